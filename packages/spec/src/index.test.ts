@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { documentPath, loadDocument, manifest, type SkeVersion, versions } from './index.js';
+
+describe('@scp-ske/spec accessors', () => {
+  it('lists the versions oldest first, with exactly one CURRENT', () => {
+    expect(versions).toEqual(['1.0', '1.1', '1.2', '1.3']);
+    expect(manifest.versions.filter((entry) => entry.state === 'CURRENT').map((entry) => entry.version)).toEqual([
+      manifest.current,
+    ]);
+  });
+
+  it.each(versions.map((version) => [version]))('points at existing documents of ske %s in every form', (version) => {
+    for (const form of ['bundled', 'dereferenced'] as const) {
+      for (const format of ['json', 'yaml'] as const) {
+        expect(existsSync(documentPath(version, form, format)), `${form} ${format}`).toBe(true);
+      }
+    }
+  });
+
+  it('stamps each version with the sha256 of its bundled JSON', () => {
+    for (const entry of manifest.versions) {
+      const text = readFileSync(documentPath(entry.version), 'utf8');
+      expect(createHash('sha256').update(text).digest('hex')).toBe(entry.sha256);
+    }
+  });
+
+  it('keeps $refs in the bundled form and none in the dereferenced one', async () => {
+    expect(JSON.stringify(await loadDocument('1.3'))).toContain('"$ref"');
+    expect(JSON.stringify(await loadDocument('1.3', 'dereferenced'))).not.toContain('"$ref"');
+  });
+
+  it('carries the whole service version list in every document', async () => {
+    const document = await loadDocument('1.1');
+    expect(document.info['x-scp-service-versions']).toEqual(
+      manifest.versions.map(({ version, apiVersion, state, notBefore }) => ({ version, apiVersion, state, notBefore })),
+    );
+  });
+
+  it('names the versions it knows when asked for another', () => {
+    expect(() => documentPath('2.0' as SkeVersion)).toThrow(
+      /unknown SKE version "2.0"; expected one of 1.0, 1.1, 1.2, 1.3/,
+    );
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * @scp-ske/spec: the SKE OpenAPI documents per API version and the lifecycle manifest, as data.
+ *
+ * The documents are files in this package (`openapi/ske-<version>[.dereferenced].<json|yaml>`);
+ * this entry gives their paths, loads them, and exposes the manifest as a typed constant.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { manifest } from './generated/manifest.js';
+import type { DocumentForm, DocumentFormat } from './manifest-types.js';
+
+export { findVersion, isServed, judgeLifecycle, type LifecycleVerdict, utcDay } from './lifecycle.js';
+export type { DocumentForm, DocumentFormat, LifecycleState, Manifest, VersionEntry } from './manifest-types.js';
+export { manifest };
+
+/** A version this package describes, e.g. `'1.3'`. */
+export type SkeVersion = (typeof manifest.versions)[number]['version'];
+/** Its `Scp-Api-Version` header value, e.g. `'ske 1.3'`. */
+export type SkeApiVersion = (typeof manifest.versions)[number]['apiVersion'];
+
+/** Every version, oldest first. */
+export const versions: readonly SkeVersion[] = manifest.versions.map((entry) => entry.version);
+
+function entryOf(version: SkeVersion) {
+  const entry = manifest.versions.find((candidate) => candidate.version === version);
+  if (!entry) {
+    throw new RangeError(
+      `@scp-ske/spec: unknown SKE version "${String(version)}"; expected one of ${versions.join(', ')}`,
+    );
+  }
+  return entry;
+}
+
+/** Absolute path of a version's document. */
+export function documentPath(
+  version: SkeVersion,
+  form: DocumentForm = 'bundled',
+  format: DocumentFormat = 'json',
+): string {
+  return fileURLToPath(new URL(`../${entryOf(version).files[form][format]}`, import.meta.url));
+}
+
+/** Reads and parses a version's JSON document. */
+export async function loadDocument(version: SkeVersion, form: DocumentForm = 'bundled'): Promise<OpenApiDocument> {
+  return JSON.parse(await readFile(documentPath(version, form, 'json'), 'utf8')) as OpenApiDocument;
+}
+
+/** The minimum this package promises about a document's shape; the rest is plain OpenAPI 3.1. */
+export interface OpenApiDocument {
+  openapi: string;
+  info: { version: string; [key: string]: unknown };
+  paths: Record<string, Record<string, unknown>>;
+  components?: Record<string, Record<string, unknown>>;
+  [key: string]: unknown;
+}

@@ -1,0 +1,148 @@
+/**
+ * Redocly plugin with the house rules and the one decorator of the SKE description.
+ *
+ * A version root states only its own facts (`info.version`, `info.x-scp-lifecycle`); the operation
+ * is shared by every version. The rules check what review would otherwise have to, and the
+ * decorator copies the version's own facts onto the shared operation when a version is bundled.
+ */
+
+const LIFECYCLE = 'x-scp-lifecycle';
+const STATES = new Set(['CURRENT', 'SUPPORTED', 'DEPRECATED', 'PLANNED']);
+const ERROR_STATUS = /^([45][0-9][0-9]|[45]XX|default)$/;
+const ENVELOPE_REF = /(^|\/)schemas\/ErrorEnvelope\.yaml$|^#\/components\/schemas\/ErrorEnvelope$/;
+const API_VERSION_HEADER = 'scp-api-version';
+
+/** Returns what is wrong with a lifecycle object, or undefined when it is well formed. */
+export function lifecycleProblem(lifecycle) {
+  if (lifecycle === null || typeof lifecycle !== 'object') return `${LIFECYCLE} must be an object`;
+  const { state, notBefore } = lifecycle;
+  if (!STATES.has(state)) return `${LIFECYCLE}.state must be one of ${[...STATES].join(', ')}`;
+  if (notBefore === null) {
+    return state === 'CURRENT' ? undefined : `${LIFECYCLE}.notBefore is required for a ${state} version`;
+  }
+  if (typeof notBefore !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(notBefore)) {
+    return `${LIFECYCLE}.notBefore must be null or a YYYY-MM-DD string`;
+  }
+  const date = new Date(`${notBefore}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== notBefore) {
+    return `${LIFECYCLE}.notBefore ${notBefore} is not a calendar date`;
+  }
+  return undefined;
+}
+
+/** Every operation has a lifecycle: its own, or the one its version root declares. */
+function OperationLifecycle() {
+  let rootLifecycle;
+  return {
+    Root: {
+      enter(root, ctx) {
+        rootLifecycle = root.info?.[LIFECYCLE];
+        if (rootLifecycle === undefined) return;
+        const problem = lifecycleProblem(rootLifecycle);
+        if (problem) ctx.report({ message: problem, location: ctx.location.child(['info', LIFECYCLE]) });
+      },
+    },
+    Operation: {
+      enter(operation, ctx) {
+        const own = operation[LIFECYCLE];
+        if (own === undefined && rootLifecycle === undefined) {
+          ctx.report({
+            message: `Operation has no lifecycle: declare info.${LIFECYCLE} in the version root (or ${LIFECYCLE} on the operation).`,
+            location: ctx.location.key(),
+          });
+          return;
+        }
+        const problem = own === undefined ? undefined : lifecycleProblem(own);
+        if (problem) ctx.report({ message: problem, location: ctx.location.child([LIFECYCLE]) });
+      },
+    },
+  };
+}
+
+/** Every 4xx/5xx response's content uses the shared error envelope schema, by reference. */
+function ErrorResponsesUseEnvelope() {
+  return {
+    Responses: {
+      enter(responses, ctx) {
+        for (const [status, raw] of Object.entries(responses)) {
+          if (!ERROR_STATUS.test(status)) continue;
+          const { node: response, location } = ctx.resolve(raw);
+          const content = response?.content ?? {};
+          const mediaTypes = Object.entries(content);
+          if (mediaTypes.length === 0) {
+            ctx.report({
+              message: `Response ${status} has no content; error responses carry the SCP error envelope.`,
+              location: ctx.location.child([status]).key(),
+            });
+          }
+          for (const [mediaType, media] of mediaTypes) {
+            const ref = media?.schema?.$ref;
+            if (typeof ref === 'string' && ENVELOPE_REF.test(ref)) continue;
+            ctx.report({
+              message: `Response ${status} (${mediaType}) must reference the shared schema components/schemas/ErrorEnvelope.yaml.`,
+              location: (location ?? ctx.location.child([status])).child(['content', mediaType, 'schema']),
+            });
+          }
+        }
+      },
+    },
+  };
+}
+
+/**
+ * Bundle-time decorator: copies the root's lifecycle onto every operation, narrows the
+ * `Scp-Api-Version` header to this version's value, and renders the seed's example request
+ * (`x-scp-example-request`) with that header as an `x-codeSamples` entry for the reference docs.
+ */
+function VersionLifecycle({ service = 'ske' } = {}) {
+  let lifecycle;
+  return {
+    Root: {
+      enter(root) {
+        const own = root.info?.[LIFECYCLE];
+        if (own === undefined) return;
+        lifecycle = { apiVersion: `${service} ${root.info.version}`, ...own };
+        root.info[LIFECYCLE] = lifecycle;
+      },
+    },
+    Operation: {
+      enter(operation, ctx) {
+        if (!lifecycle) return;
+        operation[LIFECYCLE] = { ...lifecycle };
+        const example = operation['x-scp-example-request'];
+        if (!example) return;
+        example.headers = { ...example.headers, 'Scp-Api-Version': lifecycle.apiVersion };
+        const lines = [
+          `${String(ctx.key).toUpperCase()} ${example.path} HTTP/1.1`,
+          ...Object.entries(example.headers).map(([name, value]) => `${name}: ${value}`),
+        ];
+        operation['x-codeSamples'] = [{ lang: 'HTTP', label: 'Request', source: `${lines.join('\n')}\n` }];
+      },
+    },
+    Parameter: {
+      enter(parameter) {
+        if (!lifecycle || parameter.in !== 'header') return;
+        if (String(parameter.name).toLowerCase() !== API_VERSION_HEADER) return;
+        parameter.schema = { type: 'string', const: lifecycle.apiVersion };
+        parameter.example = lifecycle.apiVersion;
+      },
+    },
+  };
+}
+
+export default function scpPlugin() {
+  return {
+    id: 'scp',
+    rules: {
+      oas3: {
+        'operation-lifecycle': OperationLifecycle,
+        'error-responses-use-envelope': ErrorResponsesUseEnvelope,
+      },
+    },
+    decorators: {
+      oas3: {
+        'version-lifecycle': VersionLifecycle,
+      },
+    },
+  };
+}
