@@ -1,3 +1,1 @@
-import { defineConfig } from 'tsdown';
-
-export default defineConfig({ entry: ['src/index.ts'], platform: 'node', dts: true });
+export { default } from '../../tsdown.shared.js';

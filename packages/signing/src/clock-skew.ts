@@ -1,0 +1,25 @@
+/**
+ * Clock skew correction: learns the offset between this machine's clock and the server's from the
+ * `Date` header of responses, when they differ by 5 minutes or more (as the AWS SDK does), and
+ * applies it to every timestamp signed afterwards.
+ */
+
+export const SKEW_THRESHOLD_MS = 5 * 60 * 1000;
+
+export class ClockSkew {
+  /** Milliseconds to add to the local clock to get the server's. */
+  offsetMs = 0;
+
+  /**
+   * Looks at a response's `Date` header (local time of arrival `localNowMs`). Returns true when the
+   * offset was corrected, i.e. the request that got this response was signed with a skewed clock.
+   */
+  observe(dateHeader: string | null | undefined, localNowMs: number): boolean {
+    if (!dateHeader) return false;
+    const serverMs = Date.parse(dateHeader);
+    if (Number.isNaN(serverMs)) return false;
+    if (Math.abs(serverMs - (localNowMs + this.offsetMs)) < SKEW_THRESHOLD_MS) return false;
+    this.offsetMs = serverMs - localNowMs;
+    return true;
+  }
+}

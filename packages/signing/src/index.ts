@@ -1,0 +1,36 @@
+/**
+ * @scp-ske/signing: Samsung Cloud Platform Open API request signing, credentials, clock-skew
+ * correction and retries, as a signed `fetch` and as openapi-fetch middleware.
+ */
+export { ClockSkew, SKEW_THRESHOLD_MS } from './clock-skew.js';
+export {
+  type CredentialChainOptions,
+  type CredentialProvider,
+  type CredentialSource,
+  type CredentialsInput,
+  type CredentialValues,
+  createCredentialChain,
+  credentialsFilePath,
+  fromCredentialsFile,
+  fromEnvironment,
+  ScpCredentials,
+} from './credentials.js';
+export { CredentialsNotFoundError, SigningOptionError } from './errors.js';
+export { createSigningMiddleware, type SigningMiddleware, type SigningMiddlewareOptions } from './middleware.js';
+export {
+  backoffDelay,
+  DEFAULT_RETRY_STATUSES,
+  IDEMPOTENT_METHODS,
+  type RetryOptions,
+  resolveRetryOptions,
+  retryAfterDelay,
+} from './retry.js';
+export {
+  DEFAULT_LANGUAGE,
+  redactedHeaders,
+  SIGNING_HEADERS,
+  type SignRequestOptions,
+  signRequest,
+} from './sign-request.js';
+export { CLIENT_TYPE, computeSignature, normalizeTimestamp, type SignatureInput, stringToSign } from './signature.js';
+export { type AttemptEvent, createSignedFetch, type FetchLike, type SignedFetchOptions } from './signed-fetch.js';

@@ -1,0 +1,61 @@
+import createClient, { type ClientOptions, type Middleware } from 'openapi-fetch';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ClockSkew } from './clock-skew.js';
+import { createSigningMiddleware } from './middleware.js';
+import { createSignedFetch } from './signed-fetch.js';
+import { startVerifyingServer } from './testing/verifying-server.js';
+
+const credentials = { accessKey: 'AKMW', secretKey: 'middleware-secret' };
+let close: (() => Promise<void>) | undefined;
+afterEach(async () => close?.());
+
+// biome-ignore lint/suspicious/noExplicitAny: an untyped client is enough to exercise the adapters.
+type AnyPaths = any;
+
+describe('openapi-fetch adapters', () => {
+  it('fit openapi-fetch types: a Middleware, and a ClientOptions fetch', () => {
+    const middleware: Middleware = createSigningMiddleware({ credentials });
+    const fetchOption: ClientOptions['fetch'] = createSignedFetch({ credentials });
+    expect(typeof middleware.onRequest).toBe('function');
+    expect(typeof fetchOption).toBe('function');
+  });
+
+  it('signs through the middleware, query string included', async () => {
+    const server = await startVerifyingServer({ keys: { AKMW: credentials.secretKey } });
+    close = server.close;
+    const client = createClient<AnyPaths>({ baseUrl: server.url });
+    client.use(createSigningMiddleware({ credentials, language: 'ko-KR' }));
+    const { response } = await client.GET('/v1/clusters/{cluster_id}/user-kubeconfig', {
+      params: { path: { cluster_id: '70a599e031e749b7b260868f441e862b' }, query: { kubeconfig_type: 'public' } },
+      parseAs: 'text',
+    });
+    expect(response.status).toBe(200);
+    expect(server.received[0]).toMatchObject({
+      verdict: 'accepted',
+      url: `${server.url}/v1/clusters/70a599e031e749b7b260868f441e862b/user-kubeconfig?kubeconfig_type=public`,
+    });
+    expect(response.headers.get('content-type')).toBeNull();
+  });
+
+  it('learns clock skew in onResponse, so the next request is accepted', async () => {
+    const server = await startVerifyingServer({ keys: { AKMW: credentials.secretKey } });
+    close = server.close;
+    const skew = new ClockSkew();
+    const client = createClient<AnyPaths>({ baseUrl: server.url });
+    client.use(createSigningMiddleware({ credentials, clockSkew: skew, now: () => Date.now() + 20 * 60 * 1000 }));
+    expect((await client.GET('/x', { parseAs: 'text' })).response.status).toBe(401);
+    expect(Math.round(skew.offsetMs / 60_000)).toBe(-20);
+    expect((await client.GET('/x', { parseAs: 'text' })).response.status).toBe(200);
+  });
+
+  it('retries and signs afresh when the signed fetch is the client fetch', async () => {
+    const server = await startVerifyingServer({ keys: { AKMW: credentials.secretKey }, script: [{ status: 503 }] });
+    close = server.close;
+    const client = createClient<AnyPaths>({
+      baseUrl: server.url,
+      fetch: createSignedFetch({ credentials, retry: { baseDelayMs: 1 } }),
+    });
+    expect((await client.GET('/x', { parseAs: 'text' })).response.status).toBe(200);
+    expect(server.received.map((r) => r.verdict)).toEqual(['accepted', 'accepted']);
+  });
+});

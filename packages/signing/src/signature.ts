@@ -1,0 +1,86 @@
+/**
+ * SCP's request signature: base64(HMAC-SHA256(secretKey, METHOD + URL + TIMESTAMP + ACCESS_KEY +
+ * ACCOUNT_ID + CLIENT_TYPE)), a plain concatenation over the exact URL string sent on the wire.
+ * Pure and synchronous; inputs are validated and every failure names its option.
+ */
+import { createHmac } from 'node:crypto';
+import { describeValue, SigningOptionError } from './errors.js';
+
+/** The only client type SCP's gateway accepts. */
+export const CLIENT_TYPE = 'Openapi';
+
+export interface SignatureInput {
+  /** HTTP method; upper-cased before signing. */
+  method: string;
+  /** The absolute URL exactly as it goes on the wire (scheme, host, port, path, `?query`). */
+  url: string;
+  /** Unix time in milliseconds, as a number or a decimal string. */
+  timestamp: number | string;
+  accessKey: string;
+  secretKey: string;
+  /** Sent as `Scp-AccountId` when set; part of the signed string either way (empty when absent). */
+  accountId?: string | undefined;
+  /** Defaults to `Openapi`. */
+  clientType?: string | undefined;
+}
+
+const METHOD = /^[A-Za-z]+$/;
+const MILLISECONDS = /^\d{1,16}$/;
+
+function requireText(option: string, value: unknown): string {
+  if (typeof value !== 'string' || value === '')
+    throw new SigningOptionError(option, 'a non-empty string', describeValue(value));
+  return value;
+}
+
+/** The timestamp as its decimal string; throws unless it is a finite, non-negative whole number of ms. */
+export function normalizeTimestamp(timestamp: unknown, option = 'timestamp'): string {
+  const text = typeof timestamp === 'number' && Number.isSafeInteger(timestamp) ? String(timestamp) : timestamp;
+  if (typeof text !== 'string' || !MILLISECONDS.test(text)) {
+    throw new SigningOptionError(
+      option,
+      'Unix time in milliseconds (a non-negative whole number)',
+      describeValue(timestamp),
+    );
+  }
+  return text;
+}
+
+/** Absolute http(s) URL with a host; checked by pattern, since parsing would cost more than the HMAC. */
+const ABSOLUTE_HTTP_URL = /^https?:\/\/[^\s/?#]+(?:[/?#][^\s]*)?$/i;
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+
+function requireAbsoluteUrl(url: unknown): string {
+  const text = requireText('url', url);
+  if (ABSOLUTE_HTTP_URL.test(text)) return text;
+  const scheme = SCHEME.exec(text)?.[1]?.toLowerCase();
+  if (scheme && scheme !== 'http' && scheme !== 'https') {
+    throw new SigningOptionError('url', 'an http: or https: URL', `a ${scheme}: URL`);
+  }
+  throw new SigningOptionError(
+    'url',
+    'an absolute http(s) URL such as https://ske.kr-west1.e.samsungsdscloud.com/…',
+    'a relative or malformed URL',
+  );
+}
+
+/** The exact string SCP signs, for diagnosing a signature mismatch. Contains no secret. */
+export function stringToSign(input: SignatureInput): string {
+  const method = requireText('method', input.method);
+  if (!METHOD.test(method))
+    throw new SigningOptionError('method', 'an HTTP method name such as GET', 'other characters');
+  const url = requireAbsoluteUrl(input.url);
+  const timestamp = normalizeTimestamp(input.timestamp);
+  const accessKey = requireText('accessKey', input.accessKey);
+  const accountId = input.accountId ?? '';
+  if (typeof accountId !== 'string') throw new SigningOptionError('accountId', 'a string', describeValue(accountId));
+  const clientType = input.clientType === undefined ? CLIENT_TYPE : requireText('clientType', input.clientType);
+  return `${method.toUpperCase()}${url}${timestamp}${accessKey}${accountId}${clientType}`;
+}
+
+/** The `Scp-Signature` header value for a request. */
+export function computeSignature(input: SignatureInput): string {
+  const message = stringToSign(input);
+  const secretKey = requireText('secretKey', input.secretKey);
+  return createHmac('sha256', secretKey).update(message, 'utf8').digest('base64');
+}

@@ -1,0 +1,163 @@
+import { inspect } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { redactedHeaders } from './sign-request.js';
+import { type AttemptEvent, createSignedFetch, type SignedFetchOptions } from './signed-fetch.js';
+import { type Scripted, startVerifyingServer } from './testing/verifying-server.js';
+
+const CANARY = 'CANARY-secret-91b2-never-print';
+const credentials = { accessKey: 'AKTEST', secretKey: CANARY };
+const PATH = '/v1/clusters/70a599e031e749b7b260868f441e862b/user-kubeconfig?kubeconfig_type=private';
+const TEN_MINUTES = 10 * 60 * 1000;
+
+let servers: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(servers.map((server) => server.close()));
+  servers = [];
+});
+
+async function setup(script: Scripted[] = [], options: Partial<SignedFetchOptions> = {}) {
+  const server = await startVerifyingServer({ keys: { [credentials.accessKey]: CANARY }, script });
+  servers.push(server);
+  const events: AttemptEvent[] = [];
+  const signedFetch = createSignedFetch({
+    credentials,
+    retry: { baseDelayMs: 10, random: () => 0.99, ...options.retry },
+    onAttempt: (event) => events.push(event),
+    ...options,
+  });
+  return { server, events, signedFetch };
+}
+
+describe('createSignedFetch against a verifying server', () => {
+  it('signs a request the server accepts, with the default Accept-Language', async () => {
+    const { server, signedFetch, events } = await setup();
+    const response = await signedFetch(`${server.url}${PATH}`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('ok');
+    expect(server.received.map((r) => r.verdict)).toEqual(['accepted']);
+    expect(events[0]?.request.headers.get('accept-language')).toBe('en-US');
+  });
+
+  it('signs the URL as it goes on the wire: percent-encoded bytes and non-ASCII query', async () => {
+    const { server, signedFetch } = await setup();
+    const response = await signedFetch(`${server.url}/v1/clusters/a%2Fb/user-kubeconfig?name=클러스터&x=%7e`);
+    expect(response.status).toBe(200);
+    expect(server.received[0]?.url).toBe(
+      `${server.url}/v1/clusters/a%2Fb/user-kubeconfig?name=%ED%81%B4%EB%9F%AC%EC%8A%A4%ED%84%B0&x=%7e`,
+    );
+    expect(server.received[0]?.verdict).toBe('accepted');
+  });
+
+  it('retries 503, 503 to success, signing every attempt afresh', async () => {
+    const { server, signedFetch, events } = await setup([{ status: 503 }, { status: 503 }]);
+    const response = await signedFetch(`${server.url}${PATH}`);
+    expect(response.status).toBe(200);
+    expect(server.received.map((r) => r.verdict)).toEqual(['accepted', 'accepted', 'accepted']);
+    const timestamps = server.received.map((r) => r.timestamp);
+    expect(timestamps[1]).toBeGreaterThan(timestamps[0] as number);
+    expect(timestamps[2]).toBeGreaterThan(timestamps[1] as number);
+    expect(new Set(server.received.map((r) => r.signature)).size).toBe(3);
+    expect(events.map((e) => e.retry?.reason)).toEqual(['status', 'status', undefined]);
+  });
+
+  it.each([429, 500, 502, 504])('retries %i', async (status) => {
+    const { server, signedFetch } = await setup([{ status }]);
+    expect((await signedFetch(`${server.url}${PATH}`)).status).toBe(200);
+    expect(server.received).toHaveLength(2);
+  });
+
+  it('honours Retry-After up to the cap', async () => {
+    const { server, signedFetch, events } = await setup(
+      [
+        { status: 429, headers: { 'retry-after': '0' } },
+        { status: 503, headers: { 'retry-after': '3600' } },
+      ],
+      { retry: { retryAfterCapMs: 30 } },
+    );
+    expect((await signedFetch(`${server.url}${PATH}`)).status).toBe(200);
+    expect(events.map((e) => e.retry?.delayMs)).toEqual([0, 30, undefined]);
+  });
+
+  it('gives up after maxRetries and returns the last answer', async () => {
+    const { server, signedFetch } = await setup([{ status: 503 }, { status: 503 }, { status: 503 }], {
+      retry: { maxRetries: 1 },
+    });
+    expect((await signedFetch(`${server.url}${PATH}`)).status).toBe(503);
+    expect(server.received).toHaveLength(2);
+  });
+
+  it('does not retry a non-idempotent method', async () => {
+    const { server, signedFetch } = await setup([{ status: 503 }]);
+    expect((await signedFetch(`${server.url}/v1/clusters`, { method: 'POST', body: '{}' })).status).toBe(503);
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('does not retry a 4xx other than 429', async () => {
+    const { server, signedFetch } = await setup([{ status: 404 }]);
+    expect((await signedFetch(`${server.url}${PATH}`)).status).toBe(404);
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('retries a dropped connection for GET, not for POST', async () => {
+    const get = await setup(['drop']);
+    expect((await get.signedFetch(`${get.server.url}${PATH}`)).status).toBe(200);
+    expect(get.events[0]?.retry?.reason).toBe('network');
+    const post = await setup(['drop']);
+    await expect(post.signedFetch(`${post.server.url}/v1/clusters`, { method: 'POST', body: '{}' })).rejects.toThrow();
+    expect(post.server.received).toHaveLength(1);
+  });
+
+  it('aborts an attempt that takes longer than attemptTimeoutMs and retries it', async () => {
+    const { server, signedFetch, events } = await setup(['hang'], { retry: { attemptTimeoutMs: 100 } });
+    expect((await signedFetch(`${server.url}${PATH}`)).status).toBe(200);
+    expect(events[0]?.error).toMatchObject({ name: 'TimeoutError' });
+  });
+
+  it("stops at once when the caller's signal aborts, even while backing off", async () => {
+    const hanging = await setup(['hang']);
+    const controller = new AbortController();
+    const pending = hanging.signedFetch(`${hanging.server.url}${PATH}`, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+
+    const backingOff = await setup([{ status: 503, headers: { 'retry-after': '10' } }], {
+      retry: { retryAfterCapMs: 60_000 },
+    });
+    const second = new AbortController();
+    const waiting = backingOff.signedFetch(`${backingOff.server.url}${PATH}`, { signal: second.signal });
+    setTimeout(() => second.abort(), 50);
+    await expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
+    expect(backingOff.server.received).toHaveLength(1);
+  });
+
+  it('corrects a 10-minute clock skew from the Date header and re-signs once', async () => {
+    const { server, signedFetch, events } = await setup([], { now: () => Date.now() - TEN_MINUTES });
+    const response = await signedFetch(`${server.url}${PATH}`);
+    expect(response.status).toBe(200);
+    expect(server.received.map((r) => r.verdict)).toEqual(['stale-timestamp', 'accepted']);
+    expect(events[0]?.retry?.reason).toBe('clock-skew');
+    expect((await signedFetch(`${server.url}${PATH}`)).status).toBe(200);
+    expect(server.received.map((r) => r.verdict)).toEqual(['stale-timestamp', 'accepted', 'accepted']);
+  });
+
+  it('does not retry a 401 that no clock skew explains', async () => {
+    const { server } = await setup();
+    const wrongSecret = createSignedFetch({ credentials: { accessKey: 'AKTEST', secretKey: 'wrong' } });
+    expect((await wrongSecret(`${server.url}${PATH}`)).status).toBe(401);
+    expect(server.received.map((r) => r.verdict)).toEqual(['bad-signature']);
+  });
+
+  it('never lets the secret reach an event, a redacted log line or an error', async () => {
+    const { server, signedFetch, events } = await setup(['drop', { status: 503 }], { retry: { maxRetries: 1 } });
+    const response = await signedFetch(`${server.url}${PATH}`);
+    const log = events.map((event) =>
+      inspect({ ...event, request: redactedHeaders(event.request.headers) }, { depth: 5, getters: true }),
+    );
+    const failing = createSignedFetch({ credentials, fetch: async () => Promise.reject(new Error('boom')) });
+    const error = await failing(`${server.url}${PATH}`).catch((e) => e);
+    const badUrl = await signedFetch('not a url').catch((e) => e);
+    const everything = [...log, inspect(response), inspect(error), String(badUrl), badUrl.stack].join('\n');
+    expect(everything).not.toContain(CANARY);
+    expect(log.join('\n')).toContain('[redacted]');
+  });
+});

@@ -1,0 +1,46 @@
+/** Types of the shared benchmark helpers (see index.js). */
+export interface Summary {
+  median: number;
+  min: number;
+  max: number;
+  rounds: number;
+}
+export interface Comparison {
+  value: Summary;
+  baseline: Summary;
+  ratio: number;
+}
+export interface Target {
+  op: '<=' | '>=';
+  value: number;
+}
+export interface Figure {
+  id: string;
+  description: string;
+  unit: string;
+  value: Summary;
+  baseline: Summary & { name: string };
+  ratio: number;
+  target: Target;
+  pass: boolean;
+  [extra: string]: unknown;
+}
+export function summarize(samples: readonly number[]): Summary;
+export function compareInRounds(options: {
+  rounds: number;
+  subject: () => number | Promise<number>;
+  baseline: () => number | Promise<number>;
+  warmup?: number;
+}): Promise<Comparison>;
+export function microsecondsPerCall(fn: (i: number) => unknown, iterations: number): number;
+export function meets(ratio: number, target: Target): boolean;
+export function figure(options: {
+  id: string;
+  description: string;
+  unit: string;
+  result: Comparison;
+  baselineName: string;
+  target: Target;
+  extra?: Record<string, unknown>;
+}): Figure;
+export function writeFigures(packageDir: string, packageName: string, figures: readonly Figure[]): void;

@@ -1,0 +1,85 @@
+/**
+ * Benchmark helpers shared by every package's `bench` script. A figure is always measured beside
+ * its baseline in the same run, in interleaved rounds (so drift on a noisy machine hits both), and
+ * reported as medians with min and max plus the ratio, and a verdict against its target.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Median, min and max of a list of numbers. */
+export function summarize(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1], rounds: sorted.length };
+}
+
+/**
+ * Runs `subject` and `baseline` alternately for `rounds` rounds (order flipped every round); each
+ * returns one measurement. Returns both summaries and ratio = median(subject) / median(baseline).
+ */
+export async function compareInRounds({ rounds, subject, baseline, warmup = 1 }) {
+  for (let round = 0; round < warmup; round++) {
+    await subject();
+    await baseline();
+  }
+  const subjectSamples = [];
+  const baselineSamples = [];
+  for (let round = 0; round < rounds; round++) {
+    if (round % 2 === 0) {
+      subjectSamples.push(await subject());
+      baselineSamples.push(await baseline());
+    } else {
+      baselineSamples.push(await baseline());
+      subjectSamples.push(await subject());
+    }
+  }
+  const value = summarize(subjectSamples);
+  const base = summarize(baselineSamples);
+  return { value, baseline: base, ratio: value.median / base.median };
+}
+
+/** Time per call, in microseconds, of `iterations` synchronous calls of `fn`. */
+export function microsecondsPerCall(fn, iterations) {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < iterations; i++) fn(i);
+  return Number(process.hrtime.bigint() - start) / 1000 / iterations;
+}
+
+/** Whether `ratio` meets `target` ({ op: '<=' | '>=', value }). */
+export function meets(ratio, target) {
+  return target.op === '<=' ? ratio <= target.value : ratio >= target.value;
+}
+
+/**
+ * Builds a figure record: { id, description, unit, value, baseline: { name, ... }, ratio, target, pass }.
+ */
+export function figure({ id, description, unit, result, baselineName, target, extra }) {
+  const ratio = Math.round(result.ratio * 1000) / 1000;
+  return {
+    id,
+    description,
+    unit,
+    value: result.value,
+    baseline: { name: baselineName, ...result.baseline },
+    ratio,
+    target,
+    pass: meets(ratio, target),
+    ...extra,
+  };
+}
+
+/** Writes `<packageDir>/reports/bench.json` ({ package, figures }) and prints each figure. */
+export function writeFigures(packageDir, packageName, figures) {
+  mkdirSync(join(packageDir, 'reports'), { recursive: true });
+  writeFileSync(
+    join(packageDir, 'reports', 'bench.json'),
+    `${JSON.stringify({ package: packageName, figures }, null, 2)}\n`,
+  );
+  for (const f of figures) {
+    console.log(
+      `${f.pass ? 'PASS' : 'FAIL'} ${f.id}: ${f.value.median.toFixed(3)} ${f.unit} vs ${f.baseline.name} ` +
+        `${f.baseline.median.toFixed(3)} ${f.unit} → ratio ${f.ratio} (target ${f.target.op} ${f.target.value})`,
+    );
+  }
+}
