@@ -20,7 +20,7 @@ export const manifest = {
           "yaml": "openapi/ske-1.0.dereferenced.yaml"
         }
       },
-      "sha256": "4e9e15f047138425c951d3a963d12606db693320ab44e0460daf9a6e0067107b"
+      "sha256": "479b4198bd6cde643b9c8bdf600b756bddbcd837760f7af1857d9c3f7ff40682"
     },
     {
       "version": "1.1",
@@ -37,7 +37,7 @@ export const manifest = {
           "yaml": "openapi/ske-1.1.dereferenced.yaml"
         }
       },
-      "sha256": "975ab0cd42ecb2d40f5930a791f4fe215a395261efe128ccdddd7604845c6944"
+      "sha256": "8b1a3ec853a9aa8054298a53b4ced6a9b42f250d221db0d9b02bdbca71632603"
     },
     {
       "version": "1.2",
@@ -54,7 +54,7 @@ export const manifest = {
           "yaml": "openapi/ske-1.2.dereferenced.yaml"
         }
       },
-      "sha256": "f2ce820b16ad1c3cad7f7b7a5bb8ff374819fbce558d8e1893a7979d1ce9fd08"
+      "sha256": "60c34c862a0bff838808dc2465b2d6e670e85a9a8f099f0e9ed6c02474723864"
     },
     {
       "version": "1.3",
@@ -71,7 +71,7 @@ export const manifest = {
           "yaml": "openapi/ske-1.3.dereferenced.yaml"
         }
       },
-      "sha256": "a38d6f0f0d00749aac170b6faece0432ddfb338ae1fd63c3e79b41160ce52257"
+      "sha256": "7a6ffe54bf2bb98ede8aacb92d6fb7dce3d8032494204e8a4666d6affd69793a"
     }
   ]
 } as const satisfies Manifest;

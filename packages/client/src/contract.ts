@@ -1,0 +1,28 @@
+/**
+ * What a generated client package knows of its API version, written by the generator from the
+ * bundled spec (never by hand): lifecycle, server template, and the operation's constraints.
+ */
+import type { LifecycleState } from '@scp-ske/spec';
+
+export interface VersionContract {
+  readonly service: string;
+  /** major.minor, e.g. `1.3`. */
+  readonly version: string;
+  /** The `Scp-Api-Version` value, e.g. `ske 1.3`. */
+  readonly apiVersion: string;
+  readonly state: LifecycleState;
+  readonly notBefore: string | null;
+  /** The CURRENT version when this package was generated: the one to move to. */
+  readonly current: { readonly version: string; readonly apiVersion: string; readonly package: string };
+  readonly server: {
+    /** e.g. `https://ske.{region}.{environment}.samsungsdscloud.com`. */
+    readonly url: string;
+    /** Regions of each environment. */
+    readonly regions: { readonly [environment: string]: readonly string[] };
+  };
+  readonly operation: {
+    readonly path: string;
+    readonly clusterIdPattern: string;
+    readonly kubeconfigTypes: readonly string[];
+  };
+}

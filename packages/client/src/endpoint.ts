@@ -1,0 +1,35 @@
+/** The base URL of a client: an explicit endpoint, or the spec's server template filled with a checked region and environment. */
+import type { VersionContract } from './contract.js';
+import { SkeInputError } from './errors.js';
+
+export interface EndpointOptions {
+  /** Explicit base URL (an emulator, a proxy); wins over region and environment. */
+  endpoint?: string | undefined;
+  region?: string | undefined;
+  environment?: string | undefined;
+}
+
+export function resolveEndpoint(server: VersionContract['server'], options: EndpointOptions): string {
+  if (options.endpoint !== undefined) {
+    if (typeof options.endpoint !== 'string' || !/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(options.endpoint)) {
+      throw new SkeInputError('endpoint', 'an absolute http(s) URL without query, e.g. http://127.0.0.1:8080');
+    }
+    return options.endpoint.replace(/\/+$/, '');
+  }
+  const environments = Object.keys(server.regions);
+  const { environment, region } = options;
+  if (environment === undefined || !environments.includes(environment)) {
+    throw new SkeInputError(
+      'environment',
+      `one of ${environments.join(', ')} (or pass endpoint)${environment === undefined ? '' : `, received "${environment}"`}`,
+    );
+  }
+  const regions = server.regions[environment] ?? [];
+  if (region === undefined || !regions.includes(region)) {
+    throw new SkeInputError(
+      'region',
+      `one of ${regions.join(', ')} for environment "${environment}"${region === undefined ? '' : `, received "${region}"`}`,
+    );
+  }
+  return server.url.replace('{region}', region).replace('{environment}', environment);
+}

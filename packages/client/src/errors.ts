@@ -1,0 +1,111 @@
+/** Errors the SKE client raises. Each is specific, and none carries a secret. */
+
+/** A call's argument is wrong; thrown before any network call. `argument` names it. */
+export class SkeInputError extends TypeError {
+  override readonly name = 'SkeInputError';
+  constructor(
+    readonly argument: string,
+    expected: string,
+  ) {
+    super(`${argument}: expected ${expected}`);
+  }
+}
+
+/** The pinned API version is no longer served; `replacement` is the version to move to. */
+export class UnsupportedVersionError extends Error {
+  override readonly name = 'UnsupportedVersionError';
+  constructor(
+    readonly apiVersion: string,
+    readonly replacement: string,
+    reason: string,
+  ) {
+    super(
+      `${apiVersion} ${reason}. Move to ${replacement} (its client package), or pass allowUnsupportedVersion: true to call it anyway.`,
+    );
+  }
+}
+
+interface ErrorEntry {
+  code?: unknown;
+  title?: unknown;
+  detail?: unknown;
+  request_id?: unknown;
+}
+
+const EXCERPT_LENGTH = 200;
+
+/** A short, printable excerpt of a non-JSON body: tags and control characters removed. */
+function excerpt(body: string): string {
+  const text = body
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\p{Cc}+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
+}
+
+/** An error answer of the SKE API or its gateway, read from SCP's `{"errors":[…]}` envelope. */
+export class SkeApiError extends Error {
+  override readonly name = 'SkeApiError';
+  readonly status: number;
+  readonly code: string;
+  readonly title: string;
+  /** Always an array (SCP sends an array, or sometimes a plain string). */
+  readonly detail: string[];
+  readonly requestId: string | undefined;
+  readonly apiVersion: string;
+  /** For a body that is not the envelope (an HTML gateway page): a short, safe excerpt. */
+  readonly bodyExcerpt: string | undefined;
+
+  constructor(fields: Omit<SkeApiError, keyof Error | 'name'>) {
+    const request = fields.requestId ? `, request ${fields.requestId}` : '';
+    const detail =
+      fields.detail.length > 0 ? `: ${fields.detail.join(' ')}` : fields.bodyExcerpt ? `: ${fields.bodyExcerpt}` : '';
+    super(`SKE API ${fields.status} ${fields.code}${detail} (${fields.apiVersion}${request})`);
+    this.status = fields.status;
+    this.code = fields.code;
+    this.title = fields.title;
+    this.detail = fields.detail;
+    this.requestId = fields.requestId;
+    this.apiVersion = fields.apiVersion;
+    this.bodyExcerpt = fields.bodyExcerpt;
+  }
+
+  /** Reads an error response's body text; never throws on a malformed body. */
+  static fromResponse(response: Response, body: string, apiVersion: string): SkeApiError {
+    const headerRequestId = response.headers.get('x-request-id') ?? undefined;
+    let entry: ErrorEntry | undefined;
+    try {
+      const parsed = JSON.parse(body) as { errors?: ErrorEntry[] };
+      entry = Array.isArray(parsed?.errors) ? parsed.errors[0] : undefined;
+    } catch {
+      entry = undefined;
+    }
+    if (!entry) {
+      return new SkeApiError({
+        status: response.status,
+        code: `HTTP${response.status}`,
+        title: response.statusText || `HTTP ${response.status}`,
+        detail: [],
+        requestId: headerRequestId,
+        apiVersion,
+        bodyExcerpt: excerpt(body) || undefined,
+      });
+    }
+    const detail = Array.isArray(entry.detail)
+      ? entry.detail.map(String)
+      : entry.detail == null
+        ? []
+        : [String(entry.detail)];
+    return new SkeApiError({
+      status: response.status,
+      code: typeof entry.code === 'string' ? entry.code : `HTTP${response.status}`,
+      title: typeof entry.title === 'string' ? entry.title : response.statusText,
+      detail,
+      requestId: typeof entry.request_id === 'string' ? entry.request_id : headerRequestId,
+      apiVersion,
+      bodyExcerpt: undefined,
+    });
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Checks that a body is a kubeconfig (apiVersion v1, kind Config, clusters, users, contexts) and
+ * reads what a caller wants at once: the API server URL and the context names.
+ */
+import { parseBlockYaml, YamlSubsetError, type YamlValue } from './block-yaml.js';
+
+/** The body is not a kubeconfig; `reason` says what is missing. The body itself is never quoted. */
+export class KubeconfigFormatError extends Error {
+  override readonly name = 'KubeconfigFormatError';
+  constructor(readonly reason: string) {
+    super(`The response is not a kubeconfig: ${reason}`);
+  }
+}
+
+export interface KubeconfigSummary {
+  /** The API server of the current context's cluster (else of the first cluster). */
+  server: string;
+  contexts: string[];
+  currentContext: string | undefined;
+}
+
+type Entry = { [key: string]: YamlValue };
+
+const isMap = (value: YamlValue | undefined): value is Entry =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+function namedList(document: Entry, key: string, inner: string): { name: string; body: Entry }[] {
+  const list = document[key];
+  if (!Array.isArray(list) || list.length === 0) throw new KubeconfigFormatError(`"${key}" is missing or empty`);
+  return list.map((item, index) => {
+    if (!isMap(item) || typeof item.name !== 'string' || item.name === '' || !isMap(item[inner])) {
+      throw new KubeconfigFormatError(`${key}[${index}] needs a "name" and a "${inner}" mapping`);
+    }
+    return { name: item.name, body: item[inner] };
+  });
+}
+
+export function readKubeconfig(text: string): KubeconfigSummary {
+  let document: YamlValue;
+  try {
+    document = parseBlockYaml(text);
+  } catch (error) {
+    throw new KubeconfigFormatError(
+      error instanceof YamlSubsetError ? `not readable YAML (${error.message})` : 'not readable YAML',
+    );
+  }
+  if (!isMap(document)) throw new KubeconfigFormatError('the document is not a YAML mapping');
+  if (document.apiVersion !== 'v1') throw new KubeconfigFormatError('"apiVersion" is not "v1"');
+  if (document.kind !== 'Config') throw new KubeconfigFormatError('"kind" is not "Config"');
+  const clusters = namedList(document, 'clusters', 'cluster');
+  namedList(document, 'users', 'user');
+  const contexts = namedList(document, 'contexts', 'context');
+  const currentContext = typeof document['current-context'] === 'string' ? document['current-context'] : undefined;
+  const clusterName = contexts.find((context) => context.name === currentContext)?.body.cluster;
+  const cluster = clusters.find((candidate) => candidate.name === clusterName) ?? clusters[0];
+  const server = cluster?.body.server;
+  if (typeof server !== 'string' || !/^https?:\/\//.test(server)) {
+    throw new KubeconfigFormatError(`cluster "${cluster?.name}" has no http(s) "server"`);
+  }
+  return { server, contexts: contexts.map((context) => context.name), currentContext };
+}
