@@ -28,6 +28,7 @@ interface Line {
 const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{}[\],&*!|>-][^:#]*?|-[^\s:#][^:#]*?)\s*:(?:\s+|$)(.*)$/;
 
 function stripComment(text: string): string {
+  if (!text.includes('#')) return text.trimEnd();
   let quote: string | undefined;
   for (let i = 0; i < text.length; i++) {
     const char = text[i];

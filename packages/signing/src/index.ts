@@ -30,7 +30,9 @@ export {
   redactedHeaders,
   SIGNING_HEADERS,
   type SignRequestOptions,
+  signHeaders,
   signRequest,
+  wireUrl,
 } from './sign-request.js';
 export { CLIENT_TYPE, computeSignature, normalizeTimestamp, type SignatureInput, stringToSign } from './signature.js';
 export { type AttemptEvent, createSignedFetch, type FetchLike, type SignedFetchOptions } from './signed-fetch.js';

@@ -9,7 +9,7 @@ describe('resolveRetryOptions', () => {
       baseDelayMs: 100,
       maxDelayMs: 5000,
       retryAfterCapMs: 20000,
-      attemptTimeoutMs: 30000,
+      attemptTimeoutMs: undefined,
       retryOn: new Set([429, 500, 502, 503, 504]),
     });
     expect(random).toBe(Math.random);

@@ -14,15 +14,21 @@ export interface RetryOptions {
   maxDelayMs?: number;
   /** Longest `Retry-After` honoured; a longer one is cut to this. Default 20000. */
   retryAfterCapMs?: number;
-  /** Each attempt is aborted after this long and counts as a network error. Default 30000. */
-  attemptTimeoutMs?: number;
+  /**
+   * An attempt whose response headers take longer than this is aborted and counts as a network error.
+   * Default: none (Node's fetch gives up after 300 s); setting one costs a timer and a signal per attempt.
+   */
+  attemptTimeoutMs?: number | undefined;
   /** Statuses retried. Default 429, 500, 502, 503, 504. */
   retryOn?: readonly number[];
   /** Random source in [0, 1) for the jitter. Default `Math.random`. */
   random?: () => number;
 }
 
-export type ResolvedRetryOptions = Required<Omit<RetryOptions, 'retryOn'>> & { retryOn: ReadonlySet<number> };
+export type ResolvedRetryOptions = Required<Omit<RetryOptions, 'retryOn' | 'attemptTimeoutMs'>> & {
+  retryOn: ReadonlySet<number>;
+  attemptTimeoutMs: number | undefined;
+};
 
 export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
 export const DEFAULT_RETRY_STATUSES = [429, 500, 502, 503, 504] as const;
@@ -47,7 +53,10 @@ export function resolveRetryOptions(options: RetryOptions = {}): ResolvedRetryOp
     baseDelayMs: wholeNumber('baseDelayMs', options.baseDelayMs, 100, 0),
     maxDelayMs: wholeNumber('maxDelayMs', options.maxDelayMs, 5_000, 0),
     retryAfterCapMs: wholeNumber('retryAfterCapMs', options.retryAfterCapMs, 20_000, 0),
-    attemptTimeoutMs: wholeNumber('attemptTimeoutMs', options.attemptTimeoutMs, 30_000, 1),
+    attemptTimeoutMs:
+      options.attemptTimeoutMs === undefined
+        ? undefined
+        : wholeNumber('attemptTimeoutMs', options.attemptTimeoutMs, 0, 1),
     retryOn: new Set(retryOn),
     random: options.random ?? Math.random,
   };

@@ -1,6 +1,6 @@
 /**
- * Signs a `Request` in place: sets the SCP signing headers over exactly `request.url`, the URL as it
- * goes on the wire (never a decoded or re-encoded copy), with an injectable clock.
+ * Sets the SCP signing headers over the URL exactly as it goes on the wire (never a decoded or
+ * re-encoded copy), on a `Request` or on a `Headers`, with an injectable clock.
  */
 import type { CredentialValues } from './credentials.js';
 import { CLIENT_TYPE, computeSignature } from './signature.js';
@@ -25,18 +25,24 @@ export interface SignRequestOptions {
   language?: string | null;
 }
 
-export function signRequest(request: Request, options: SignRequestOptions): Request {
+/** The URL as the server sees it: a fragment never goes on the wire, so it is never signed. */
+export function wireUrl(url: string): string {
+  const hash = url.indexOf('#');
+  return hash === -1 ? url : url.slice(0, hash);
+}
+
+/** Sets the signing headers for a request to `method` `url` (the URL exactly as sent) on `headers`. */
+export function signHeaders(headers: Headers, method: string, url: string, options: SignRequestOptions): Headers {
   const { credentials } = options;
   const timestamp = Math.round((options.now ?? Date.now)() + (options.clockOffsetMs ?? 0));
   const signature = computeSignature({
-    method: request.method,
-    url: request.url,
+    method,
+    url: wireUrl(url),
     timestamp,
     accessKey: credentials.accessKey,
     secretKey: credentials.secretKey,
     accountId: credentials.accountId,
   });
-  const { headers } = request;
   headers.set(SIGNING_HEADERS.accessKey, credentials.accessKey);
   headers.set(SIGNING_HEADERS.timestamp, String(timestamp));
   headers.set(SIGNING_HEADERS.signature, signature);
@@ -45,6 +51,12 @@ export function signRequest(request: Request, options: SignRequestOptions): Requ
   else headers.delete(SIGNING_HEADERS.accountId);
   const language = options.language === undefined ? DEFAULT_LANGUAGE : options.language;
   if (language !== null && !headers.has('Accept-Language')) headers.set('Accept-Language', language);
+  return headers;
+}
+
+/** Signs a `Request` in place, over exactly `request.url`, and returns it. */
+export function signRequest(request: Request, options: SignRequestOptions): Request {
+  signHeaders(request.headers, request.method, request.url, options);
   return request;
 }
 

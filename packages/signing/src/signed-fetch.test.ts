@@ -35,7 +35,7 @@ describe('createSignedFetch against a verifying server', () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('ok');
     expect(server.received.map((r) => r.verdict)).toEqual(['accepted']);
-    expect(events[0]?.request.headers.get('accept-language')).toBe('en-US');
+    expect(events[0]?.headers.get('accept-language')).toBe('en-US');
   });
 
   it('signs the URL as it goes on the wire: percent-encoded bytes and non-ASCII query', async () => {
@@ -151,7 +151,7 @@ describe('createSignedFetch against a verifying server', () => {
     const { server, signedFetch, events } = await setup(['drop', { status: 503 }], { retry: { maxRetries: 1 } });
     const response = await signedFetch(`${server.url}${PATH}`);
     const log = events.map((event) =>
-      inspect({ ...event, request: redactedHeaders(event.request.headers) }, { depth: 5, getters: true }),
+      inspect({ ...event, headers: redactedHeaders(event.headers) }, { depth: 5, getters: true }),
     );
     const failing = createSignedFetch({ credentials, fetch: async () => Promise.reject(new Error('boom')) });
     const error = await failing(`${server.url}${PATH}`).catch((e) => e);
