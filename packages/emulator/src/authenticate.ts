@@ -1,0 +1,64 @@
+/**
+ * Authentication as SCP's gateway does it: every signing header present, `Scp-ClientType: Openapi`,
+ * a timestamp inside the window, and the HMAC recomputed over the full URL as received, compared in
+ * constant time. A failure names the check that failed, never the secret or the expected signature.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { CLIENT_TYPE, computeSignature } from '@scp-ske/signing';
+import type { ErrorAnswer } from './envelope.js';
+import type { EmulatorCredentials } from './fixtures.js';
+
+export interface AuthInput {
+  method: string;
+  /** The full URL as received: scheme, Host header, path and query, untouched. */
+  url: string;
+  header(name: string): string | undefined;
+  nowMs: number;
+  windowMs: number;
+  credentials: ReadonlyMap<string, EmulatorCredentials>;
+}
+
+const REQUIRED = ['Scp-AccessKey', 'Scp-Timestamp', 'Scp-Signature', 'Scp-ClientType'] as const;
+
+const reject = (code: string, detail: string): ErrorAnswer => ({ status: 401, code, detail: [detail] });
+
+export function authenticate(input: AuthInput): EmulatorCredentials | ErrorAnswer {
+  const missing = REQUIRED.filter((name) => !input.header(name));
+  if (missing.length > 0) return reject('MissingSignatureHeader', `Missing signing header(s): ${missing.join(', ')}.`);
+  if (input.header('Scp-ClientType') !== CLIENT_TYPE) {
+    return reject('InvalidClientType', `Scp-ClientType must be "${CLIENT_TYPE}".`);
+  }
+  const timestamp = input.header('Scp-Timestamp') as string;
+  if (!/^\d{1,16}$/.test(timestamp))
+    return reject('InvalidTimestamp', 'Scp-Timestamp must be Unix time in milliseconds.');
+  if (Math.abs(input.nowMs - Number(timestamp)) > input.windowMs) {
+    return reject(
+      'TimestampOutOfWindow',
+      `Scp-Timestamp is more than ${input.windowMs} ms away from the server's clock.`,
+    );
+  }
+  const accessKey = input.header('Scp-AccessKey') as string;
+  const credentials = input.credentials.get(accessKey);
+  if (!credentials) return reject('UnknownAccessKey', 'The access key is not known.');
+  const accountId = input.header('Scp-AccountId') ?? '';
+  let expected: Buffer;
+  try {
+    expected = Buffer.from(
+      computeSignature({
+        method: input.method,
+        url: input.url,
+        timestamp,
+        accessKey,
+        secretKey: credentials.secretKey,
+        accountId,
+      }),
+    );
+  } catch {
+    return reject('SignatureMismatch', 'The request cannot be signed as received (malformed method or URL).');
+  }
+  const received = Buffer.from(input.header('Scp-Signature') as string);
+  if (received.length !== expected.length || !timingSafeEqual(received, expected)) {
+    return reject('SignatureMismatch', 'The signature does not match the request.');
+  }
+  return credentials;
+}

@@ -1,0 +1,70 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../bin/scp-ske-emulator.mjs', import.meta.url));
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children) child.kill('SIGKILL');
+  children.length = 0;
+});
+
+function run(args: string[]) {
+  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const output = () => ({ stdout, stderr });
+  const waitFor = async (pattern: RegExp) => {
+    for (let i = 0; i < 200 && !pattern.test(stdout); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    return pattern.exec(stdout);
+  };
+  return { child, exited, output, waitFor };
+}
+
+describe('scp-ske-emulator', () => {
+  it('prints its URL and demo credentials, serves, and stops cleanly on SIGTERM', async () => {
+    const emulator = run(['--port', '0', '--now', '2025-12-01']);
+    const match = await emulator.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    expect(match).not.toBeNull();
+    expect(emulator.output().stdout).toContain(
+      'SCP_ACCESS_KEY=SKEDEMOACCESSKEY0001 SCP_SECRET_KEY=ske-emulator-demo-secret-0001',
+    );
+    const versions = await (await fetch(`${match?.[1]}/`)).json();
+    expect(versions.versions[0]).toMatchObject({ id: 'v1.0', status: 'DEPRECATED' });
+    emulator.child.kill('SIGTERM');
+    expect(await emulator.exited).toBe(0);
+  });
+
+  it('never prints a secret from a fixtures file', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'emulator-fixtures-')), 'fixtures.json');
+    writeFileSync(file, JSON.stringify({ credentials: [{ accessKey: 'MYKEY', secretKey: 'MY-REAL-SECRET' }] }));
+    const emulator = run(['--port', '0', '--fixtures', file]);
+    await emulator.waitFor(/Clusters:/);
+    expect(emulator.output().stdout).toContain('SCP_ACCESS_KEY=MYKEY SCP_SECRET_KEY=(secret from the fixtures file)');
+    expect(emulator.output().stdout).not.toContain('MY-REAL-SECRET');
+    emulator.child.kill('SIGINT');
+    expect(await emulator.exited).toBe(0);
+  });
+
+  it.each([
+    [['--port', 'eighty'], /--port: expected a whole number up to 65535, received "eighty"/],
+    [['--now', 'yesterday'], /--now: expected a date such as 2025-12-01, received "yesterday"/],
+    [['--fixtures', '/nonexistent/fixtures.json'], /--fixtures: cannot read \/nonexistent\/fixtures\.json \(ENOENT\)/],
+    [['--colour'], /Unknown option '--colour'/],
+  ])('exits 2 naming the bad flag for %j', async (args, message) => {
+    const emulator = run(args);
+    expect(await emulator.exited).toBe(2);
+    expect(emulator.output().stderr).toMatch(message);
+  });
+});

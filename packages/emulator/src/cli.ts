@@ -1,0 +1,111 @@
+/**
+ * `scp-ske-emulator`: runs the emulator until SIGINT/SIGTERM, printing its URL and the credentials
+ * it accepts (demo secrets only: secrets from a fixtures file are never printed).
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { startEmulator } from './emulator.js';
+import { DEMO_CREDENTIALS, FixtureError, parseFixtures } from './fixtures.js';
+
+const USAGE = `Usage: scp-ske-emulator [--port 8080] [--host 127.0.0.1] [--now 2025-12-01] [--fixtures file.json]
+                        [--timestamp-window-ms 300000]
+
+A local SKE API: GET /v1/clusters/{cluster_id}/user-kubeconfig (every version) and GET /.
+
+  --port                 port to listen on (default 8080; 0 for any free port)
+  --host                 address to listen on (default 127.0.0.1)
+  --now                  start the emulator's clock at this date (judges lifecycle and timestamps)
+  --fixtures             JSON file: { "clusters": [...], "credentials": [...] } (see README)
+  --timestamp-window-ms  accepted clock distance of Scp-Timestamp (default 300000)
+
+Example:
+  scp-ske-emulator --port 8080 --now 2025-12-01
+`;
+
+function usageError(message: string): never {
+  process.stderr.write(`scp-ske-emulator: ${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+function wholeNumber(value: string | undefined, flag: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) > max)
+    usageError(`${flag}: expected a whole number up to ${max}, received "${value}"`);
+  return Number(value);
+}
+
+export async function main(argv: string[]): Promise<void> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        now: { type: 'string' },
+        fixtures: { type: 'string' },
+        'timestamp-window-ms': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    usageError((error as Error).message);
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const port = wholeNumber(values.port as string | undefined, '--port', 8080, 65535);
+  const timestampWindowMs = wholeNumber(
+    values['timestamp-window-ms'] as string | undefined,
+    '--timestamp-window-ms',
+    300_000,
+  );
+  const now = values.now as string | undefined;
+  if (now !== undefined && (!/^\d{4}-\d{2}-\d{2}(T.*)?$/.test(now) || Number.isNaN(Date.parse(now)))) {
+    usageError(`--now: expected a date such as 2025-12-01, received "${now}"`);
+  }
+  let fixtures: ReturnType<typeof parseFixtures> | undefined;
+  const fixturesPath = values.fixtures as string | undefined;
+  if (fixturesPath !== undefined) {
+    let text: string;
+    try {
+      text = await readFile(fixturesPath, 'utf8');
+    } catch (error) {
+      usageError(`--fixtures: cannot read ${fixturesPath} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    try {
+      fixtures = parseFixtures(JSON.parse(text));
+    } catch (error) {
+      usageError(`--fixtures ${fixturesPath}: ${error instanceof FixtureError ? error.message : 'not valid JSON'}`);
+    }
+  }
+  const emulator = await startEmulator({
+    host: (values.host as string | undefined) ?? '127.0.0.1',
+    port,
+    timestampWindowMs,
+    ...(now !== undefined && { now }),
+    ...fixtures,
+  });
+  const demo = new Map(DEMO_CREDENTIALS.map((entry) => [entry.accessKey, entry.secretKey]));
+  const lines = [`SKE emulator listening on ${emulator.url}`, 'Accepted credentials:'];
+  for (const entry of emulator.credentials) {
+    const secret = demo.get(entry.accessKey) === entry.secretKey ? entry.secretKey : '(secret from the fixtures file)';
+    lines.push(`  SCP_ACCESS_KEY=${entry.accessKey} SCP_SECRET_KEY=${secret}`);
+  }
+  lines.push('Clusters:');
+  for (const cluster of emulator.clusters) {
+    lines.push(`  ${cluster.id}  ${cluster.name}${cluster.endpoints.public ? '' : '  (no public endpoint)'}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+  const stop = (signal: NodeJS.Signals) => {
+    process.stdout.write(`${signal}: stopping\n`);
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
