@@ -14,4 +14,4 @@ export type { VersionContract } from './contract.js';
 export { type EndpointOptions, resolveEndpoint } from './endpoint.js';
 export { SkeApiError, SkeInputError, UnsupportedVersionError } from './errors.js';
 export { KubeconfigFormatError, type KubeconfigSummary, readKubeconfig } from './kubeconfig.js';
-export { checkLifecycle, WARNING_CODES } from './lifecycle-check.js';
+export { checkLifecycle, resetLifecycleWarnings, WARNING_CODES } from './lifecycle-check.js';

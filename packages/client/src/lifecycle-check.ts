@@ -18,6 +18,11 @@ const WARNED = Symbol.for('@scp-ske/client.warned');
 registry[WARNED] ??= new Set();
 const warned = registry[WARNED];
 
+/** Forgets which warnings were emitted, so that tests and the compatibility app can observe them again. */
+export function resetLifecycleWarnings(): void {
+  warned.clear();
+}
+
 function warnOnce(key: string, message: string, code: string): void {
   if (warned.has(key)) return;
   warned.add(key);

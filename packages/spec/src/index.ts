@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { manifest } from './generated/manifest.js';
 import type { DocumentForm, DocumentFormat } from './manifest-types.js';
 
+export { type ContractDifference, contractDifferences, normalizeContract } from './contract-diff.js';
 export { findVersion, isServed, judgeLifecycle, type LifecycleVerdict, utcDay } from './lifecycle.js';
 export type { DocumentForm, DocumentFormat, LifecycleState, Manifest, VersionEntry } from './manifest-types.js';
 export { manifest };

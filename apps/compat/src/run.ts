@@ -1,0 +1,165 @@
+/**
+ * Runs every scenario through every selected version's generated client, against the embedded
+ * emulator (default) or a real endpoint, and compares the contracts of the bundled documents.
+ */
+import { resetLifecycleWarnings } from '@scp-ske/client';
+import { type Emulator, startEmulator } from '@scp-ske/emulator';
+import { type CredentialValues, createCredentialChain } from '@scp-ske/signing';
+import {
+  type ContractDifference,
+  contractDifferences,
+  loadDocument,
+  manifest,
+  type OpenApiDocument,
+  type SkeVersion,
+  type VersionEntry,
+} from '@scp-ske/spec';
+import { type Cell, classifyAgainstPrediction, classifyAgainstReference } from './classify.js';
+import { clientFactories } from './generated/clients.js';
+import { type ClientFactory, type Fixtures, predictedLifecycle, type ScenarioContext, scenarios } from './scenarios.js';
+
+export interface CompatOptions {
+  /** The day the lifecycle is judged on (and the emulator's clock starts at). Default: now. */
+  at?: Date;
+  /** Versions to run (default: every version in the manifest). */
+  versions?: string[];
+  /** A real SKE endpoint; credentials then come from the usual chain. Default: the embedded emulator. */
+  endpoint?: string;
+  /** Replaces a version's client factory (the compatibility app's own tests inject broken clients). */
+  clientFactories?: Partial<Record<string, ClientFactory>>;
+}
+
+export interface ScenarioRow {
+  id: string;
+  title: string;
+  cells: Record<string, Cell>;
+}
+
+export interface CompatReport {
+  at: string;
+  target: string;
+  versions: string[];
+  reference: string;
+  scenarios: ScenarioRow[];
+  contract: { reference: string; differences: ContractDifference[] };
+  summary: { same: number; expected: number; regressions: number; skipped: number };
+}
+
+export class CompatUsageError extends Error {
+  override readonly name = 'CompatUsageError';
+}
+
+function selectVersions(requested: string[] | undefined): VersionEntry[] {
+  if (!requested) return [...manifest.versions];
+  const known = manifest.versions.map((entry) => entry.version);
+  return requested.map((version) => {
+    const entry = manifest.versions.find((candidate) => candidate.version === version);
+    if (!entry)
+      throw new CompatUsageError(`--versions: unknown version "${version}"; expected some of ${known.join(', ')}`);
+    return entry;
+  });
+}
+
+export async function runCompat(options: CompatOptions = {}): Promise<CompatReport> {
+  const at = options.at ?? new Date();
+  const entries = selectVersions(options.versions);
+  const referenceEntry =
+    entries.find((entry) => entry.version === manifest.current) ?? (entries.at(-1) as VersionEntry);
+  const factories = { ...clientFactories, ...options.clientFactories } as Record<string, ClientFactory>;
+
+  let emulator: Emulator | undefined;
+  let credentials: CredentialValues;
+  let fixtures: Fixtures | undefined;
+  if (options.endpoint === undefined) {
+    emulator = await startEmulator({ now: at });
+    const [cluster, privateOnly, restricted] = emulator.clusters as [
+      Fixtures['cluster'],
+      Fixtures['cluster'],
+      Fixtures['cluster'],
+    ];
+    fixtures = { cluster, privateOnly, restricted };
+    credentials = emulator.credentials[0] as CredentialValues;
+  } else {
+    const resolved = await createCredentialChain()();
+    credentials = { accessKey: resolved.accessKey, secretKey: resolved.secretKey, accountId: resolved.accountId };
+  }
+  const endpoint = emulator?.url ?? (options.endpoint as string);
+  const now = emulator ? emulator.now : Date.now;
+  const warnings: string[] = [];
+  const onWarning = (warning: Error & { code?: string }) => warnings.push(warning.code ?? warning.name);
+  process.on('warning', onWarning);
+
+  const rows: ScenarioRow[] = [];
+  try {
+    for (const scenario of scenarios) {
+      const outcomes = new Map<string, Awaited<ReturnType<typeof scenario.run>>>();
+      const skipped = scenario.needsEmulator && !emulator;
+      for (const entry of entries) {
+        if (skipped) continue;
+        if (scenario.judge === 'lifecycle') resetLifecycleWarnings();
+        warnings.length = 0;
+        const context: ScenarioContext = {
+          entry,
+          createClient: factories[entry.version] as ClientFactory,
+          clientOptions: {
+            endpoint,
+            credentials: credentials as ScenarioContext['clientOptions']['credentials'],
+            now,
+            retry: { baseDelayMs: 1 },
+          },
+          at,
+          ...(emulator && { emulator }),
+          ...(fixtures && { fixtures }),
+          warnings,
+        };
+        outcomes.set(entry.version, await scenario.run(context));
+      }
+      const cells: Record<string, Cell> = {};
+      const reference = outcomes.get(referenceEntry.version);
+      for (const entry of entries) {
+        const outcome = outcomes.get(entry.version);
+        if (skipped || !outcome) {
+          cells[entry.version] = {
+            mark: 'skipped',
+            reason: 'needs the embedded emulator (fixtures or fault injection)',
+          };
+        } else if (scenario.judge === 'lifecycle') {
+          cells[entry.version] = classifyAgainstPrediction(
+            entry,
+            at,
+            outcome,
+            predictedLifecycle(entry, at, emulator ? 200 : 404),
+          );
+        } else {
+          cells[entry.version] = classifyAgainstReference(entry, at, outcome, reference ?? outcome);
+        }
+      }
+      rows.push({ id: scenario.id, title: scenario.title, cells });
+    }
+  } finally {
+    process.off('warning', onWarning);
+    await emulator?.close();
+  }
+
+  const documents: Record<string, OpenApiDocument> = {};
+  for (const entry of entries)
+    documents[entry.version] = await loadDocument(entry.version as SkeVersion, 'dereferenced');
+  const differences = contractDifferences(documents, referenceEntry.version);
+
+  const all = rows.flatMap((row) => Object.values(row.cells));
+  const count = (mark: Cell['mark']) => all.filter((cell) => cell.mark === mark).length;
+  return {
+    at: at.toISOString().slice(0, 10),
+    target: emulator ? 'embedded emulator' : endpoint,
+    versions: entries.map((entry) => entry.version),
+    reference: referenceEntry.version,
+    scenarios: rows,
+    contract: { reference: referenceEntry.version, differences },
+    summary: {
+      same: count('same'),
+      expected: count('expected'),
+      regressions: count('regression') + differences.length,
+      skipped: count('skipped'),
+    },
+  };
+}

@@ -1,0 +1,3 @@
+import shared from '../../tsdown.shared.js';
+
+export default { ...shared, entry: ['src/cli.ts'], dts: false };
