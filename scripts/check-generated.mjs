@@ -9,6 +9,7 @@ const GENERATED = [
   'packages/spec/openapi',
   'packages/spec/versions.json',
   ':(glob)packages/*/src/generated/**',
+  ':(glob)apps/*/src/generated/**',
   ':(glob)packages/client-[0-9]*/**',
 ];
 

@@ -3,6 +3,7 @@
  * (path and query) and responses are identical types. Only the `Scp-Api-Version` header differs,
  * as it must. Checked by `tsc` (the typecheck task); the runtime assertion keeps vitest honest.
  */
+import { manifest } from '@scp-ske/spec';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { clientFactories, type PathsByVersion } from './generated/clients.js';
 
@@ -37,6 +38,6 @@ describe('generated clients', () => {
     expectTypeOf<NonNullable<Operation<'1.2'>['parameters']['header']>['Scp-Api-Version']>().toEqualTypeOf<
       'ske 1.2' | undefined
     >();
-    expect(Object.keys(clientFactories)).toEqual(['1.0', '1.1', '1.2', '1.3']);
+    expect(Object.keys(clientFactories)).toEqual(manifest.versions.map((entry) => entry.version));
   });
 });

@@ -4,7 +4,7 @@
  * openapi-typescript types of that version's bundled document, the version's contract (lifecycle,
  * server template, operation constraints) read from the same document, a thin entry, a test, a
  * README, and a package.json stamped with the spec it came from. It also writes the version table
- * of the apps that exercise every client (apps/compat). Adding a version to the spec and running
+ * of the packages that use every client (apps/compat, packages/cli). Adding a version to the spec and running
  * this is all it takes to get a new client package.
  */
 import { execFileSync } from 'node:child_process';
@@ -313,9 +313,12 @@ async function writeClientPackage(entry) {
   return created;
 }
 
-/** The version table of apps/compat: one import per client package, and its dependencies. */
-async function writeCompatTable() {
-  const appDir = join(repoDir, 'apps', 'compat');
+/** Workspace packages that use every version's client: each gets a version table and the dependencies. */
+const CONSUMERS = ['apps/compat', 'packages/cli'];
+
+/** A consumer's version table (one import per client package) and its dependencies on them. */
+async function writeVersionTable(consumer) {
+  const appDir = join(repoDir, consumer);
   const appPackage = await readExisting(join(appDir, 'package.json'));
   if (!appPackage) return false;
   const before = JSON.stringify(appPackage.dependencies);
@@ -351,7 +354,8 @@ const created = [];
 for (const entry of manifest.versions) {
   if (await writeClientPackage(entry)) created.push(packageName(entry.version));
 }
-const compatChanged = await writeCompatTable();
+let consumersChanged = false;
+for (const consumer of CONSUMERS) consumersChanged = (await writeVersionTable(consumer)) || consumersChanged;
 // Generated sources follow the house format, so that lint passes on them as on hand-written code.
 execFileSync(
   join(repoDir, 'node_modules', '.bin', 'biome'),
@@ -360,13 +364,14 @@ execFileSync(
     '--write',
     '--no-errors-on-unmatched',
     ...manifest.versions.map((entry) => join(packagesDir, `client-${entry.version}`)),
-    join(repoDir, 'apps', 'compat'),
+    ...CONSUMERS.map((consumer) => join(repoDir, consumer, 'src', 'generated')),
+    ...CONSUMERS.map((consumer) => join(repoDir, consumer, 'package.json')),
   ],
   { cwd: repoDir, stdio: 'inherit' },
 );
 console.log(`generated ${manifest.versions.map((entry) => packageName(entry.version)).join(', ')}`);
-if (created.length > 0 || compatChanged) {
+if (created.length > 0 || consumersChanged) {
   // New workspace packages need linking before anything can build them.
-  console.log(`new packages (${created.join(', ') || 'dependencies of apps/compat'}): running pnpm install`);
+  console.log(`new packages or dependencies (${created.join(', ') || CONSUMERS.join(', ')}): running pnpm install`);
   execFileSync('pnpm', ['install', '--prefer-offline'], { cwd: repoDir, stdio: 'inherit' });
 }

@@ -1,0 +1,86 @@
+/** `scp-ske versions`: the lifecycle table, from the manifest or from the service's `GET /`. */
+import { createSignedFetch } from '@scp-ske/signing';
+import { isServed, type LifecycleState, manifest } from '@scp-ske/spec';
+import { debugLog } from '../connection.js';
+import { helpText, parseFlags, UsageError } from '../usage.js';
+import type { Io } from './kubeconfig.js';
+
+interface Row {
+  version: string;
+  state: LifecycleState;
+  notBefore: string | null;
+  servedToday: boolean;
+}
+
+interface VersionList {
+  versions: { id: string; status: LifecycleState; not_before: string | null }[];
+}
+
+async function fromService(endpoint: string, io: Io, debug: boolean): Promise<Omit<Row, 'servedToday'>[]> {
+  const signedFetch = createSignedFetch({
+    credentials: async () => {
+      const { SCP_ACCESS_KEY: accessKey, SCP_SECRET_KEY: secretKey } = io.env;
+      return accessKey && secretKey ? { accessKey, secretKey } : undefined;
+    },
+    ...(debug && { onAttempt: debugLog(io.stderr) }),
+  });
+  const response = await signedFetch(`${endpoint.replace(/\/+$/, '')}/`).catch(async (error) => {
+    // GET / may be public: without credentials, ask unsigned.
+    if ((error as Error).name !== 'CredentialsNotFoundError') throw error;
+    return fetch(`${endpoint.replace(/\/+$/, '')}/`);
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`GET ${endpoint}/ answered ${response.status}`);
+  const list = JSON.parse(text) as VersionList;
+  return list.versions.map((entry) => ({
+    version: entry.id.replace(/^v/, ''),
+    state: entry.status,
+    notBefore: entry.not_before,
+  }));
+}
+
+export async function versionsCommand(argv: string[], io: Io): Promise<number> {
+  const flags = parseFlags(argv, {
+    endpoint: { type: 'string' },
+    json: { type: 'boolean' },
+    debug: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (flags.help) {
+    io.stdout(helpText('versions'));
+    return 0;
+  }
+  if (flags.endpoint !== undefined && !/^https?:\/\/\S+$/.test(flags.endpoint)) {
+    throw new UsageError(`--endpoint: expected an http(s) URL, received "${flags.endpoint}"`);
+  }
+  const today = new Date();
+  const source = flags.endpoint ? await fromService(flags.endpoint, io, flags.debug ?? false) : manifest.versions;
+  const rows: Row[] = source.map(({ version, state, notBefore }) => ({
+    version,
+    state,
+    notBefore,
+    servedToday: isServed({ state, notBefore }, today),
+  }));
+  if (flags.json) {
+    io.stdout(
+      `${JSON.stringify({ source: flags.endpoint ?? 'manifest', today: today.toISOString().slice(0, 10), versions: rows }, null, 2)}\n`,
+    );
+    return 0;
+  }
+  const table = [
+    ['VERSION', 'STATE', 'NOT BEFORE', 'SUPPORTED TODAY'],
+    ...rows.map((row) => [`ske ${row.version}`, row.state, row.notBefore ?? '-', row.servedToday ? 'yes' : 'no']),
+  ];
+  const widths = table[0]?.map((_, column) => Math.max(...table.map((row) => (row[column] ?? '').length))) ?? [];
+  io.stdout(
+    `${table
+      .map((row) =>
+        row
+          .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n')}\n`,
+  );
+  return 0;
+}

@@ -1,0 +1,117 @@
+/**
+ * Turns the connection flags into a client of the chosen version: API version, endpoint or region
+ * and environment (defaults from ~/.scpconf/config.json), credentials from the signing package's
+ * chain, and the debug log. Every problem is a UsageError that names its flag.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type SkeClient, type SkeClientOptions, SkeInputError, UnsupportedVersionError } from '@scp-ske/client';
+import { type AttemptEvent, CredentialsNotFoundError, createCredentialChain, redactedHeaders } from '@scp-ske/signing';
+import { manifest } from '@scp-ske/spec';
+import { clientFactories } from './generated/clients.js';
+import { UsageError } from './usage.js';
+
+export interface Environment {
+  env: Record<string, string | undefined>;
+  homeDir: string;
+  stderr(text: string): void;
+}
+
+export interface ConnectionFlags {
+  'api-version'?: string | undefined;
+  region?: string | undefined;
+  environment?: string | undefined;
+  endpoint?: string | undefined;
+  'allow-unsupported-version'?: boolean | undefined;
+  debug?: boolean | undefined;
+}
+
+type Version = keyof typeof clientFactories;
+
+/** Flag names of the client's arguments, for usage errors. */
+export const FLAG_OF: Record<string, string> = {
+  clusterId: '--cluster-id',
+  kubeconfigType: '--type',
+  endpoint: '--endpoint',
+  region: '--region',
+  environment: '--environment',
+};
+
+export function resolveVersion(flag: string | undefined): Version {
+  const wanted = (flag ?? manifest.current).replace(/^ske\s+/, '');
+  if (!(wanted in clientFactories)) {
+    throw new UsageError(
+      `--api-version: expected one of ${Object.keys(clientFactories).join(', ')}, received "${flag}"`,
+    );
+  }
+  return wanted as Version;
+}
+
+/** `default-region` and, from the host of `auth-url`, the environment, of SCP's config.json. */
+export async function readScpConfig(environment: Environment): Promise<{ region?: string; environment?: string }> {
+  const dir = environment.env.SCP_CONFIG_DIR || join(environment.homeDir, '.scpconf');
+  let data: Record<string, unknown>;
+  try {
+    data = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8'));
+  } catch {
+    return {};
+  }
+  const region = typeof data['default-region'] === 'string' ? data['default-region'] : undefined;
+  const authUrl = typeof data['auth-url'] === 'string' ? data['auth-url'] : '';
+  const inferred = /\.([sge])\.samsungsdscloud\.com/.exec(authUrl)?.[1];
+  return { ...(region && { region }), ...(inferred && { environment: inferred }) };
+}
+
+export function debugLog(stderr: (text: string) => void) {
+  return (event: AttemptEvent) => {
+    const lines = [`[debug] > ${event.method} ${event.url} (attempt ${event.attempt})`];
+    for (const [name, value] of Object.entries(redactedHeaders(event.headers)))
+      lines.push(`[debug] >   ${name}: ${value}`);
+    if (event.response) {
+      lines.push(`[debug] < ${event.response.status} ${event.response.statusText}`);
+      for (const [name, value] of Object.entries(redactedHeaders(event.response.headers)))
+        lines.push(`[debug] <   ${name}: ${value}`);
+    }
+    if (event.error) lines.push(`[debug] ! ${(event.error as Error).name}: ${(event.error as Error).message}`);
+    if (event.retry) lines.push(`[debug] retrying (${event.retry.reason}) in ${event.retry.delayMs} ms`);
+    stderr(`${lines.join('\n')}\n`);
+  };
+}
+
+export async function connect(flags: ConnectionFlags, environment: Environment) {
+  const version = resolveVersion(flags['api-version']);
+  let credentials: Awaited<ReturnType<ReturnType<typeof createCredentialChain>>>;
+  try {
+    credentials = await createCredentialChain({ env: environment.env, homeDir: environment.homeDir })();
+  } catch (error) {
+    if (error instanceof CredentialsNotFoundError) throw new UsageError(error.message);
+    throw error;
+  }
+  const defaults = flags.endpoint ? {} : await readScpConfig(environment);
+  const options: SkeClientOptions = {
+    credentials,
+    ...(flags.endpoint !== undefined
+      ? { endpoint: flags.endpoint }
+      : { region: flags.region ?? defaults.region, environment: flags.environment ?? defaults.environment }),
+    allowUnsupportedVersion: flags['allow-unsupported-version'] ?? false,
+    ...(flags.debug && { onAttempt: debugLog(environment.stderr) }),
+  };
+  try {
+    // The CLI passes the user's strings through: the client checks them against the spec at run time.
+    const client = clientFactories[version](options) as unknown as SkeClient<object, string>;
+    return { client, version };
+  } catch (error) {
+    if (error instanceof SkeInputError) {
+      const flag = FLAG_OF[error.argument] ?? error.argument;
+      const hint =
+        error.argument === 'endpoint' ? '' : ' (or set "default-region" in ~/.scpconf/config.json, or pass --endpoint)';
+      throw new UsageError(`${flag}: ${error.message.slice(error.argument.length + 2)}${hint}`);
+    }
+    if (error instanceof UnsupportedVersionError) {
+      throw new UsageError(
+        `--api-version: ${error.message.replace('pass allowUnsupportedVersion: true', 'pass --allow-unsupported-version')}`,
+      );
+    }
+    throw error;
+  }
+}
