@@ -1,11 +1,13 @@
 #!/usr/bin/env sh
 # Installs the system tools the test suite drives, from Debian's packages, when they are missing:
-#   kubectl (package kubernetes-client): reads the kubeconfigs the emulator and the CLI write.
+#   kubectl (package kubernetes-client): reads the kubeconfigs the emulator and the CLI write;
+#   chromium: renders the HTML reference in the docs' browser test (driven by playwright-core).
 # Needs root or sudo for apt-get; prints what is missing otherwise.
 set -eu
 
 missing=""
 command -v kubectl >/dev/null 2>&1 || missing="$missing kubernetes-client"
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing="$missing chromium"
 
 [ -z "$missing" ] && exit 0
 
