@@ -31,7 +31,7 @@ const rows = figures.map((f) => ({
   value: format(f.value, f.unit),
   baseline: `${f.baseline.name}: ${format(f.baseline, f.unit)}`,
   ratio: f.ratio,
-  target: `${f.target.op} ${f.target.value}`,
+  target: `${f.target.on ?? 'ratio'} ${f.target.op} ${f.target.value}`,
   verdict: f.pass ? 'pass' : 'FAIL',
 }));
 console.table(rows);

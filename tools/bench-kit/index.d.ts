@@ -13,6 +13,8 @@ export interface Comparison {
 export interface Target {
   op: '<=' | '>=';
   value: number;
+  /** What the target applies to: the ratio to the baseline (default) or the value itself. */
+  on?: 'ratio' | 'value';
 }
 export interface Figure {
   id: string;
@@ -41,6 +43,7 @@ export function figure(options: {
   result: Comparison;
   baselineName: string;
   target: Target;
+  targetOn?: 'ratio' | 'value';
   extra?: Record<string, unknown>;
 }): Figure;
 export function writeFigures(packageDir: string, packageName: string, figures: readonly Figure[]): void;

@@ -53,9 +53,11 @@ export function meets(ratio, target) {
 
 /**
  * Builds a figure record: { id, description, unit, value, baseline: { name, ... }, ratio, target, pass }.
+ * The target applies to the ratio (default) or, with targetOn: 'value', to the value's median.
  */
-export function figure({ id, description, unit, result, baselineName, target, extra }) {
+export function figure({ id, description, unit, result, baselineName, target, targetOn = 'ratio', extra }) {
   const ratio = Math.round(result.ratio * 1000) / 1000;
+  const judged = targetOn === 'value' ? result.value.median : ratio;
   return {
     id,
     description,
@@ -63,8 +65,8 @@ export function figure({ id, description, unit, result, baselineName, target, ex
     value: result.value,
     baseline: { name: baselineName, ...result.baseline },
     ratio,
-    target,
-    pass: meets(ratio, target),
+    target: { ...target, on: targetOn },
+    pass: meets(judged, target),
     ...extra,
   };
 }
@@ -79,7 +81,7 @@ export function writeFigures(packageDir, packageName, figures) {
   for (const f of figures) {
     console.log(
       `${f.pass ? 'PASS' : 'FAIL'} ${f.id}: ${f.value.median.toFixed(3)} ${f.unit} vs ${f.baseline.name} ` +
-        `${f.baseline.median.toFixed(3)} ${f.unit} → ratio ${f.ratio} (target ${f.target.op} ${f.target.value})`,
+        `${f.baseline.median.toFixed(3)} ${f.unit} → ratio ${f.ratio} (target: ${f.target.on} ${f.target.op} ${f.target.value})`,
     );
   }
 }

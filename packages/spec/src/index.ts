@@ -19,8 +19,9 @@ export type SkeVersion = (typeof manifest.versions)[number]['version'];
 /** Its `Scp-Api-Version` header value, e.g. `'ske 1.3'`. */
 export type SkeApiVersion = (typeof manifest.versions)[number]['apiVersion'];
 
-/** Every version, oldest first. */
-export const versions: readonly SkeVersion[] = manifest.versions.map((entry) => entry.version);
+const versionList = (): readonly SkeVersion[] => manifest.versions.map((entry) => entry.version);
+/** Every version, oldest first. (Pure, so that bundles that only judge lifecycles leave the manifest out.) */
+export const versions: readonly SkeVersion[] = /* @__PURE__ */ versionList();
 
 function entryOf(version: SkeVersion) {
   const entry = manifest.versions.find((candidate) => candidate.version === version);

@@ -1,0 +1,175 @@
+/**
+ * The packages as a user gets them: packed, installed with plain npm into an empty project outside
+ * the workspace, a strict TypeScript consumer (nodenext) typechecked and run against the emulator
+ * started from the installed @scp-ske/emulator, the installed `scp-ske --help`, and every bundled
+ * document of the installed @scp-ske/spec fed to a second generator (@hey-api/openapi-ts) whose
+ * output typechecks.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packAll } from './packed.js';
+
+const TSC = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const HEY_API = '@hey-api/openapi-ts@0.90.8';
+const TYPES_NODE = '@types/node@20.19.43';
+/** @hey-api/openapi-ts needs TypeScript beside it (a peer dependency). */
+const TYPESCRIPT = 'typescript@5.9.3';
+let project = '';
+const bin = (name: string) => join(project, 'node_modules', '.bin', name);
+
+const CONSUMER = `import { createSkeClient, type KubeconfigType, SkeApiError } from '@scp-ske/client-1.3';
+import { computeSignature } from '@scp-ske/signing';
+
+const endpoint = process.env.SKE_ENDPOINT;
+const accessKey = process.env.SCP_ACCESS_KEY;
+const secretKey = process.env.SCP_SECRET_KEY;
+if (!endpoint || !accessKey || !secretKey) throw new Error('SKE_ENDPOINT, SCP_ACCESS_KEY and SCP_SECRET_KEY are required');
+
+const type: KubeconfigType = 'public';
+const ske = createSkeClient({ endpoint, credentials: { accessKey, secretKey } });
+const result = await ske.getUserKubeconfig({ clusterId: '70a599e031e749b7b260868f441e862b', kubeconfigType: type });
+let forbidden: number | undefined;
+try {
+  await ske.getUserKubeconfig({ clusterId: 'c0ffee00c0ffee00c0ffee00c0ffee00', kubeconfigType: 'private' });
+} catch (error) {
+  if (error instanceof SkeApiError) forbidden = error.status;
+}
+const signature = computeSignature({
+  method: 'GET',
+  url: 'https://ske.kr-west1.e.samsungsdscloud.com/v1/clusters/70a599e031e749b7b260868f441e862b/user-kubeconfig?kubeconfig_type=private',
+  timestamp: 1605290625682,
+  accessKey: 'AKEXAMPLE0123456789',
+  secretKey: 'SKEXAMPLEsecretKey',
+});
+console.log(JSON.stringify({ apiVersion: result.apiVersion, server: result.server, contexts: result.contexts, forbidden, signature }));
+`;
+
+let emulator: ReturnType<typeof spawn> | undefined;
+afterAll(() => {
+  emulator?.kill('SIGTERM');
+});
+
+beforeAll(() => {
+  const packed = packAll();
+  project = mkdtempSync(join(tmpdir(), 'scp-ske-consumer-'));
+  const dependencies = Object.fromEntries(packed.map(({ name, tarball }) => [name, `file:${tarball}`]));
+  const overrides = Object.fromEntries(packed.map(({ name }) => [name, `$${name}`]));
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies, overrides }, null, 2),
+  );
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', TYPES_NODE, HEY_API, TYPESCRIPT], {
+    cwd: project,
+    stdio: 'pipe',
+  });
+});
+
+describe('installed with npm, outside the workspace', () => {
+  it('typechecks a strict nodenext consumer and runs it against the installed emulator', async () => {
+    writeFileSync(join(project, 'consumer.ts'), CONSUMER);
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          types: ['node'],
+          outDir: 'out',
+          skipLibCheck: false,
+        },
+        files: ['consumer.ts'],
+      }),
+    );
+    execFileSync(process.execPath, [TSC, '-p', 'tsconfig.json'], { cwd: project, stdio: 'pipe' });
+
+    emulator = spawn(bin('scp-ske-emulator'), ['--port', '0'], { cwd: project, stdio: ['ignore', 'pipe', 'inherit'] });
+    let banner = '';
+    emulator.stdout?.on('data', (chunk) => {
+      banner += chunk;
+    });
+    for (let i = 0; i < 200 && !/Clusters:/.test(banner); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    const endpoint = /listening on (\S+)/.exec(banner)?.[1] as string;
+    const [, accessKey, secretKey] = /SCP_ACCESS_KEY=(\S+) SCP_SECRET_KEY=(\S+)/.exec(banner) ?? [];
+    const output = execFileSync(process.execPath, ['out/consumer.js'], {
+      cwd: project,
+      env: {
+        PATH: process.env.PATH ?? '',
+        SKE_ENDPOINT: endpoint,
+        SCP_ACCESS_KEY: accessKey ?? '',
+        SCP_SECRET_KEY: secretKey ?? '',
+      },
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(output)).toEqual({
+      apiVersion: 'ske 1.3',
+      server: 'https://70a599e031e749b7b260868f441e862b.ske.public.kr-west1.samsungsdscloud.com:6443',
+      contexts: ['demo-cluster'],
+      forbidden: 403,
+      signature: 'q0OJkr3HhbGbhFfYQUwZUgxYDmJZNRyupjvu8OHU8/4=',
+    });
+  });
+
+  it('refuses to typecheck a kubeconfigType the spec does not allow', () => {
+    writeFileSync(
+      join(project, 'wrong.ts'),
+      `import type { KubeconfigType } from '@scp-ske/client-1.3';\nexport const type: KubeconfigType = 'internal';\n`,
+    );
+    writeFileSync(
+      join(project, 'tsconfig.wrong.json'),
+      JSON.stringify({
+        compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', noEmit: true },
+        files: ['wrong.ts'],
+      }),
+    );
+    let output = '';
+    try {
+      execFileSync(process.execPath, [TSC, '-p', 'tsconfig.wrong.json'], {
+        cwd: project,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
+    } catch (error) {
+      output = String((error as { stdout?: string }).stdout);
+    }
+    expect(output).toMatch(/Type '"internal"' is not assignable to type '"private" \| "public"'/);
+  });
+
+  it('runs the installed scp-ske --help', () => {
+    const help = execFileSync(bin('scp-ske'), ['--help'], { cwd: project, encoding: 'utf8' });
+    expect(help).toContain('scp-ske kubeconfig merge --cluster-id ID --type private|public');
+  });
+
+  it.each(['1.0', '1.1', '1.2', '1.3'])(
+    'feeds the installed ske %s document to @hey-api/openapi-ts and typechecks its output',
+    (version) => {
+      const input = join(project, 'node_modules', '@scp-ske', 'spec', 'openapi', `ske-${version}.json`);
+      const output = join(project, 'hey-api', version);
+      mkdirSync(output, { recursive: true });
+      execFileSync(bin('openapi-ts'), ['--input', input, '--output', output], { cwd: project, stdio: 'pipe' });
+      const types = readFileSync(join(output, 'types.gen.ts'), 'utf8');
+      expect(types).toMatch(/kubeconfig_type: 'private' \| 'public'/);
+      writeFileSync(
+        join(project, `tsconfig.hey-${version}.json`),
+        JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            module: 'esnext',
+            moduleResolution: 'bundler',
+            target: 'es2022',
+            lib: ['es2022', 'dom'],
+            noEmit: true,
+            skipLibCheck: true,
+          },
+          include: [`hey-api/${version}/**/*.ts`],
+        }),
+      );
+      execFileSync(process.execPath, [TSC, '-p', `tsconfig.hey-${version}.json`], { cwd: project, stdio: 'pipe' });
+    },
+  );
+});

@@ -1,0 +1,58 @@
+/** Every publishable package, as packed: manifest, files, publint and attw (--profile esm-only). */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listTarball, type Packed, packAll, publishablePackages, readFromTarball } from './packed.js';
+
+const BIN = fileURLToPath(new URL('../node_modules/.bin/', import.meta.url));
+const PUBLINT = join(BIN, 'publint');
+const ATTW = join(BIN, 'attw');
+let packed: Packed[] = [];
+beforeAll(() => {
+  packed = packAll();
+});
+
+const names = publishablePackages().map(({ name }) => name);
+
+describe('published packages', () => {
+  it('are the ones this project promises', () => {
+    expect(names.sort()).toEqual([
+      '@scp-ske/cli',
+      '@scp-ske/client',
+      '@scp-ske/client-1.0',
+      '@scp-ske/client-1.1',
+      '@scp-ske/client-1.2',
+      '@scp-ske/client-1.3',
+      '@scp-ske/emulator',
+      '@scp-ske/signing',
+      '@scp-ske/spec',
+    ]);
+  });
+
+  describe.each(names.map((name) => [name]))('%s', (name) => {
+    const tarball = () => (packed.find((entry) => entry.name === name) as Packed).tarball;
+
+    it('has an exports map with types, files, README, license and engines.node >= 20', () => {
+      const manifest = JSON.parse(readFromTarball(tarball(), 'package.json'));
+      expect(manifest.exports['.']).toEqual({ types: './dist/index.d.mts', default: './dist/index.mjs' });
+      expect(manifest.engines.node).toBe('>=20');
+      expect(manifest.license).toBe('Apache-2.0');
+      expect(manifest.files).toContain('dist');
+      const files = listTarball(tarball());
+      for (const file of ['README.md', 'LICENSE', 'package.json', 'dist/index.mjs', 'dist/index.d.mts'])
+        expect(files).toContain(file);
+      expect(JSON.stringify(manifest.dependencies ?? {})).not.toMatch(/workspace:|catalog:/);
+      expect(readFromTarball(tarball(), 'README.md')).toMatch(/```(js|sh)\n/);
+    });
+
+    it('passes publint --strict', () => {
+      const output = execFileSync(PUBLINT, ['--strict', tarball()], { encoding: 'utf8' });
+      expect(output).toContain('All good!');
+    });
+
+    it('passes attw --profile esm-only', () => {
+      execFileSync(ATTW, [tarball(), '--profile', 'esm-only', '--format', 'table-flipped'], { encoding: 'utf8' });
+    });
+  });
+});
