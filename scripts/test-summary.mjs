@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const roots = ['packages', 'apps'].filter((root) => existsSync(root));
+const roots = ['packages', 'apps', 'tools'].filter((root) => existsSync(root));
 let passed = 0;
 let failed = 0;
 let skipped = 0;
