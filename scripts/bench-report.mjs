@@ -1,5 +1,5 @@
 /**
- * Collects every package's reports/bench.json (written by its `bench` script) into the root
+ * Collects every package's reports/bench/*.json (written by its `bench` scripts) into the root
  * reports/bench.json and prints one table: figure, value, baseline, ratio, target, verdict.
  * Shape of reports/bench.json: { generatedAt, node, cpus, figures: [{ package, id, description,
  * unit, value: { median, min, max, rounds }, baseline: { name, median, min, max, rounds }, ratio,
@@ -13,10 +13,12 @@ const figures = [];
 for (const root of ['packages', 'apps', 'tools']) {
   if (!existsSync(root)) continue;
   for (const name of readdirSync(root).sort()) {
-    const file = join(root, name, 'reports', 'bench.json');
-    if (!existsSync(file)) continue;
-    const report = JSON.parse(readFileSync(file, 'utf8'));
-    for (const figure of report.figures) figures.push({ package: report.package, ...figure });
+    const dir = join(root, name, 'reports', 'bench');
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir).sort()) {
+      const report = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+      for (const figure of report.figures) figures.push({ package: report.package, ...figure });
+    }
   }
 }
 
@@ -31,9 +33,12 @@ const rows = figures.map((f) => ({
   value: format(f.value, f.unit),
   baseline: `${f.baseline.name}: ${format(f.baseline, f.unit)}`,
   ratio: f.ratio,
-  target: `${f.target.on ?? 'ratio'} ${f.target.op} ${f.target.value}`,
-  verdict: f.pass ? 'pass' : 'FAIL',
+  target: f.target ? `${f.target.on ?? 'ratio'} ${f.target.op} ${f.target.value}` : '–',
+  verdict: f.pass === null ? 'info' : f.pass ? 'pass' : 'FAIL',
 }));
 console.table(rows);
-const passed = figures.filter((f) => f.pass).length;
-console.log(`bench: ${passed} of ${figures.length} targets met; medians [min–max]; written to reports/bench.json`);
+const judged = figures.filter((f) => f.pass !== null);
+const passed = judged.filter((f) => f.pass).length;
+console.log(
+  `bench: ${passed} of ${judged.length} targets met (${figures.length - judged.length} informational); medians [min–max]; written to reports/bench.json`,
+);

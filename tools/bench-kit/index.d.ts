@@ -23,8 +23,9 @@ export interface Figure {
   value: Summary;
   baseline: Summary & { name: string };
   ratio: number;
-  target: Target;
-  pass: boolean;
+  /** null: an informational figure. */
+  target: (Target & { on: 'ratio' | 'value' }) | null;
+  pass: boolean | null;
   [extra: string]: unknown;
 }
 export function summarize(samples: readonly number[]): Summary;
@@ -42,8 +43,8 @@ export function figure(options: {
   unit: string;
   result: Comparison;
   baselineName: string;
-  target: Target;
+  target?: Target | null;
   targetOn?: 'ratio' | 'value';
   extra?: Record<string, unknown>;
 }): Figure;
-export function writeFigures(packageDir: string, packageName: string, figures: readonly Figure[]): void;
+export function writeFigures(packageDir: string, subject: string, figures: readonly Figure[]): void;

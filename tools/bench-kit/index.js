@@ -53,11 +53,25 @@ export function meets(ratio, target) {
 
 /**
  * Builds a figure record: { id, description, unit, value, baseline: { name, ... }, ratio, target, pass }.
- * The target applies to the ratio (default) or, with targetOn: 'value', to the value's median.
+ * The target applies to the ratio (default) or, with targetOn: 'value', to the value's median;
+ * a figure without a target (target: null) is informational (pass: null).
  */
-export function figure({ id, description, unit, result, baselineName, target, targetOn = 'ratio', extra }) {
+export function figure({ id, description, unit, result, baselineName, target = null, targetOn = 'ratio', extra }) {
   const ratio = Math.round(result.ratio * 1000) / 1000;
   const judged = targetOn === 'value' ? result.value.median : ratio;
+  if (target === null) {
+    return {
+      id,
+      description,
+      unit,
+      value: result.value,
+      baseline: { name: baselineName, ...result.baseline },
+      ratio,
+      target: null,
+      pass: null,
+      ...extra,
+    };
+  }
   return {
     id,
     description,
@@ -79,9 +93,11 @@ export function writeFigures(packageDir, packageName, figures) {
     `${JSON.stringify({ package: packageName, figures }, null, 2)}\n`,
   );
   for (const f of figures) {
+    const verdict = f.pass === null ? 'INFO' : f.pass ? 'PASS' : 'FAIL';
+    const target = f.target ? `target: ${f.target.on} ${f.target.op} ${f.target.value}` : 'no target';
     console.log(
-      `${f.pass ? 'PASS' : 'FAIL'} ${f.id}: ${f.value.median.toFixed(3)} ${f.unit} vs ${f.baseline.name} ` +
-        `${f.baseline.median.toFixed(3)} ${f.unit} → ratio ${f.ratio} (target: ${f.target.on} ${f.target.op} ${f.target.value})`,
+      `${verdict} ${f.id}: ${f.value.median.toFixed(3)} ${f.unit} vs ${f.baseline.name} ` +
+        `${f.baseline.median.toFixed(3)} ${f.unit} → ratio ${f.ratio} (${target})`,
     );
   }
 }

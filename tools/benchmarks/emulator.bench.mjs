@@ -1,0 +1,101 @@
+/**
+ * Requests per second of the emulator (signature verification and spec validation on) beside
+ * Prism's mock server (@stoplight/prism-cli) serving the same bundled document, under the same load
+ * tool (autocannon) and concurrency, in interleaved rounds. Each server runs in its own process.
+ * Target: at least 5× Prism.
+ */
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { compareInRounds, figure, writeFigures } from '@scp-ske/bench-kit';
+import { DEFAULT_CLUSTERS, DEMO_CREDENTIALS } from '@scp-ske/emulator';
+import { computeSignature } from '@scp-ske/signing';
+import { documentPath } from '@scp-ske/spec';
+import autocannon from 'autocannon';
+
+const CONNECTIONS = 10;
+const SECONDS = 3;
+const bin = (name) => fileURLToPath(new URL(`node_modules/.bin/${name}`, import.meta.url));
+const PATH = `/v1/clusters/${DEFAULT_CLUSTERS[0].id}/user-kubeconfig?kubeconfig_type=private`;
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts a server process and resolves once `ready` matches its output. */
+function start(command, args, ready) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const onData = (chunk) => {
+      output += chunk;
+      if (ready.test(output)) resolve({ child, output });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`${command} exited (${code}): ${output.slice(-500)}`)));
+  });
+}
+
+function signedHeaders(base) {
+  const [credentials] = DEMO_CREDENTIALS;
+  const timestamp = String(Date.now());
+  return {
+    'Scp-AccessKey': credentials.accessKey,
+    'Scp-Timestamp': timestamp,
+    'Scp-ClientType': 'Openapi',
+    'Scp-Api-Version': 'ske 1.3',
+    'Scp-Signature': computeSignature({
+      method: 'GET',
+      url: `${base}${PATH}`,
+      timestamp,
+      accessKey: credentials.accessKey,
+      secretKey: credentials.secretKey,
+    }),
+  };
+}
+
+async function requestsPerSecond(base) {
+  const headers = signedHeaders(base);
+  const result = await autocannon({ url: `${base}${PATH}`, connections: CONNECTIONS, duration: SECONDS, headers });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${base}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  return result.requests.average;
+}
+
+const emulator = await start(bin('scp-ske-emulator'), ['--port', '0'], /listening on http:\/\/\S+/);
+const emulatorUrl = /listening on (http:\/\/\S+)/.exec(emulator.output)[1];
+const prismPort = await freePort();
+const prism = await start(
+  bin('prism'),
+  ['mock', documentPath('1.3'), '--port', String(prismPort), '--host', '127.0.0.1'],
+  /Prism is listening/,
+);
+const prismUrl = `http://127.0.0.1:${prismPort}`;
+
+try {
+  const result = await compareInRounds({
+    rounds: 3,
+    warmup: 1,
+    subject: () => requestsPerSecond(emulatorUrl),
+    baseline: () => requestsPerSecond(prismUrl),
+  });
+  writeFigures(new URL('.', import.meta.url).pathname, '@scp-ske/emulator', [
+    figure({
+      id: 'emulator.throughput',
+      description: `requests/s answering a signed GET user-kubeconfig (signature verified, parameters validated against the spec) vs Prism 5.14 mock on the same bundled document; autocannon, ${CONNECTIONS} connections, ${SECONDS} s per round`,
+      unit: 'req/s',
+      result,
+      baselineName: 'Prism mock',
+      target: { op: '>=', value: 5 },
+    }),
+  ]);
+} finally {
+  emulator.child.kill('SIGTERM');
+  prism.child.kill('SIGTERM');
+}

@@ -1,0 +1,151 @@
+/**
+ * The build pipeline's own figures, measured in fresh clones of the committed tree:
+ * - a cold `turbo run build test` (no cache), beside the unchanged rerun that follows;
+ * - the unchanged rerun: every task must be a cache hit;
+ * - a one-line change to the ske 1.2 root: which tasks re-run (only those that depend on 1.2 should);
+ * - scale: lint + bundle + generate for 4 versions and for 40 (36 synthetic roots, never committed);
+ *   the cost per version should stay flat (at most 12× for 10× the versions).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { figure, summarize, writeFigures } from '@scp-ske/bench-kit';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', CI: 'true' };
+const sh = (command, args, cwd) =>
+  execFileSync(command, args, { cwd, env, stdio: 'pipe', maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
+const seconds = (start) => (performance.now() - start) / 1000;
+const one = (value) => summarize([value]);
+const work = mkdtempSync(join(tmpdir(), 'scp-ske-pipeline-'));
+
+function freshClone(name) {
+  const dir = join(work, name);
+  sh('git', ['clone', '--quiet', '--no-hardlinks', REPO, dir]);
+  sh('pnpm', ['install', '--frozen-lockfile', '--prefer-offline', '--reporter=silent'], dir);
+  return dir;
+}
+
+/** Runs turbo with a run summary; returns the time and each task's cache status. */
+function turbo(dir, tasks) {
+  const runs = join(dir, '.turbo', 'runs');
+  const before = new Set(
+    (() => {
+      try {
+        return readdirSync(runs);
+      } catch {
+        return [];
+      }
+    })(),
+  );
+  const start = performance.now();
+  sh('pnpm', ['exec', 'turbo', 'run', ...tasks, '--summarize', '--output-logs=none'], dir);
+  const time = seconds(start);
+  const file = readdirSync(runs).find((name) => !before.has(name));
+  const summary = JSON.parse(readFileSync(join(runs, file), 'utf8'));
+  const statuses = Object.fromEntries(summary.tasks.map((task) => [task.taskId, task.cache.status]));
+  return { time, statuses };
+}
+
+const figures = [];
+
+// Cold, rerun, one-line change.
+const pipeline = freshClone('pipeline');
+const cold = turbo(pipeline, ['build', 'test']);
+const rerun = turbo(pipeline, ['build', 'test']);
+const total = Object.keys(rerun.statuses).length;
+const hits = Object.values(rerun.statuses).filter((status) => status === 'HIT').length;
+figures.push(
+  figure({
+    id: 'pipeline.cold',
+    description: `cold \`turbo run build test\` in a fresh clone (no cache), ${Object.keys(cold.statuses).length} tasks, beside the unchanged rerun`,
+    unit: 's',
+    result: { value: one(cold.time), baseline: one(rerun.time), ratio: cold.time / rerun.time },
+    baselineName: 'unchanged rerun',
+  }),
+  figure({
+    id: 'pipeline.rerun-cache-hits',
+    description: `unchanged rerun of \`turbo run build test\`: ${hits} of ${total} tasks were cache hits (${rerun.time.toFixed(2)} s)`,
+    unit: 'tasks',
+    result: { value: one(hits), baseline: one(total), ratio: hits / total },
+    baselineName: 'tasks',
+    target: { op: '>=', value: 1 },
+  }),
+);
+
+const root12 = join(pipeline, 'spec', 'ske', 'ske-1.2.yaml');
+writeFileSync(root12, readFileSync(root12, 'utf8').replace(/summary: (.*)/, 'summary: $1 (edited)'));
+const changed = turbo(pipeline, ['build', 'test']);
+const reran = Object.entries(changed.statuses)
+  .filter(([, status]) => status !== 'HIT')
+  .map(([task]) => task);
+// What reads the ske 1.2 document: the spec package, the generator, client-1.2, and whatever uses every version.
+const dependsOn12 = (task) => !/^@scp-ske\/(client-1\.[013]|signing|bench-kit)#/.test(task);
+const outside = reran.filter((task) => !dependsOn12(task));
+figures.push(
+  figure({
+    id: 'pipeline.change-1.2',
+    description: `a one-line change to spec/ske/ske-1.2.yaml re-ran ${reran.length} of ${total} tasks (${changed.time.toFixed(1)} s); outside what depends on 1.2: ${outside.join(', ') || 'none'}`,
+    unit: 'tasks',
+    result: {
+      value: one(outside.length),
+      baseline: one(reran.length),
+      ratio: reran.length ? outside.length / reran.length : 0,
+    },
+    baselineName: 'tasks re-run',
+    target: { op: '<=', value: 0 },
+    targetOn: 'value',
+    extra: { reran, outside },
+  }),
+);
+rmSync(pipeline, { recursive: true, force: true });
+
+// Scale: 4 versions, then 40.
+const scale = freshClone('scale');
+const specPackage = join(scale, 'packages', 'spec');
+const clientPackage = join(scale, 'packages', 'client');
+function lintBundleGenerate() {
+  sh(
+    'pnpm',
+    ['exec', 'turbo', 'run', 'build', '--filter=@scp-ske/spec', '--filter=@scp-ske/client', '--output-logs=none'],
+    scale,
+  );
+  const start = performance.now();
+  sh('pnpm', ['exec', 'redocly', 'lint', '--config', '../../redocly.yaml'], specPackage);
+  sh('node', ['scripts/bundle.mjs'], specPackage);
+  sh('pnpm', ['--filter', '@scp-ske/spec', 'build'], scale);
+  sh('node', ['scripts/generate-clients.mjs'], clientPackage);
+  return seconds(start);
+}
+const four = lintBundleGenerate();
+const template = readFileSync(join(scale, 'spec', 'ske', 'ske-1.2.yaml'), 'utf8');
+for (let minor = 4; minor < 40; minor++) {
+  const version = `1.${minor}`;
+  writeFileSync(
+    join(scale, 'spec', 'ske', `ske-${version}.yaml`),
+    template.replaceAll('1.2', version).replace('2026-10-14', '2027-01-01'),
+  );
+}
+const config = readFileSync(join(scale, 'redocly.yaml'), 'utf8');
+const extraApis = Array.from(
+  { length: 36 },
+  (_, index) => `  ske@1.${index + 4}: { root: spec/ske/ske-1.${index + 4}.yaml }`,
+).join('\n');
+writeFileSync(join(scale, 'redocly.yaml'), config.replace(/( {2}ske@1\.3: .*\n)/, `$1${extraApis}\n`));
+lintBundleGenerate(); // creates the 36 packages and links them (pnpm install)
+const forty = lintBundleGenerate();
+figures.push(
+  figure({
+    id: 'pipeline.scale-40-versions',
+    description: `redocly lint + bundle + generate, 40 versions (36 synthetic) vs 4, steady state (packages already created)`,
+    unit: 's',
+    result: { value: one(forty), baseline: one(four), ratio: forty / four },
+    baselineName: '4 versions',
+    target: { op: '<=', value: 12 },
+  }),
+);
+rmSync(work, { recursive: true, force: true });
+
+writeFigures(new URL('.', import.meta.url).pathname, 'pipeline', figures);
