@@ -60,7 +60,7 @@ const result = await compareInRounds({
 });
 server.close();
 
-writeFigures(new URL('.', import.meta.url).pathname, '@scp-ske/client-1.3', [
+writeFigures(new URL('.', import.meta.url).pathname, 'client-call', [
   figure({
     id: 'client.getUserKubeconfig',
     description: `getUserKubeconfig (sign, version header, openapi-fetch, kubeconfig check) vs raw fetch with precomputed headers, ${CALLS} sequential calls per round on 127.0.0.1`,

@@ -85,7 +85,7 @@ try {
     subject: () => requestsPerSecond(emulatorUrl),
     baseline: () => requestsPerSecond(prismUrl),
   });
-  writeFigures(new URL('.', import.meta.url).pathname, '@scp-ske/emulator', [
+  writeFigures(new URL('.', import.meta.url).pathname, 'emulator-throughput', [
     figure({
       id: 'emulator.throughput',
       description: `requests/s answering a signed GET user-kubeconfig (signature verified, parameters validated against the spec) vs Prism 5.14 mock on the same bundled document; autocannon, ${CONNECTIONS} connections, ${SECONDS} s per round`,

@@ -34,7 +34,7 @@ async function minGzipKilobytes(source) {
 const client = await minGzipKilobytes(entries.client);
 const baseline = await minGzipKilobytes(entries['openapi-fetch']);
 const one = (value) => summarize([value]);
-writeFigures(new URL('.', import.meta.url).pathname, '@scp-ske/client-1.3', [
+writeFigures(new URL('.', import.meta.url).pathname, 'bundle-size', [
   figure({
     id: 'size.client-1.3',
     description: `createSkeClient from @scp-ske/client-1.3 with its runtime and signing, minified (${client.minified.toFixed(1)} KB) and gzipped, vs openapi-fetch alone`,
