@@ -373,5 +373,5 @@ console.log(`generated ${manifest.versions.map((entry) => packageName(entry.vers
 if (created.length > 0 || consumersChanged) {
   // New workspace packages need linking before anything can build them.
   console.log(`new packages or dependencies (${created.join(', ') || CONSUMERS.join(', ')}): running pnpm install`);
-  execFileSync('pnpm', ['install', '--prefer-offline'], { cwd: repoDir, stdio: 'inherit' });
+  execFileSync('pnpm', ['install', '--prefer-offline', '--no-frozen-lockfile'], { cwd: repoDir, stdio: 'inherit' });
 }

@@ -80,15 +80,11 @@ async function main() {
   if (services.size !== 1) throw new Error(`redocly.yaml: expected one service, found ${[...services].join(', ')}`);
   const [service] = services;
 
-  const bundles = await Promise.all(
-    apis.map(async (api) => {
-      const [bundled, dereferenced] = await Promise.all([
-        redoclyBundle(api.alias, false),
-        redoclyBundle(api.alias, true),
-      ]);
-      return { api, bundled, dereferenced, lifecycle: lifecycleOf(api, bundled) };
-    }),
-  );
+  const bundles = await mapLimited(apis, async (api) => {
+    const bundled = await redoclyBundle(api.alias, false);
+    const dereferenced = await redoclyBundle(api.alias, true);
+    return { api, bundled, dereferenced, lifecycle: lifecycleOf(api, bundled) };
+  });
   const serviceVersions = bundles.map((bundle) => bundle.lifecycle);
 
   await rm(outDir, { recursive: true, force: true });
