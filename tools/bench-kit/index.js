@@ -59,19 +59,6 @@ export function meets(ratio, target) {
 export function figure({ id, description, unit, result, baselineName, target = null, targetOn = 'ratio', extra }) {
   const ratio = Math.round(result.ratio * 1000) / 1000;
   const judged = targetOn === 'value' ? result.value.median : ratio;
-  if (target === null) {
-    return {
-      id,
-      description,
-      unit,
-      value: result.value,
-      baseline: { name: baselineName, ...result.baseline },
-      ratio,
-      target: null,
-      pass: null,
-      ...extra,
-    };
-  }
   return {
     id,
     description,
@@ -79,19 +66,21 @@ export function figure({ id, description, unit, result, baselineName, target = n
     value: result.value,
     baseline: { name: baselineName, ...result.baseline },
     ratio,
-    target: { ...target, on: targetOn },
-    pass: meets(judged, target),
+    target: target && { ...target, on: targetOn },
+    pass: target && meets(judged, target),
     ...extra,
   };
 }
 
-/** Writes `<packageDir>/reports/bench.json` ({ package, figures }) and prints each figure. */
-export function writeFigures(packageDir, packageName, figures) {
-  mkdirSync(join(packageDir, 'reports'), { recursive: true });
-  writeFileSync(
-    join(packageDir, 'reports', 'bench.json'),
-    `${JSON.stringify({ package: packageName, figures }, null, 2)}\n`,
-  );
+/**
+ * Writes `<packageDir>/reports/bench/<subject>.json` ({ package: subject, figures }), one file per
+ * benchmark script, and prints each figure.
+ */
+export function writeFigures(packageDir, subject, figures) {
+  const dir = join(packageDir, 'reports', 'bench');
+  mkdirSync(dir, { recursive: true });
+  const file = `${subject.replace(/[^a-z0-9.-]+/gi, '_').replace(/^_+/, '')}.json`;
+  writeFileSync(join(dir, file), `${JSON.stringify({ package: subject, figures }, null, 2)}\n`);
   for (const f of figures) {
     const verdict = f.pass === null ? 'INFO' : f.pass ? 'PASS' : 'FAIL';
     const target = f.target ? `target: ${f.target.on} ${f.target.op} ${f.target.value}` : 'no target';
