@@ -41,7 +41,7 @@ function turbo(dir, tasks) {
     })(),
   );
   const start = performance.now();
-  sh('pnpm', ['exec', 'turbo', 'run', ...tasks, '--summarize', '--output-logs=none'], dir);
+  sh('pnpm', ['exec', 'turbo', 'run', ...tasks, '--summarize', '--output-logs=errors-only'], dir);
   const time = seconds(start);
   const file = readdirSync(runs).find((name) => !before.has(name));
   const summary = JSON.parse(readFileSync(join(runs, file), 'utf8'));

@@ -26,7 +26,8 @@ function run(args: string[]) {
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const output = () => ({ stdout, stderr });
   const waitFor = async (pattern: RegExp) => {
-    for (let i = 0; i < 200 && !pattern.test(stdout); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    // Up to 30 s: a loaded CI machine can take a while to start Node and compile the spec validators.
+    for (let i = 0; i < 1200 && !pattern.test(stdout); i++) await new Promise((resolve) => setTimeout(resolve, 25));
     return pattern.exec(stdout);
   };
   return { child, exited, output, waitFor };

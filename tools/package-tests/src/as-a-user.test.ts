@@ -93,7 +93,7 @@ describe('installed with npm, outside the workspace', () => {
     emulator.stdout?.on('data', (chunk) => {
       banner += chunk;
     });
-    for (let i = 0; i < 200 && !/Clusters:/.test(banner); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    for (let i = 0; i < 1200 && !/Clusters:/.test(banner); i++) await new Promise((resolve) => setTimeout(resolve, 25));
     const endpoint = /listening on (\S+)/.exec(banner)?.[1] as string;
     const [, accessKey, secretKey] = /SCP_ACCESS_KEY=(\S+) SCP_SECRET_KEY=(\S+)/.exec(banner) ?? [];
     const output = execFileSync(process.execPath, ['out/consumer.js'], {
