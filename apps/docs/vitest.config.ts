@@ -1,3 +1,1 @@
-import shared from '../../vitest.shared.js';
-
-export default { test: { ...shared.test, testTimeout: 120_000, hookTimeout: 120_000 } };
+export { default } from '../../vitest.shared.js';

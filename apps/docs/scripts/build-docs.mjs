@@ -10,7 +10,15 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { contractDifferences, documentPath, isServed, loadDocument, manifest } from '@scp-ske/spec';
+import {
+  contractDifferences,
+  documentPath,
+  isServed,
+  judgeLifecycle,
+  loadDocument,
+  manifest,
+  utcDay,
+} from '@scp-ske/spec';
 
 const run = promisify(execFile);
 const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,7 +61,7 @@ function indexPage(differences, builtOn) {
   const rows = manifest.versions
     .map((entry) => {
       const served = isServed(entry, builtOn);
-      return `<tr>
+      return `<tr data-state="${entry.state}" data-not-before="${entry.notBefore ?? ''}">
   <td><a href="${pageOf(entry)}">${escapeHtml(entry.apiVersion)}</a></td>
   <td>${entry.state}${entry.version === manifest.current ? ' (recommended)' : ''}</td>
   <td>${entry.notBefore ?? '–'}</td>
@@ -93,13 +101,26 @@ ${differences
 Choose the version per request with <code>Scp-Api-Version: ske 1.x</code>. A DEPRECATED version is no longer served once its Not Before date has arrived.</p>
 <h2>Versions</h2>
 <table id="versions">
-<thead><tr><th>Version</th><th>State</th><th>Not Before</th><th>Supported on ${builtOn.toISOString().slice(0, 10)}</th></tr></thead>
+<thead><tr><th>Version</th><th>State</th><th>Not Before</th><th>Supported today (<span id="today">${builtOn.toISOString().slice(0, 10)}</span>)</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table>
 <h2>Differences between versions</h2>
 ${contract}
+<script>
+// "Supported today" is judged again with the reader's date, by @scp-ske/spec's own lifecycle rule
+// (its functions, inlined at build time), so a cached build never shows a stale answer.
+${[utcDay, judgeLifecycle, isServed].map(String).join('\n')}
+(function () {
+  var today = new Date();
+  document.getElementById('today').textContent = utcDay(today);
+  document.querySelectorAll('#versions tbody tr').forEach(function (row) {
+    var entry = { state: row.dataset.state, notBefore: row.dataset.notBefore || null };
+    row.querySelector('.served').textContent = isServed(entry, today) ? 'yes' : 'no';
+  });
+})();
+</script>
 </body>
 </html>
 `;
