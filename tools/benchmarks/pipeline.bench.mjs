@@ -20,6 +20,7 @@ const sh = (command, args, cwd) =>
 const seconds = (start) => (performance.now() - start) / 1000;
 const one = (value) => summarize([value]);
 const work = mkdtempSync(join(tmpdir(), 'scp-ske-pipeline-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
 function freshClone(name) {
   const dir = join(work, name);
@@ -146,6 +147,4 @@ figures.push(
     target: { op: '<=', value: 12 },
   }),
 );
-rmSync(work, { recursive: true, force: true });
-
 writeFigures(new URL('.', import.meta.url).pathname, 'pipeline', figures);
