@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { SkeClientOptions } from '@scp-ske/client';
 import { createSkeClient } from '@scp-ske/client-1.2';
 import { DEMO_CREDENTIALS, startEmulator } from '@scp-ske/emulator';
+import { manifest } from '@scp-ske/spec';
 import { describe, expect, it } from 'vitest';
 import { type Io, main } from './cli.js';
 import type { ClientFactory } from './scenarios.js';
@@ -31,7 +32,7 @@ describe('the compatibility app', () => {
     expect(await main(['--at', '2026-11-29', '--reports', dir], {}, io)).toBe(0);
     const report = JSON.parse(readFileSync(join(dir, 'compat.json'), 'utf8'));
     expect(report.summary).toMatchObject({ regressions: 0, skipped: 0 });
-    expect(report.versions).toEqual(['1.0', '1.1', '1.2', '1.3']);
+    expect(report.versions).toEqual(manifest.versions.map((entry) => entry.version));
     expect(report.scenarios.find((row: { id: string }) => row.id === 'private-kubeconfig').cells['1.0']).toMatchObject({
       mark: 'expected',
       reason: expect.stringContaining('ske 1.0 is DEPRECATED and past its Not Before date 2025-12-31'),

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import { DEMO_CREDENTIALS, type Emulator, startEmulator } from '@scp-ske/emulator';
+import { manifest } from '@scp-ske/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { cliEnv, runCli, scratchHome } from './testing/run-cli.js';
@@ -193,7 +194,9 @@ describe('exit codes and messages', () => {
     [['kubeconfig', 'get', '--cluster-id', DEMO, '--type', 'internal'], /--type: expected one of "private", "public"/],
     [
       ['kubeconfig', 'get', '--cluster-id', DEMO, '--type', 'private', '--api-version', '2.0'],
-      /--api-version: expected one of 1\.0, 1\.1, 1\.2, 1\.3, received "2\.0"/,
+      new RegExp(
+        `--api-version: expected one of ${manifest.versions.map((entry) => entry.version).join(', ')}, received "2\\.0"`,
+      ),
     ],
     [
       ['kubeconfig', 'get', '--cluster-id', DEMO, '--type', 'private', '--api-version', '1.0'],
@@ -322,7 +325,9 @@ describe('scp-ske versions and --help', () => {
     const run = await runCli(['versions', '--endpoint', emulator.url, '--json'], env);
     const output = JSON.parse(run.stdout);
     expect(output.source).toBe(emulator.url);
-    expect(output.versions.map((row: { version: string }) => row.version)).toEqual(['1.0', '1.1', '1.2', '1.3']);
+    expect(output.versions.map((row: { version: string }) => row.version)).toEqual(
+      manifest.versions.map((entry) => entry.version),
+    );
   });
 
   it.each([

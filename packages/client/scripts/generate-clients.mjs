@@ -375,3 +375,9 @@ if (created.length > 0 || consumersChanged) {
   console.log(`new packages or dependencies (${created.join(', ') || CONSUMERS.join(', ')}): running pnpm install`);
   execFileSync('pnpm', ['install', '--prefer-offline', '--no-frozen-lockfile'], { cwd: repoDir, stdio: 'inherit' });
 }
+if (created.length > 0) {
+  // The task graph of the run that called us was planned before these packages existed: build them
+  // (and the runtime they need) now, so that everything after generate finds them built.
+  const filters = ['@scp-ske/client', ...created].flatMap((name) => ['--filter', name]);
+  execFileSync('pnpm', ['--recursive', ...filters, 'run', 'build'], { cwd: repoDir, stdio: 'inherit' });
+}

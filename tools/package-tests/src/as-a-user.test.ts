@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { manifest } from '@scp-ske/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packAll } from './packed.js';
 
@@ -145,7 +146,7 @@ describe('installed with npm, outside the workspace', () => {
     expect(help).toContain('scp-ske kubeconfig merge --cluster-id ID --type private|public');
   });
 
-  it.each(['1.0', '1.1', '1.2', '1.3'])(
+  it.each(manifest.versions.map((entry) => entry.version))(
     'feeds the installed ske %s document to @hey-api/openapi-ts and typechecks its output',
     (version) => {
       const input = join(project, 'node_modules', '@scp-ske', 'spec', 'openapi', `ske-${version}.json`);

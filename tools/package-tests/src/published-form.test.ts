@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { manifest } from '@scp-ske/spec';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listTarball, type Packed, packAll, publishablePackages, readFromTarball } from './packed.js';
 
@@ -17,17 +18,10 @@ const names = publishablePackages().map(({ name }) => name);
 
 describe('published packages', () => {
   it('are the ones this project promises', () => {
-    expect(names.sort()).toEqual([
-      '@scp-ske/cli',
-      '@scp-ske/client',
-      '@scp-ske/client-1.0',
-      '@scp-ske/client-1.1',
-      '@scp-ske/client-1.2',
-      '@scp-ske/client-1.3',
-      '@scp-ske/emulator',
-      '@scp-ske/signing',
-      '@scp-ske/spec',
-    ]);
+    const clients = manifest.versions.map((entry) => `@scp-ske/client-${entry.version}`);
+    expect(names.sort()).toEqual(
+      ['@scp-ske/cli', '@scp-ske/client', ...clients, '@scp-ske/emulator', '@scp-ske/signing', '@scp-ske/spec'].sort(),
+    );
   });
 
   describe.each(names.map((name) => [name]))('%s', (name) => {
