@@ -88,6 +88,16 @@ export async function main(argv: string[]): Promise<void> {
     ...(now !== undefined && { now }),
     ...fixtures,
   });
+  // Stop cleanly from the moment the server runs, before anything is printed.
+  const stop = (signal: NodeJS.Signals) => {
+    process.stdout.write(`${signal}: stopping\n`);
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   const demo = new Map(DEMO_CREDENTIALS.map((entry) => [entry.accessKey, entry.secretKey]));
   const lines = [`SKE emulator listening on ${emulator.url}`, 'Accepted credentials:'];
   for (const entry of emulator.credentials) {
@@ -99,13 +109,4 @@ export async function main(argv: string[]): Promise<void> {
     lines.push(`  ${cluster.id}  ${cluster.name}${cluster.endpoints.public ? '' : '  (no public endpoint)'}`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
-  const stop = (signal: NodeJS.Signals) => {
-    process.stdout.write(`${signal}: stopping\n`);
-    emulator.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
