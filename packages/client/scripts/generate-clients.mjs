@@ -100,6 +100,7 @@ function packageJson(entry, existing) {
     },
     dependencies: { '@scp-ske/client': 'workspace:^' },
     devDependencies: {
+      '@scp-ske/emulator': 'workspace:*',
       '@types/node': 'catalog:',
       tsdown: 'catalog:',
       typescript: 'catalog:',
@@ -164,69 +165,24 @@ function testSource(entry, contract) {
     ? new Date(Date.parse(entry.notBefore) - 86_400_000).toISOString().slice(0, 10)
     : '2025-06-01';
   return `// ${HEADER}
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { DEFAULT_CLUSTERS, DEMO_CREDENTIALS, type Emulator, startEmulator } from '@scp-ske/emulator';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { API_VERSION, createSkeClient, type GetUserKubeconfigInput, type KubeconfigType } from './index.js';
 
-const CLUSTER_ID = '70a599e031e749b7b260868f441e862b';
-const KUBECONFIG = [
-  'apiVersion: v1',
-  'kind: Config',
-  'clusters:',
-  '- name: demo',
-  '  cluster:',
-  '    server: https://demo.ske.private.kr-west1.samsungsdscloud.com:6443',
-  'users:',
-  '- name: demo-user',
-  '  user:',
-  '    token: t0ken',
-  'contexts:',
-  '- name: demo',
-  '  context:',
-  '    cluster: demo',
-  '    user: demo-user',
-  'current-context: demo',
-  '',
-].join('\\n');
-
-const seen: { url: string; version: string | undefined; signed: boolean }[] = [];
-const server = createServer((request, response) => {
-  seen.push({
-    url: request.url ?? '',
-    version: request.headers['scp-api-version'] as string | undefined,
-    signed: ['scp-accesskey', 'scp-signature', 'scp-timestamp'].every((name) => Boolean(request.headers[name])),
-  });
-  response.writeHead(200, { 'content-type': 'application/octet-stream', 'x-request-id': 'req-test' });
-  response.end(KUBECONFIG);
-});
-let endpoint = '';
+const [cluster] = DEFAULT_CLUSTERS;
+let emulator: Emulator;
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  endpoint = \`http://127.0.0.1:\${(server.address() as AddressInfo).port}\`;
+  emulator = await startEmulator({ now: '${servedOn}' });
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => emulator.close());
 
 describe('${packageName(entry.version)}', () => {
-  it('gets a parsed user kubeconfig from a real local server, sending ${entry.apiVersion}', async () => {
-    const client = createSkeClient({
-      endpoint,
-      credentials: { accessKey: 'AKTEST', secretKey: 'test-secret' },
-      now: () => Date.parse('${servedOn}T00:00:00Z'),
-    });
-    const result = await client.getUserKubeconfig({ clusterId: CLUSTER_ID, kubeconfigType: 'private' });
-    expect(result).toEqual({
-      kubeconfig: KUBECONFIG,
-      server: 'https://demo.ske.private.kr-west1.samsungsdscloud.com:6443',
-      contexts: ['demo'],
-      apiVersion: '${entry.apiVersion}',
-      requestId: 'req-test',
-    });
-    expect(seen.at(-1)).toEqual({
-      url: \`/v1/clusters/\${CLUSTER_ID}/user-kubeconfig?kubeconfig_type=private\`,
-      version: API_VERSION,
-      signed: true,
-    });
+  it('gets a parsed user kubeconfig from the emulator, which verified the signature and ${entry.apiVersion}', async () => {
+    const client = createSkeClient({ endpoint: emulator.url, credentials: DEMO_CREDENTIALS[0], now: emulator.now });
+    const result = await client.getUserKubeconfig({ clusterId: cluster?.id ?? '', kubeconfigType: 'private' });
+    expect(result).toMatchObject({ server: cluster?.endpoints.private, contexts: [cluster?.name], apiVersion: API_VERSION });
+    expect(result.kubeconfig).toMatch(/^apiVersion: v1\\nkind: Config\\n/);
+    expect(emulator.requests.at(-1)).toMatchObject({ status: 200, apiVersion: '${entry.apiVersion}' });
   });
 
   it('types kubeconfigType as exactly the spec enum, and clusterId as required', () => {
@@ -235,7 +191,7 @@ describe('${packageName(entry.version)}', () => {
     // @ts-expect-error clusterId is required
     const missingId: GetUserKubeconfigInput<KubeconfigType> = { kubeconfigType: 'private' };
     // @ts-expect-error only the spec's kubeconfig types are accepted
-    const wrongType: GetUserKubeconfigInput<KubeconfigType> = { clusterId: CLUSTER_ID, kubeconfigType: 'internal' };
+    const wrongType: GetUserKubeconfigInput<KubeconfigType> = { clusterId: '0'.repeat(32), kubeconfigType: 'internal' };
     expect([missingId, wrongType]).toHaveLength(2);
   });
 });
