@@ -320,6 +320,12 @@ describe('scp-ske versions and --help', () => {
     expect(run.stdout).toMatch(/ske 1\.3 +CURRENT +- +yes/);
   });
 
+  it('asks GET / unsigned when there are no credentials', async () => {
+    const run = await runCli(['versions', '--endpoint', emulator.url], cliEnv(scratchHome()));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/ske 1\.0 +DEPRECATED +2025-12-31 +no/);
+  });
+
   it('reads the live version list with --endpoint', async () => {
     const { env } = setup();
     const run = await runCli(['versions', '--endpoint', emulator.url, '--json'], env);

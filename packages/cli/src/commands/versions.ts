@@ -1,5 +1,5 @@
 /** `scp-ske versions`: the lifecycle table, from the manifest or from the service's `GET /`. */
-import { createSignedFetch } from '@scp-ske/signing';
+import { createCredentialChain, createSignedFetch } from '@scp-ske/signing';
 import { isServed, type LifecycleState, manifest } from '@scp-ske/spec';
 import { debugLog } from '../connection.js';
 import { helpText, parseFlags, UsageError } from '../usage.js';
@@ -17,11 +17,9 @@ interface VersionList {
 }
 
 async function fromService(endpoint: string, io: Io, debug: boolean): Promise<Omit<Row, 'servedToday'>[]> {
+  // Credentials from the usual chain (environment, ~/.scpconf); GET / may also be answered unsigned.
   const signedFetch = createSignedFetch({
-    credentials: async () => {
-      const { SCP_ACCESS_KEY: accessKey, SCP_SECRET_KEY: secretKey } = io.env;
-      return accessKey && secretKey ? { accessKey, secretKey } : undefined;
-    },
+    credentials: createCredentialChain({ env: io.env, homeDir: io.homeDir }),
     ...(debug && { onAttempt: debugLog(io.stderr) }),
   });
   const response = await signedFetch(`${endpoint.replace(/\/+$/, '')}/`).catch(async (error) => {
