@@ -36,6 +36,7 @@ export function compareInRounds(options: {
   warmup?: number;
 }): Promise<Comparison>;
 export function microsecondsPerCall(fn: (i: number) => unknown, iterations: number): number;
+export function microsecondsPerAsyncCall(fn: (i: number) => Promise<unknown>, iterations: number): Promise<number>;
 export function meets(ratio: number, target: Target): boolean;
 export function figure(options: {
   id: string;

@@ -46,6 +46,13 @@ export function microsecondsPerCall(fn, iterations) {
   return Number(process.hrtime.bigint() - start) / 1000 / iterations;
 }
 
+/** Time per call, in microseconds, of `iterations` sequential awaited calls of `fn`. */
+export async function microsecondsPerAsyncCall(fn, iterations) {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < iterations; i++) await fn(i);
+  return Number(process.hrtime.bigint() - start) / 1000 / iterations;
+}
+
 /** Whether `ratio` meets `target` ({ op: '<=' | '>=', value }). */
 export function meets(ratio, target) {
   return target.op === '<=' ? ratio <= target.value : ratio >= target.value;

@@ -4,7 +4,7 @@
  * interleaved rounds. Target: at most 1.15× the raw fetch.
  */
 import { createServer } from 'node:http';
-import { compareInRounds, figure, writeFigures } from '@scp-ske/bench-kit';
+import { compareInRounds, figure, microsecondsPerAsyncCall, writeFigures } from '@scp-ske/bench-kit';
 import { createSkeClient } from '@scp-ske/client-1.3';
 
 const CALLS = 400;
@@ -45,18 +45,15 @@ const headers = {
 };
 const client = createSkeClient({ endpoint, credentials: { accessKey: 'AKBENCH', secretKey: 'bench-secret' } });
 
-async function microsecondsPerCall(call) {
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < CALLS; i++) await call();
-  return Number(process.hrtime.bigint() - start) / 1000 / CALLS;
-}
-
 const result = await compareInRounds({
   rounds: 11,
   warmup: 2,
   subject: () =>
-    microsecondsPerCall(() => client.getUserKubeconfig({ clusterId: CLUSTER_ID, kubeconfigType: 'private' })),
-  baseline: () => microsecondsPerCall(async () => (await fetch(url, { headers })).text()),
+    microsecondsPerAsyncCall(
+      () => client.getUserKubeconfig({ clusterId: CLUSTER_ID, kubeconfigType: 'private' }),
+      CALLS,
+    ),
+  baseline: () => microsecondsPerAsyncCall(async () => (await fetch(url, { headers })).text(), CALLS),
 });
 server.close();
 

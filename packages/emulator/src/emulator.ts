@@ -57,7 +57,8 @@ export interface Emulator {
 }
 
 const DEFAULT_WINDOW_MS = 5 * 60 * 1000;
-const PRODUCT_HEADERS = { 'cache-control': 'no-store' };
+/** Sent with every answer: kubeconfigs hold credentials, and no answer may be cached. */
+const COMMON_HEADERS = { 'cache-control': 'no-store' };
 
 function clockOf(now: EmulatorOptions['now']): () => number {
   if (typeof now === 'function') return now;
@@ -105,7 +106,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   ): void {
     record.status = status;
     requests.push(record);
-    response.writeHead(status, { ...PRODUCT_HEADERS, 'content-length': String(Buffer.byteLength(body)), ...headers });
+    response.writeHead(status, { ...COMMON_HEADERS, 'content-length': String(Buffer.byteLength(body)), ...headers });
     response.end(body);
   }
 
