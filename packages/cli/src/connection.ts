@@ -29,13 +29,18 @@ export interface ConnectionFlags {
 type Version = keyof typeof clientFactories;
 
 /** Flag names of the client's arguments, for usage errors. */
-export const FLAG_OF: Record<string, string> = {
+const FLAG_OF: Record<string, string> = {
   clusterId: '--cluster-id',
   kubeconfigType: '--type',
   endpoint: '--endpoint',
   region: '--region',
   environment: '--environment',
 };
+
+/** A client argument error, said in terms of the flag that carried the argument. */
+export function flagError(error: SkeInputError, hint = ''): UsageError {
+  return new UsageError(`${FLAG_OF[error.argument] ?? error.argument}: expected ${error.expected}${hint}`);
+}
 
 export function resolveVersion(flag: string | undefined): Version {
   const wanted = (flag ?? manifest.current).replace(/^ske\s+/, '');
@@ -102,10 +107,9 @@ export async function connect(flags: ConnectionFlags, environment: Environment) 
     return { client, version };
   } catch (error) {
     if (error instanceof SkeInputError) {
-      const flag = FLAG_OF[error.argument] ?? error.argument;
       const hint =
         error.argument === 'endpoint' ? '' : ' (or set "default-region" in ~/.scpconf/config.json, or pass --endpoint)';
-      throw new UsageError(`${flag}: ${error.message.slice(error.argument.length + 2)}${hint}`);
+      throw flagError(error, hint);
     }
     if (error instanceof UnsupportedVersionError) {
       throw new UsageError(

@@ -4,7 +4,7 @@ import { KubeconfigFormatError, SkeApiError, SkeInputError } from '@scp-ske/clie
 import { SigningOptionError } from '@scp-ske/signing';
 import { getCommand, type Io, mergeCommand } from './commands/kubeconfig.js';
 import { versionsCommand } from './commands/versions.js';
-import { FLAG_OF } from './connection.js';
+import { flagError } from './connection.js';
 import { LockTimeoutError } from './file-lock.js';
 import { KubeconfigFileError } from './kubeconfig-merge.js';
 import { helpText, UsageError } from './usage.js';
@@ -57,10 +57,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         `${error.message}\nRun \`scp-ske ${command === 'kubeconfig' ? `kubeconfig ${subcommand ?? ''}`.trim() : (command ?? '')} --help\` for usage.`,
       );
     }
-    if (error instanceof SkeInputError) {
-      const flag = FLAG_OF[error.argument] ?? error.argument;
-      return report(io, json, 2, `${flag}: ${error.message.slice(error.argument.length + 2)}`, { flag });
-    }
+    if (error instanceof SkeInputError) return report(io, json, 2, flagError(error).message);
     if (error instanceof SkeApiError) {
       const { status, code, requestId, apiVersion, detail } = error;
       const request = requestId ? `, request id ${requestId}` : '';

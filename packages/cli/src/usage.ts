@@ -84,9 +84,20 @@ export const CONNECTION_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
-export function parseFlags<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) {
+type StrictConfig<O extends NonNullable<ParseArgsConfig['options']>> = {
+  args: string[];
+  options: O;
+  strict: true;
+  allowPositionals: false;
+};
+/** The parsed flags of a command: exactly the options it declares, typed. */
+export type Flags<O extends NonNullable<ParseArgsConfig['options']>> = ReturnType<
+  typeof parseArgs<StrictConfig<O>>
+>['values'];
+
+export function parseFlags<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O): Flags<O> {
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
+    return parseArgs<StrictConfig<O>>({ args: argv, options, strict: true, allowPositionals: false }).values;
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

@@ -5,7 +5,8 @@ export class SkeInputError extends TypeError {
   override readonly name = 'SkeInputError';
   constructor(
     readonly argument: string,
-    expected: string,
+    /** What was expected, e.g. `one of "private", "public"`. */
+    readonly expected: string,
   ) {
     super(`${argument}: expected ${expected}`);
   }

@@ -5,7 +5,7 @@ import { backupPath, writeFileAtomic } from '../atomic-file.js';
 import { connect, type Environment } from '../connection.js';
 import { withFileLock } from '../file-lock.js';
 import { type Change, mergeKubeconfig, readIncoming } from '../kubeconfig-merge.js';
-import { CONNECTION_OPTIONS, helpText, parseFlags, UsageError } from '../usage.js';
+import { CONNECTION_OPTIONS, type Flags, helpText, parseFlags, UsageError } from '../usage.js';
 
 export interface Io extends Environment {
   stdout(text: string): void;
@@ -22,7 +22,7 @@ function required(value: string | undefined, flag: string, expected: string): st
   return value;
 }
 
-async function fetchKubeconfig(flags: ReturnType<typeof parseFlags<typeof FETCH_OPTIONS>>, io: Io) {
+async function fetchKubeconfig(flags: Flags<typeof FETCH_OPTIONS>, io: Io) {
   const clusterId = required(flags['cluster-id'], '--cluster-id', '32 lower-case hex digits');
   const kubeconfigType = required(flags.type, '--type', 'private or public');
   const { client } = await connect(flags, io);
