@@ -281,16 +281,21 @@ describe('exit codes and messages', () => {
 
   it('exits 1 for a network error', async () => {
     const { env } = setup();
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const { port } = closed.address() as AddressInfo;
-    await new Promise((resolve) => closed.close(resolve));
-    const run = await runCli(
-      ['kubeconfig', 'get', '--cluster-id', DEMO, '--type', 'private', '--endpoint', `http://127.0.0.1:${port}`],
-      env,
-    );
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/network error: ECONNREFUSED/);
+    // A server that hangs up on every connection: the port stays ours, so no other test can take it.
+    const hangUp = createServer((request) => request.socket.destroy());
+    await new Promise<void>((resolve) => hangUp.listen(0, '127.0.0.1', resolve));
+    const { port } = hangUp.address() as AddressInfo;
+    try {
+      const run = await runCli(
+        ['kubeconfig', 'get', '--cluster-id', DEMO, '--type', 'private', '--endpoint', `http://127.0.0.1:${port}`],
+        env,
+      );
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/^scp-ske: network error: \S+/);
+    } finally {
+      hangUp.closeAllConnections();
+      await new Promise((resolve) => hangUp.close(resolve));
+    }
   });
 
   it('prints requests and responses with --debug, never the secret or the signature', async () => {
