@@ -47,6 +47,11 @@ contexts:
   - name: c
     context: { }
   - name: d
+    context:
+      cluster: c
+      user: "u, v"   # a comma, a quote: "
+      namespace: 'n''s'
+  - name: e
     context: {cluster: c, user: "u, v", namespace: 'n'}
 current-context: c
 tags: [a, 'b', "c d"]
@@ -75,6 +80,25 @@ contexts:
     namespace: ~
 current-context:
 `,
+  'long values and Windows line endings': [
+    'apiVersion: v1',
+    'kind: Config',
+    'clusters:',
+    '- name: long',
+    '  cluster:',
+    `    certificate-authority-data: ${'LS0tQ0VSVA=='.repeat(400)}`,
+    '    server: https://long.example.com:6443 # the API server',
+    'users:',
+    '- name: jwt',
+    '  user:',
+    `    token: eyJhbGciOiJSUzI1NiJ9.${'e30'.repeat(300)}.c2ln`,
+    'contexts: # one',
+    '- name: long',
+    '  context:',
+    '    cluster: long',
+    '    user: jwt',
+    '',
+  ].join('\r\n'),
 };
 
 describe('parseBlockYaml', () => {
@@ -93,6 +117,7 @@ describe('parseBlockYaml', () => {
     ['a tag', 'a: !!str 1\n', /line 1: unsupported YAML construct "!"/],
     ['a nested flow collection', 'a: [1, [2]]\n', /line 1: unsupported YAML construct "\[" with nested/],
     ['a flow mapping over two lines', 'a: {b: 1,\n  c: 2}\n', /line 1: unsupported YAML construct "\{" spanning lines/],
+    ['text after a quoted scalar', 'a: "x" y\n', /line 1: unterminated or multi-line quoted string/],
     ['a multi-line plain scalar', 'a: one\n  two\n', /line 2: unexpected indentation/],
     ['two documents', 'a: 1\n---\nb: 2\n', /line 2: more than one document/],
     ['a duplicate key', 'a: 1\na: 2\n', /line 2: duplicate key "a"/],

@@ -80,6 +80,9 @@ export function createVersionedClient<Paths extends {}, KubeconfigType extends s
   checkLifecycle(contract, new Date(now()), options.allowUnsupportedVersion ?? false);
   const baseUrl = resolveEndpoint(contract.server, options);
   const clusterIdPattern = new RegExp(contract.operation.clusterIdPattern);
+  const [beforeId, afterId] = contract.operation.path.split('{cluster_id}') as [string, string];
+  const urlStart = `${baseUrl}${beforeId}`;
+  const urlEnd = `${afterId}?kubeconfig_type=`;
   const signedFetch = createSignedFetch({
     credentials: options.credentials,
     retry: options.retry,
@@ -98,8 +101,7 @@ export function createVersionedClient<Paths extends {}, KubeconfigType extends s
     async getUserKubeconfig(input) {
       validateInput(contract, clusterIdPattern, input);
       // The one hot call goes straight to the signed fetch: openapi-fetch would add a Request copy.
-      const path = contract.operation.path.replace('{cluster_id}', encodeURIComponent(input.clusterId));
-      const url = `${baseUrl}${path}?kubeconfig_type=${encodeURIComponent(input.kubeconfigType)}`;
+      const url = `${urlStart}${encodeURIComponent(input.clusterId)}${urlEnd}${encodeURIComponent(input.kubeconfigType)}`;
       const response = await signedFetch(url, { headers: versionHeader, signal: input.signal });
       const body = await response.text();
       if (!response.ok) throw SkeApiError.fromResponse(response, body, contract.apiVersion);

@@ -1,9 +1,11 @@
 /**
  * Sets the SCP signing headers over the URL exactly as it goes on the wire (never a decoded or
- * re-encoded copy), on a `Request` or on a `Headers`, with an injectable clock.
+ * re-encoded copy), on a `Request` or on a `Headers`, with an injectable clock. `signingHeaders`
+ * is the unchecked core that the signed fetch uses once its inputs are known to be well-formed.
  */
 import type { CredentialValues } from './credentials.js';
-import { CLIENT_TYPE, computeSignature } from './signature.js';
+import { describeValue, SigningOptionError } from './errors.js';
+import { CLIENT_TYPE, hmacSignature, normalizeTimestamp, stringToSign } from './signature.js';
 
 export const SIGNING_HEADERS = {
   accessKey: 'Scp-AccessKey',
@@ -31,27 +33,57 @@ export function wireUrl(url: string): string {
   return hash === -1 ? url : url.slice(0, hash);
 }
 
+/** The timestamp to sign: the local clock plus the learned offset, in whole milliseconds (checked). */
+export function signingTimestamp(now: () => number = Date.now, clockOffsetMs = 0): string {
+  return normalizeTimestamp(Math.round(now() + clockOffsetMs));
+}
+
+/**
+ * The signing headers (lower-case names) for `method` `url` at `timestamp`, plus `Accept-Language`
+ * when `language` is a string. Unchecked: the method must be upper case, the URL absolute and
+ * without a fragment, and the credentials validated (as `ScpCredentials` does).
+ */
+export function signingHeaders(
+  method: string,
+  url: string,
+  credentials: CredentialValues,
+  timestamp: string,
+  language: string | null = DEFAULT_LANGUAGE,
+): Record<string, string> {
+  const { accessKey, accountId = '' } = credentials;
+  const message = `${method}${url}${timestamp}${accessKey}${accountId}${CLIENT_TYPE}`;
+  const headers: Record<string, string> = {
+    'scp-accesskey': accessKey,
+    'scp-timestamp': timestamp,
+    'scp-signature': hmacSignature(credentials.secretKey, message),
+    'scp-clienttype': CLIENT_TYPE,
+  };
+  if (accountId) headers['scp-accountid'] = accountId;
+  if (language !== null) headers['accept-language'] = language;
+  return headers;
+}
+
+/** Applies `signingHeaders` to a `Headers`: the signature's own headers replace any there, the language only fills a gap. */
+export function applySigningHeaders(headers: Headers, signing: Record<string, string>): Headers {
+  headers.delete('scp-accountid');
+  for (const [name, value] of Object.entries(signing)) {
+    if (name !== 'accept-language' || !headers.has(name)) headers.set(name, value);
+  }
+  return headers;
+}
+
 /** Sets the signing headers for a request to `method` `url` (the URL exactly as sent) on `headers`. */
 export function signHeaders(headers: Headers, method: string, url: string, options: SignRequestOptions): Headers {
   const { credentials } = options;
-  const timestamp = Math.round((options.now ?? Date.now)() + (options.clockOffsetMs ?? 0));
-  const signature = computeSignature({
-    method,
-    url: wireUrl(url),
-    timestamp,
-    accessKey: credentials.accessKey,
-    secretKey: credentials.secretKey,
-    accountId: credentials.accountId,
-  });
-  headers.set(SIGNING_HEADERS.accessKey, credentials.accessKey);
-  headers.set(SIGNING_HEADERS.timestamp, String(timestamp));
-  headers.set(SIGNING_HEADERS.signature, signature);
-  headers.set(SIGNING_HEADERS.clientType, CLIENT_TYPE);
-  if (credentials.accountId) headers.set(SIGNING_HEADERS.accountId, credentials.accountId);
-  else headers.delete(SIGNING_HEADERS.accountId);
+  const timestamp = signingTimestamp(options.now, options.clockOffsetMs);
+  const wire = wireUrl(url);
+  // Validates every input and names the one that is wrong; the core below assumes well-formed ones.
+  stringToSign({ method, url: wire, timestamp, ...credentials });
+  if (typeof credentials.secretKey !== 'string' || credentials.secretKey === '') {
+    throw new SigningOptionError('secretKey', 'a non-empty string', describeValue(credentials.secretKey));
+  }
   const language = options.language === undefined ? DEFAULT_LANGUAGE : options.language;
-  if (language !== null && !headers.has('Accept-Language')) headers.set('Accept-Language', language);
-  return headers;
+  return applySigningHeaders(headers, signingHeaders(method.toUpperCase(), wire, credentials, timestamp, language));
 }
 
 /** Signs a `Request` in place, over exactly `request.url`, and returns it. */
@@ -61,10 +93,11 @@ export function signRequest(request: Request, options: SignRequestOptions): Requ
 }
 
 /** Headers as a plain object for logs, with the signature replaced by `[redacted]`. */
-export function redactedHeaders(headers: Headers): Record<string, string> {
+export function redactedHeaders(headers: Headers | Record<string, string>): Record<string, string> {
   const result: Record<string, string> = {};
-  headers.forEach((value, name) => {
+  const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
+  for (const [name, value] of entries) {
     result[name] = /^(scp-signature|authorization|cookie)$/i.test(name) ? '[redacted]' : value;
-  });
+  }
   return result;
 }

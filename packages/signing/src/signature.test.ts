@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SigningOptionError } from './errors.js';
-import { computeSignature, type SignatureInput, stringToSign } from './signature.js';
+import { signingHeaders } from './sign-request.js';
+import { computeSignature, normalizeTimestamp, type SignatureInput, stringToSign } from './signature.js';
 
 interface Vector extends SignatureInput {
   name: string;
@@ -51,6 +52,18 @@ describe('the openssl vector suite (test-vectors/)', () => {
     expect(stringToSign(vector)).toBe(vector.stringToSign);
     expect(computeSignature(vector)).toBe(vector.signature);
   });
+
+  it.each(vectors.map((vector) => [vector.name, vector] as const))(
+    '%s: the signed fetch core (signingHeaders) agrees with computeSignature',
+    (_name, vector) => {
+      const method = vector.method.toUpperCase();
+      const timestamp = normalizeTimestamp(vector.timestamp);
+      const headers = signingHeaders(method, vector.url, vector, timestamp, null);
+      expect(headers['scp-signature']).toBe(vector.signature);
+      expect(headers['scp-timestamp']).toBe(timestamp);
+      expect(headers['scp-accountid']).toBe(vector.accountId || undefined);
+    },
+  );
 
   it('is what openssl computes from cases.tsv today', () => {
     const output = execFileSync('bash', [new URL('generate.sh', vectorsDir).pathname, '--check'], { encoding: 'utf8' });

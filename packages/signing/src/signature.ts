@@ -78,9 +78,13 @@ export function stringToSign(input: SignatureInput): string {
   return `${method.toUpperCase()}${url}${timestamp}${accessKey}${accountId}${clientType}`;
 }
 
+/** base64(HMAC-SHA256(secretKey, message)): the signature of a string already built by `stringToSign`'s rules. */
+export function hmacSignature(secretKey: string, message: string): string {
+  return createHmac('sha256', secretKey).update(message, 'utf8').digest('base64');
+}
+
 /** The `Scp-Signature` header value for a request. */
 export function computeSignature(input: SignatureInput): string {
   const message = stringToSign(input);
-  const secretKey = requireText('secretKey', input.secretKey);
-  return createHmac('sha256', secretKey).update(message, 'utf8').digest('base64');
+  return hmacSignature(requireText('secretKey', input.secretKey), message);
 }

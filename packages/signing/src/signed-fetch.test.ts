@@ -38,6 +38,33 @@ describe('createSignedFetch against a verifying server', () => {
     expect(events[0]?.headers.get('accept-language')).toBe('en-US');
   });
 
+  it.each([
+    ['a record', { 'scp-signature': 'stale', 'SCP-TIMESTAMP': '1', 'Accept-Language': 'ko-KR', 'X-Trace': 't1' }],
+    ['a Headers', new Headers({ 'Scp-Signature': 'stale', 'accept-language': 'ko-KR', 'x-trace': 't1' })],
+    [
+      'an array',
+      [
+        ['SCP-SIGNATURE', 'stale'],
+        ['Accept-Language', 'ko-KR'],
+        ['X-Trace', 't1'],
+      ] as [string, string][],
+    ],
+  ])(
+    "replaces the caller's own signing headers in %s (any case), keeping its Accept-Language and other headers",
+    async (_kind, headers) => {
+      const { server, signedFetch, events } = await setup();
+      const response = await signedFetch(`${server.url}${PATH}`, { headers });
+      expect(response.status).toBe(200);
+      const received = server.received[0];
+      expect(received?.verdict).toBe('accepted');
+      expect(received?.headers['scp-signature']).toHaveLength(1);
+      expect(received?.headers['scp-timestamp']).toHaveLength(1);
+      expect(received?.headers['accept-language']).toEqual(['ko-KR']);
+      expect(received?.headers['x-trace']).toEqual(['t1']);
+      expect(events[0]?.headers.get('accept-language')).toBe('ko-KR');
+    },
+  );
+
   it('signs the URL as it goes on the wire: percent-encoded bytes and non-ASCII query', async () => {
     const { server, signedFetch } = await setup();
     const response = await signedFetch(`${server.url}/v1/clusters/a%2Fb/user-kubeconfig?name=클러스터&x=%7e`);

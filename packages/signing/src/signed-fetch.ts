@@ -5,7 +5,7 @@
  * Node): a `Request` input has its headers signed in place, a URL input is sent as `fetch(url, init)`.
  */
 import { ClockSkew } from './clock-skew.js';
-import { type CredentialsInput, createCredentialChain } from './credentials.js';
+import { type CredentialsInput, type CredentialValues, createCredentialChain } from './credentials.js';
 import {
   backoffDelay,
   IDEMPOTENT_METHODS,
@@ -14,7 +14,7 @@ import {
   retryAfterDelay,
   sleep,
 } from './retry.js';
-import { signHeaders } from './sign-request.js';
+import { applySigningHeaders, DEFAULT_LANGUAGE, signingHeaders, signingTimestamp, wireUrl } from './sign-request.js';
 
 /** What happened on one attempt, for logging. `headers` include the signature: log them with `redactedHeaders`. */
 export interface AttemptEvent {
@@ -45,12 +45,31 @@ export interface SignedFetchOptions {
 
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
-/** One attempt, ready to send: what to sign, and how to send it. */
-interface Outgoing {
+/** How every attempt of one call is sent, once `signing` holds that attempt's signing headers. */
+interface Plan {
   method: string;
+  /** The URL signed and sent: absolute, normalised, without a fragment. */
   url: string;
-  headers: Headers;
-  send(signal: AbortSignal | undefined): Promise<Response>;
+  /** Whether the request can be sent again (its body is not a one-shot stream). */
+  replayable: boolean;
+  signal: AbortSignal | null | undefined;
+  /** `Accept-Language` to add: null when the request has its own. */
+  language: string | null;
+  /** Sends one attempt; `headers()` shows what it carried (for `onAttempt`). */
+  attempt(signing: Record<string, string>): { headers(): Headers; send(signal?: AbortSignal): Promise<Response> };
+}
+
+/** A caller's `HeadersInit` as a record with lower-case names (so signing headers replace, never duplicate, its own). */
+function headerRecord(init: HeadersInit | undefined): Record<string, string> {
+  const record: Record<string, string> = {};
+  if (init instanceof Headers || Array.isArray(init)) {
+    new Headers(init).forEach((value, name) => {
+      record[name] = value;
+    });
+  } else if (init) {
+    for (const [name, value] of Object.entries(init)) record[name.toLowerCase()] = value;
+  }
+  return record;
 }
 
 /**
@@ -79,84 +98,91 @@ export function createSignedFetch(options: SignedFetchOptions = {}): FetchLike {
   const retry = resolveRetryOptions(options.retry);
   const now = options.now ?? Date.now;
   const skew = options.clockSkew ?? new ClockSkew();
-  const language = options.language;
   const fetchImpl = options.fetch ?? ((input: Request | string, init?: RequestInit) => globalThis.fetch(input, init));
 
-  /** How each attempt is built from the caller's arguments. */
-  function planner(
-    input: RequestInfo | URL,
-    init: RequestInit | undefined,
-  ): { method: string; replayable: boolean; signal: AbortSignal | null | undefined; next(): Outgoing } {
+  /**
+   * A `Request` keeps its own headers (signed in place) and is copied only when it has a body to
+   * replay; a URL is sent as `fetch(url, init)` with a plain header record, which is cheaper for
+   * fetch to take in than a `Headers`.
+   */
+  function plan(input: RequestInfo | URL, init: RequestInit | undefined): Plan {
     if (input instanceof Request && init === undefined) {
       return {
         method: input.method,
+        url: wireUrl(input.url),
         replayable: true,
         signal: input.signal,
-        next() {
-          // A body can be read only once: each attempt sends a copy.
+        language: options.language === undefined ? DEFAULT_LANGUAGE : options.language,
+        attempt(signing) {
           const request = input.body === null ? input : input.clone();
+          applySigningHeaders(request.headers, signing);
           return {
-            method: request.method,
-            url: request.url,
-            headers: request.headers,
+            headers: () => request.headers,
             send: (signal) => fetchImpl(request, signal ? { signal } : undefined),
           };
         },
       };
     }
-    if (input instanceof Request) return planner(new Request(input, init), undefined);
-    const url = new URL(String(input)).href;
+    if (input instanceof Request) return plan(new Request(input, init), undefined);
+    const url = wireUrl(new URL(String(input)).href);
     const method = (init?.method ?? 'GET').toUpperCase();
+    const own = headerRecord(init?.headers);
     return {
       method,
+      url,
       replayable: !(init?.body instanceof ReadableStream),
       signal: init?.signal,
-      next() {
-        const headers = new Headers(init?.headers);
-        return { method, url, headers, send: (signal) => fetchImpl(url, { ...init, method, headers, signal }) };
+      language: 'accept-language' in own || options.language === null ? null : (options.language ?? DEFAULT_LANGUAGE),
+      attempt(signing) {
+        const headers = { ...own, ...signing };
+        return {
+          headers: () => new Headers(headers),
+          send: (signal) => fetchImpl(url, { ...init, method, headers, signal }),
+        };
       },
     };
   }
 
+  const { onAttempt } = options;
+  const wait = (delayMs: number, signal: AbortSignal | null | undefined) =>
+    sleep(delayMs, signal ?? new AbortController().signal);
+  let resolvedKeys: CredentialValues | undefined;
+
   return async function signedFetch(input, init) {
-    const plan = planner(input, init);
-    const idempotent = IDEMPOTENT_METHODS.has(plan.method) && plan.replayable;
+    const call = plan(input, init);
+    const { method, url } = call;
+    const idempotent = IDEMPOTENT_METHODS.has(method) && call.replayable;
     let retries = 0;
     let skewRetried = false;
     for (let attempt = 1; ; attempt++) {
-      plan.signal?.throwIfAborted();
-      const keys = await credentials();
-      const outgoing = plan.next();
-      const { method, url, headers } = outgoing;
-      signHeaders(headers, method, url, { credentials: keys, now, clockOffsetMs: skew.offsetMs, language });
-      const deadline = attemptDeadline(plan.signal, retry.attemptTimeoutMs);
-      const wait = (delayMs: number) => sleep(delayMs, plan.signal ?? new AbortController().signal);
+      call.signal?.throwIfAborted();
+      // The chain memoises its keys: after the first call they are read without waiting.
+      resolvedKeys ??= await credentials();
+      const keys = resolvedKeys;
+      const timestamp = signingTimestamp(now, skew.offsetMs);
+      const outgoing = call.attempt(signingHeaders(method, url, keys, timestamp, call.language));
+      const report = (event: Omit<AttemptEvent, 'attempt' | 'method' | 'url' | 'headers'>) =>
+        onAttempt?.({ attempt, method, url, headers: outgoing.headers(), ...event });
+      const deadline = attemptDeadline(call.signal, retry.attemptTimeoutMs);
       let response: Response;
       try {
         response = await outgoing.send(deadline.signal);
       } catch (error) {
         deadline.clear();
-        if (plan.signal?.aborted) throw plan.signal.reason;
+        if (call.signal?.aborted) throw call.signal.reason;
         const willRetry = idempotent && retries < retry.maxRetries;
         const delayMs = willRetry ? backoffDelay(retries, retry) : 0;
-        options.onAttempt?.({
-          attempt,
-          method,
-          url,
-          headers,
-          error,
-          ...(willRetry && { retry: { reason: 'network', delayMs } }),
-        });
+        report({ error, ...(willRetry && { retry: { reason: 'network', delayMs } }) });
         if (!willRetry) throw error;
         retries++;
-        await wait(delayMs);
+        await wait(delayMs, call.signal);
         continue;
       }
       deadline.clear();
       const skewed = skew.observe(response.headers.get('date'), now());
-      if (response.status === 401 && skewed && !skewRetried && plan.replayable) {
+      if (response.status === 401 && skewed && !skewRetried && call.replayable) {
         skewRetried = true;
-        options.onAttempt?.({ attempt, method, url, headers, response, retry: { reason: 'clock-skew', delayMs: 0 } });
+        report({ response, retry: { reason: 'clock-skew', delayMs: 0 } });
         await discard(response);
         continue;
       }
@@ -164,13 +190,13 @@ export function createSignedFetch(options: SignedFetchOptions = {}): FetchLike {
         const delayMs =
           retryAfterDelay(response.headers.get('retry-after'), now(), retry.retryAfterCapMs) ??
           backoffDelay(retries, retry);
-        options.onAttempt?.({ attempt, method, url, headers, response, retry: { reason: 'status', delayMs } });
+        report({ response, retry: { reason: 'status', delayMs } });
         await discard(response);
         retries++;
-        await wait(delayMs);
+        await wait(delayMs, call.signal);
         continue;
       }
-      options.onAttempt?.({ attempt, method, url, headers, response });
+      report({ response });
       return response;
     }
   };

@@ -13,6 +13,8 @@ export interface Received {
   timestamp: number;
   accessKey: string;
   signature: string;
+  /** Every header as received, each with all its values (a duplicate shows as two). */
+  headers: Record<string, string[]>;
   verdict: 'accepted' | 'bad-signature' | 'stale-timestamp' | 'unknown-key' | 'missing-header';
 }
 
@@ -37,7 +39,14 @@ function verify(request: IncomingMessage, options: Required<Omit<VerifyingServer
   const signature = header(request, 'Scp-Signature') ?? '';
   const timestampText = header(request, 'Scp-Timestamp') ?? '';
   const url = `http://${request.headers.host}${request.url}`;
-  const base = { method: request.method ?? '', url, timestamp: Number(timestampText), accessKey, signature };
+  const base = {
+    method: request.method ?? '',
+    url,
+    timestamp: Number(timestampText),
+    accessKey,
+    signature,
+    headers: request.headersDistinct as Record<string, string[]>,
+  };
   if (!accessKey || !signature || !timestampText || header(request, 'Scp-ClientType') !== 'Openapi') {
     return { ...base, verdict: 'missing-header' };
   }
