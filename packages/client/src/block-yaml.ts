@@ -49,8 +49,8 @@ function closingQuote(text: string): number {
 /** A quoted scalar (`"…"` with JSON escapes, `'…'` with `''`), the whole of `text` but a comment. */
 function quoted(text: string, line: number): string {
   const end = closingQuote(text);
-  const rest = end === -1 ? '#' : text.slice(end + 1).trim();
-  if (end === -1 || (rest !== '' && !rest.startsWith('#'))) {
+  const rest = end === -1 ? undefined : text.slice(end + 1).trim();
+  if (rest === undefined || (rest !== '' && !rest.startsWith('#'))) {
     throw new YamlSubsetError('unterminated or multi-line quoted string', line);
   }
   if (text[0] === "'") return text.slice(1, end).replaceAll("''", "'");
@@ -76,7 +76,8 @@ function keyEnd(text: string): number {
 }
 
 const QUOTED = /"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g;
-const FLOW_ITEM = /(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^,"'])+/g;
+/** An item of a flow collection: quoted scalars (commas and all) and anything but a comma. */
+const FLOW_ITEM = new RegExp(`(?:${QUOTED.source}|[^,"'])+`, 'g');
 
 /** A one-line flow collection of scalars: `{a: 1, b: "x"}` or `[a, b]`. */
 function flowCollection(plain: string, line: number): YamlValue {

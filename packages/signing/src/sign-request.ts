@@ -4,8 +4,14 @@
  * is the unchecked core that the signed fetch uses once its inputs are known to be well-formed.
  */
 import type { CredentialValues } from './credentials.js';
-import { describeValue, SigningOptionError } from './errors.js';
-import { CLIENT_TYPE, hmacSignature, normalizeTimestamp, stringToSign } from './signature.js';
+import {
+  CLIENT_TYPE,
+  hmacSignature,
+  normalizeTimestamp,
+  requireText,
+  signedString,
+  stringToSign,
+} from './signature.js';
 
 export const SIGNING_HEADERS = {
   accessKey: 'Scp-AccessKey',
@@ -33,6 +39,11 @@ export function wireUrl(url: string): string {
   return hash === -1 ? url : url.slice(0, hash);
 }
 
+/** The `Accept-Language` an option asks for: its value, `DEFAULT_LANGUAGE` when unset, null for none. */
+export function resolveLanguage(language: string | null | undefined): string | null {
+  return language === undefined ? DEFAULT_LANGUAGE : language;
+}
+
 /** The timestamp to sign: the local clock plus the learned offset, in whole milliseconds (checked). */
 export function signingTimestamp(now: () => number = Date.now, clockOffsetMs = 0): string {
   return normalizeTimestamp(Math.round(now() + clockOffsetMs));
@@ -51,7 +62,7 @@ export function signingHeaders(
   language: string | null = DEFAULT_LANGUAGE,
 ): Record<string, string> {
   const { accessKey, accountId = '' } = credentials;
-  const message = `${method}${url}${timestamp}${accessKey}${accountId}${CLIENT_TYPE}`;
+  const message = signedString(method, url, timestamp, accessKey, accountId, CLIENT_TYPE);
   const headers: Record<string, string> = {
     'scp-accesskey': accessKey,
     'scp-timestamp': timestamp,
@@ -79,11 +90,11 @@ export function signHeaders(headers: Headers, method: string, url: string, optio
   const wire = wireUrl(url);
   // Validates every input and names the one that is wrong; the core below assumes well-formed ones.
   stringToSign({ method, url: wire, timestamp, ...credentials });
-  if (typeof credentials.secretKey !== 'string' || credentials.secretKey === '') {
-    throw new SigningOptionError('secretKey', 'a non-empty string', describeValue(credentials.secretKey));
-  }
-  const language = options.language === undefined ? DEFAULT_LANGUAGE : options.language;
-  return applySigningHeaders(headers, signingHeaders(method.toUpperCase(), wire, credentials, timestamp, language));
+  requireText('secretKey', credentials.secretKey);
+  return applySigningHeaders(
+    headers,
+    signingHeaders(method.toUpperCase(), wire, credentials, timestamp, resolveLanguage(options.language)),
+  );
 }
 
 /** Signs a `Request` in place, over exactly `request.url`, and returns it. */
@@ -93,11 +104,10 @@ export function signRequest(request: Request, options: SignRequestOptions): Requ
 }
 
 /** Headers as a plain object for logs, with the signature replaced by `[redacted]`. */
-export function redactedHeaders(headers: Headers | Record<string, string>): Record<string, string> {
+export function redactedHeaders(headers: Headers): Record<string, string> {
   const result: Record<string, string> = {};
-  const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
-  for (const [name, value] of entries) {
+  headers.forEach((value, name) => {
     result[name] = /^(scp-signature|authorization|cookie)$/i.test(name) ? '[redacted]' : value;
-  }
+  });
   return result;
 }

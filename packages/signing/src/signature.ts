@@ -27,7 +27,7 @@ export interface SignatureInput {
 const METHOD = /^[A-Za-z]+$/;
 const MILLISECONDS = /^\d{1,16}$/;
 
-function requireText(option: string, value: unknown): string {
+export function requireText(option: string, value: unknown): string {
   if (typeof value !== 'string' || value === '')
     throw new SigningOptionError(option, 'a non-empty string', describeValue(value));
   return value;
@@ -75,7 +75,19 @@ export function stringToSign(input: SignatureInput): string {
   const accountId = input.accountId ?? '';
   if (typeof accountId !== 'string') throw new SigningOptionError('accountId', 'a string', describeValue(accountId));
   const clientType = input.clientType === undefined ? CLIENT_TYPE : requireText('clientType', input.clientType);
-  return `${method.toUpperCase()}${url}${timestamp}${accessKey}${accountId}${clientType}`;
+  return signedString(method.toUpperCase(), url, timestamp, accessKey, accountId, clientType);
+}
+
+/** The signed string from parts already checked: a plain concatenation, in SCP's order. */
+export function signedString(
+  method: string,
+  url: string,
+  timestamp: string,
+  accessKey: string,
+  accountId: string,
+  clientType: string,
+): string {
+  return `${method}${url}${timestamp}${accessKey}${accountId}${clientType}`;
 }
 
 /** base64(HMAC-SHA256(secretKey, message)): the signature of a string already built by `stringToSign`'s rules. */

@@ -14,7 +14,7 @@ import {
   retryAfterDelay,
   sleep,
 } from './retry.js';
-import { applySigningHeaders, DEFAULT_LANGUAGE, signingHeaders, signingTimestamp, wireUrl } from './sign-request.js';
+import { applySigningHeaders, resolveLanguage, signingHeaders, signingTimestamp, wireUrl } from './sign-request.js';
 
 /** What happened on one attempt, for logging. `headers` include the signature: log them with `redactedHeaders`. */
 export interface AttemptEvent {
@@ -98,6 +98,7 @@ export function createSignedFetch(options: SignedFetchOptions = {}): FetchLike {
   const retry = resolveRetryOptions(options.retry);
   const now = options.now ?? Date.now;
   const skew = options.clockSkew ?? new ClockSkew();
+  const language = resolveLanguage(options.language);
   const fetchImpl = options.fetch ?? ((input: Request | string, init?: RequestInit) => globalThis.fetch(input, init));
 
   /**
@@ -112,7 +113,7 @@ export function createSignedFetch(options: SignedFetchOptions = {}): FetchLike {
         url: wireUrl(input.url),
         replayable: true,
         signal: input.signal,
-        language: options.language === undefined ? DEFAULT_LANGUAGE : options.language,
+        language,
         attempt(signing) {
           const request = input.body === null ? input : input.clone();
           applySigningHeaders(request.headers, signing);
@@ -132,7 +133,7 @@ export function createSignedFetch(options: SignedFetchOptions = {}): FetchLike {
       url,
       replayable: !(init?.body instanceof ReadableStream),
       signal: init?.signal,
-      language: 'accept-language' in own || options.language === null ? null : (options.language ?? DEFAULT_LANGUAGE),
+      language: 'accept-language' in own ? null : language,
       attempt(signing) {
         const headers = { ...own, ...signing };
         return {
