@@ -291,7 +291,7 @@ describe('exit codes and messages', () => {
         env,
       );
       expect(run.code).toBe(1);
-      expect(run.stderr).toMatch(/^scp-ske: network error: \S+/);
+      expect(run.stderr).toMatch(/^scp-ske: network error: ECONNRESET$/m);
     } finally {
       hangUp.closeAllConnections();
       await new Promise((resolve) => hangUp.close(resolve));

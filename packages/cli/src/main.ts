@@ -1,7 +1,7 @@
 /** The `scp-ske` command: dispatch, and the mapping of every failure to a message and an exit code. */
 import { homedir } from 'node:os';
 import { KubeconfigFormatError, SkeApiError, SkeInputError } from '@scp-ske/client';
-import { SigningOptionError } from '@scp-ske/signing';
+import { NetworkError, SigningOptionError } from '@scp-ske/signing';
 import { getCommand, type Io, mergeCommand } from './commands/kubeconfig.js';
 import { versionsCommand } from './commands/versions.js';
 import { flagError } from './connection.js';
@@ -21,7 +21,9 @@ function report(io: Io, json: boolean, code: number, message: string, fields: Re
   return code;
 }
 
+/** The short reason of a network failure: Node's error code where there is one. */
 function networkCause(error: Error): string {
+  if (error instanceof NetworkError && error.code) return error.code;
   const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
   return cause?.code ?? cause?.message ?? error.message;
 }
@@ -84,9 +86,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
     if (error instanceof SigningOptionError) return report(io, json, 2, error.message);
     if (
-      error instanceof Error &&
-      (error.name === 'TypeError' || error.name === 'TimeoutError') &&
-      /fetch failed|attempt/.test(error.message)
+      error instanceof NetworkError ||
+      (error instanceof Error &&
+        (error.name === 'TypeError' || error.name === 'TimeoutError') &&
+        /fetch failed|attempt/.test(error.message))
     ) {
       return report(io, json, 1, `network error: ${networkCause(error)}`);
     }

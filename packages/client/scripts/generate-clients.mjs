@@ -231,6 +231,8 @@ console.log(server, contexts);
   ${contract.current.package}; a DEPRECATED version, or a SUPPORTED one past its Not Before date, emits one process warning
   (\`SCP_SKE_VERSION_DEPRECATED\`, \`SCP_SKE_VERSION_PAST_NOT_BEFORE\`).
 - \`ske.raw\` is the openapi-fetch client typed with this version's \`paths\`, signing and retries installed.
+- \`getUserKubeconfig\` goes over Node's own HTTP client (keep-alive), \`raw\` over \`fetch\`; pass \`fetch\` to carry
+  every request through your own.
 
 Options: \`credentials\`, \`region\` + \`environment\` (${Object.entries(contract.server.regions)
     .map(([environment, regions]) => `\`${environment}\`: ${regions.join(', ')}`)

@@ -78,19 +78,30 @@ const options = (extra: SkeClientOptions = {}): SkeClientOptions => ({
   ...extra,
 });
 
+/** Without a `fetch` option the call goes over node:http; with one, every request goes through it. */
+const TRANSPORTS: [string, () => SkeClientOptions][] = [
+  ['node:http', () => ({})],
+  ['the fetch option', () => ({ fetch: vi.fn((input, init) => fetch(input, init)) })],
+];
+
 describe('getUserKubeconfig', () => {
-  it('reads the body as text whatever the Content-Type, and summarises it', async () => {
-    const client = createVersionedClient(contract(), options());
-    const result = await client.getUserKubeconfig({ clusterId: CLUSTER_ID, kubeconfigType: 'public' });
-    expect(result).toEqual({
-      kubeconfig: KUBECONFIG,
-      server: 'https://c.ske.public.kr-west1.samsungsdscloud.com:6443',
-      contexts: ['first', 'second'],
-      apiVersion: 'ske 1.3',
-    });
-    expect(requests[0]?.headers['scp-api-version']).toBe('ske 1.3');
-    expect(requests[0]?.url).toBe(`/v1/clusters/${CLUSTER_ID}/user-kubeconfig?kubeconfig_type=public`);
-  });
+  it.each(TRANSPORTS)(
+    'reads the body as text whatever the Content-Type, and summarises it (%s)',
+    async (_name, extra) => {
+      const transport = extra();
+      const client = createVersionedClient(contract(), options(transport));
+      const result = await client.getUserKubeconfig({ clusterId: CLUSTER_ID, kubeconfigType: 'public' });
+      expect(result).toEqual({
+        kubeconfig: KUBECONFIG,
+        server: 'https://c.ske.public.kr-west1.samsungsdscloud.com:6443',
+        contexts: ['first', 'second'],
+        apiVersion: 'ske 1.3',
+      });
+      expect(requests[0]?.headers['scp-api-version']).toBe('ske 1.3');
+      expect(requests[0]?.url).toBe(`/v1/clusters/${CLUSTER_ID}/user-kubeconfig?kubeconfig_type=public`);
+      if (transport.fetch) expect(transport.fetch).toHaveBeenCalledTimes(1);
+    },
+  );
 
   it.each([
     ['an upper-case cluster id', { clusterId: CLUSTER_ID.toUpperCase() }, /^clusterId: expected a cluster id matching/],
@@ -120,9 +131,9 @@ describe('getUserKubeconfig', () => {
   });
 });
 
-describe('error mapping', () => {
+describe.each(TRANSPORTS)('error mapping (%s)', (_name, extra) => {
   const call = () =>
-    createVersionedClient(contract(), options()).getUserKubeconfig({
+    createVersionedClient(contract(), options(extra())).getUserKubeconfig({
       clusterId: CLUSTER_ID,
       kubeconfigType: 'private',
     });

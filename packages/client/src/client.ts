@@ -3,7 +3,7 @@
  * client with signing, retries and the version header installed (`raw`), and `getUserKubeconfig`,
  * which validates its arguments, reads the body as text and checks that it is a kubeconfig.
  */
-import { type AttemptEvent, type CredentialsInput, createSignedFetch, type RetryOptions } from '@scp-ske/signing';
+import { type AttemptEvent, type CredentialsInput, createSignedHttp, type RetryOptions } from '@scp-ske/signing';
 import createClient, { type Client } from 'openapi-fetch';
 import type { VersionContract } from './contract.js';
 import { resolveEndpoint } from './endpoint.js';
@@ -23,6 +23,10 @@ export interface SkeClientOptions {
   /** `Accept-Language`: `en-US` (default) or `ko-KR`. */
   language?: string;
   retry?: RetryOptions;
+  /**
+   * Carries every request when given (to intercept or instrument them). Default: `getUserKubeconfig`
+   * goes over Node's own HTTP client (keep-alive), `raw` over `globalThis.fetch`.
+   */
   fetch?: (input: Request | string, init?: RequestInit) => Promise<Response>;
   /** Clock in epoch milliseconds, for signing and the lifecycle check. Default `Date.now`. */
   now?: () => number;
@@ -83,7 +87,7 @@ export function createVersionedClient<Paths extends {}, KubeconfigType extends s
   const [beforeId, afterId] = contract.operation.path.split('{cluster_id}') as [string, string];
   const urlStart = `${baseUrl}${beforeId}`;
   const urlEnd = `${afterId}?kubeconfig_type=`;
-  const signedFetch = createSignedFetch({
+  const signed = createSignedHttp({
     credentials: options.credentials,
     retry: options.retry,
     now,
@@ -92,7 +96,7 @@ export function createVersionedClient<Paths extends {}, KubeconfigType extends s
     onAttempt: options.onAttempt,
   });
   const versionHeader = { 'Scp-Api-Version': contract.apiVersion };
-  const raw = createClient<Paths>({ baseUrl, fetch: signedFetch, headers: versionHeader });
+  const raw = createClient<Paths>({ baseUrl, fetch: signed.fetch, headers: versionHeader });
 
   return {
     apiVersion: contract.apiVersion,
@@ -100,9 +104,9 @@ export function createVersionedClient<Paths extends {}, KubeconfigType extends s
     raw,
     async getUserKubeconfig(input) {
       validateInput(contract, clusterIdPattern, input);
-      // The one hot call goes straight to the signed fetch: openapi-fetch would add a Request copy.
+      // The one hot call is a signed GET: no openapi-fetch Request copy, and no fetch unless one was given.
       const url = `${urlStart}${encodeURIComponent(input.clusterId)}${urlEnd}${encodeURIComponent(input.kubeconfigType)}`;
-      const response = await signedFetch(url, { headers: versionHeader, signal: input.signal });
+      const response = await signed.get(url, { headers: versionHeader, signal: input.signal });
       const body = await response.text();
       if (!response.ok) throw SkeApiError.fromResponse(response, body, contract.apiVersion);
       const { server, contexts } = readKubeconfig(body);

@@ -1,4 +1,5 @@
 /** Errors the SKE client raises. Each is specific, and none carries a secret. */
+import type { HttpReply } from '@scp-ske/signing';
 
 /** A call's argument is wrong; thrown before any network call. `argument` names it. */
 export class SkeInputError extends TypeError {
@@ -74,7 +75,7 @@ export class SkeApiError extends Error {
   }
 
   /** Reads an error response's body text; never throws on a malformed body. */
-  static fromResponse(response: Response, body: string, apiVersion: string): SkeApiError {
+  static fromResponse(response: HttpReply, body: string, apiVersion: string): SkeApiError {
     const headerRequestId = response.headers.get('x-request-id') ?? undefined;
     let entry: ErrorEntry | undefined;
     try {

@@ -17,6 +17,7 @@ export {
 } from './credentials.js';
 export { CredentialsNotFoundError, SigningOptionError } from './errors.js';
 export { createSigningMiddleware, type SigningMiddleware, type SigningMiddlewareOptions } from './middleware.js';
+export { NetworkError } from './node-http.js';
 export {
   backoffDelay,
   DEFAULT_RETRY_STATUSES,
@@ -35,4 +36,11 @@ export {
   wireUrl,
 } from './sign-request.js';
 export { CLIENT_TYPE, computeSignature, normalizeTimestamp, type SignatureInput, stringToSign } from './signature.js';
-export { type AttemptEvent, createSignedFetch, type FetchLike, type SignedFetchOptions } from './signed-fetch.js';
+export type { AttemptEvent, HttpReply, ReplyHeaders, SignedFetchOptions } from './signed-attempts.js';
+export {
+  createSignedFetch,
+  createSignedHttp,
+  type FetchLike,
+  type SignedGetInit,
+  type SignedHttp,
+} from './signed-fetch.js';

@@ -15,8 +15,9 @@ export interface RetryOptions {
   /** Longest `Retry-After` honoured; a longer one is cut to this. Default 20000. */
   retryAfterCapMs?: number;
   /**
-   * An attempt whose response headers take longer than this is aborted and counts as a network error.
-   * Default: none (Node's fetch gives up after 300 s); setting one costs a timer and a signal per attempt.
+   * An attempt that takes longer than this (to its response headers over fetch, to the whole answer
+   * over `get`) is aborted and counts as a network error. Default: none (both give up after 300 s of
+   * silence); setting one costs a timer and a signal per attempt.
    */
   attemptTimeoutMs?: number | undefined;
   /** Statuses retried. Default 429, 500, 502, 503, 504. */

@@ -12,6 +12,7 @@ import {
   signedString,
   stringToSign,
 } from './signature.js';
+import type { ReplyHeaders } from './signed-attempts.js';
 
 export const SIGNING_HEADERS = {
   accessKey: 'Scp-AccessKey',
@@ -104,7 +105,7 @@ export function signRequest(request: Request, options: SignRequestOptions): Requ
 }
 
 /** Headers as a plain object for logs, with the signature replaced by `[redacted]`. */
-export function redactedHeaders(headers: Headers): Record<string, string> {
+export function redactedHeaders(headers: ReplyHeaders): Record<string, string> {
   const result: Record<string, string> = {};
   headers.forEach((value, name) => {
     result[name] = /^(scp-signature|authorization|cookie)$/i.test(name) ? '[redacted]' : value;

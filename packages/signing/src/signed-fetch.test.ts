@@ -1,13 +1,18 @@
 import { inspect } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { redactedHeaders } from './sign-request.js';
-import { type AttemptEvent, createSignedFetch, type SignedFetchOptions } from './signed-fetch.js';
+import type { AttemptEvent, SignedFetchOptions } from './signed-attempts.js';
+import { createSignedFetch, createSignedHttp } from './signed-fetch.js';
 import { type Scripted, startVerifyingServer } from './testing/verifying-server.js';
 
 const CANARY = 'CANARY-secret-91b2-never-print';
 const credentials = { accessKey: 'AKTEST', secretKey: CANARY };
 const PATH = '/v1/clusters/70a599e031e749b7b260868f441e862b/user-kubeconfig?kubeconfig_type=private';
 const TEN_MINUTES = 10 * 60 * 1000;
+
+/** Every GET behaviour holds for both ways of sending: the signed fetch and `get` over node:http. */
+const TRANSPORTS = ['fetch', 'get'] as const;
+let transport: (typeof TRANSPORTS)[number] = 'fetch';
 
 let servers: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -19,19 +24,38 @@ async function setup(script: Scripted[] = [], options: Partial<SignedFetchOption
   const server = await startVerifyingServer({ keys: { [credentials.accessKey]: CANARY }, script });
   servers.push(server);
   const events: AttemptEvent[] = [];
-  const signedFetch = createSignedFetch({
+  const http = createSignedHttp({
     credentials,
     retry: { baseDelayMs: 10, random: () => 0.99, ...options.retry },
     onAttempt: (event) => events.push(event),
     ...options,
   });
-  return { server, events, signedFetch };
+  const send = transport === 'fetch' ? http.fetch : (url: string, init?: RequestInit) => http.get(url, init);
+  return { server, events, signedFetch: http.fetch, send };
 }
 
-describe('createSignedFetch against a verifying server', () => {
+describe('createSignedFetch', () => {
+  it('does not retry a non-idempotent method', async () => {
+    const { server, signedFetch } = await setup([{ status: 503 }]);
+    expect((await signedFetch(`${server.url}/v1/clusters`, { method: 'POST', body: '{}' })).status).toBe(503);
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('does not retry a dropped connection for POST', async () => {
+    const post = await setup(['drop']);
+    await expect(post.signedFetch(`${post.server.url}/v1/clusters`, { method: 'POST', body: '{}' })).rejects.toThrow();
+    expect(post.server.received).toHaveLength(1);
+  });
+});
+
+describe.each(TRANSPORTS)('signed %s against a verifying server', (name) => {
+  beforeEach(() => {
+    transport = name;
+  });
+
   it('signs a request the server accepts, with the default Accept-Language', async () => {
-    const { server, signedFetch, events } = await setup();
-    const response = await signedFetch(`${server.url}${PATH}`);
+    const { server, send, events } = await setup();
+    const response = await send(`${server.url}${PATH}`);
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('ok');
     expect(server.received.map((r) => r.verdict)).toEqual(['accepted']);
@@ -52,8 +76,8 @@ describe('createSignedFetch against a verifying server', () => {
   ])(
     "replaces the caller's own signing headers in %s (any case), keeping its Accept-Language and other headers",
     async (_kind, headers) => {
-      const { server, signedFetch, events } = await setup();
-      const response = await signedFetch(`${server.url}${PATH}`, { headers });
+      const { server, send, events } = await setup();
+      const response = await send(`${server.url}${PATH}`, { headers });
       expect(response.status).toBe(200);
       const received = server.received[0];
       expect(received?.verdict).toBe('accepted');
@@ -66,8 +90,8 @@ describe('createSignedFetch against a verifying server', () => {
   );
 
   it('signs the URL as it goes on the wire: percent-encoded bytes and non-ASCII query', async () => {
-    const { server, signedFetch } = await setup();
-    const response = await signedFetch(`${server.url}/v1/clusters/a%2Fb/user-kubeconfig?name=클러스터&x=%7e`);
+    const { server, send } = await setup();
+    const response = await send(`${server.url}/v1/clusters/a%2Fb/user-kubeconfig?name=클러스터&x=%7e`);
     expect(response.status).toBe(200);
     expect(server.received[0]?.url).toBe(
       `${server.url}/v1/clusters/a%2Fb/user-kubeconfig?name=%ED%81%B4%EB%9F%AC%EC%8A%A4%ED%84%B0&x=%7e`,
@@ -76,8 +100,8 @@ describe('createSignedFetch against a verifying server', () => {
   });
 
   it('retries 503, 503 to success, signing every attempt afresh', async () => {
-    const { server, signedFetch, events } = await setup([{ status: 503 }, { status: 503 }]);
-    const response = await signedFetch(`${server.url}${PATH}`);
+    const { server, send, events } = await setup([{ status: 503 }, { status: 503 }]);
+    const response = await send(`${server.url}${PATH}`);
     expect(response.status).toBe(200);
     expect(server.received.map((r) => r.verdict)).toEqual(['accepted', 'accepted', 'accepted']);
     const timestamps = server.received.map((r) => r.timestamp);
@@ -88,62 +112,53 @@ describe('createSignedFetch against a verifying server', () => {
   });
 
   it.each([429, 500, 502, 504])('retries %i', async (status) => {
-    const { server, signedFetch } = await setup([{ status }]);
-    expect((await signedFetch(`${server.url}${PATH}`)).status).toBe(200);
+    const { server, send } = await setup([{ status }]);
+    expect((await send(`${server.url}${PATH}`)).status).toBe(200);
     expect(server.received).toHaveLength(2);
   });
 
   it('honours Retry-After up to the cap', async () => {
-    const { server, signedFetch, events } = await setup(
+    const { server, send, events } = await setup(
       [
         { status: 429, headers: { 'retry-after': '0' } },
         { status: 503, headers: { 'retry-after': '3600' } },
       ],
       { retry: { retryAfterCapMs: 30 } },
     );
-    expect((await signedFetch(`${server.url}${PATH}`)).status).toBe(200);
+    expect((await send(`${server.url}${PATH}`)).status).toBe(200);
     expect(events.map((e) => e.retry?.delayMs)).toEqual([0, 30, undefined]);
   });
 
   it('gives up after maxRetries and returns the last answer', async () => {
-    const { server, signedFetch } = await setup([{ status: 503 }, { status: 503 }, { status: 503 }], {
+    const { server, send } = await setup([{ status: 503 }, { status: 503 }, { status: 503 }], {
       retry: { maxRetries: 1 },
     });
-    expect((await signedFetch(`${server.url}${PATH}`)).status).toBe(503);
+    expect((await send(`${server.url}${PATH}`)).status).toBe(503);
     expect(server.received).toHaveLength(2);
   });
 
-  it('does not retry a non-idempotent method', async () => {
-    const { server, signedFetch } = await setup([{ status: 503 }]);
-    expect((await signedFetch(`${server.url}/v1/clusters`, { method: 'POST', body: '{}' })).status).toBe(503);
-    expect(server.received).toHaveLength(1);
-  });
-
   it('does not retry a 4xx other than 429', async () => {
-    const { server, signedFetch } = await setup([{ status: 404 }]);
-    expect((await signedFetch(`${server.url}${PATH}`)).status).toBe(404);
+    const { server, send } = await setup([{ status: 404 }]);
+    expect((await send(`${server.url}${PATH}`)).status).toBe(404);
     expect(server.received).toHaveLength(1);
   });
 
-  it('retries a dropped connection for GET, not for POST', async () => {
-    const get = await setup(['drop']);
-    expect((await get.signedFetch(`${get.server.url}${PATH}`)).status).toBe(200);
-    expect(get.events[0]?.retry?.reason).toBe('network');
-    const post = await setup(['drop']);
-    await expect(post.signedFetch(`${post.server.url}/v1/clusters`, { method: 'POST', body: '{}' })).rejects.toThrow();
-    expect(post.server.received).toHaveLength(1);
+  it('retries a dropped connection for GET', async () => {
+    const { server, send, events } = await setup(['drop']);
+    expect((await send(`${server.url}${PATH}`)).status).toBe(200);
+    expect(events[0]?.retry?.reason).toBe('network');
   });
 
   it('aborts an attempt that takes longer than attemptTimeoutMs and retries it', async () => {
-    const { server, signedFetch, events } = await setup(['hang'], { retry: { attemptTimeoutMs: 100 } });
-    expect((await signedFetch(`${server.url}${PATH}`)).status).toBe(200);
+    const { server, send, events } = await setup(['hang'], { retry: { attemptTimeoutMs: 100 } });
+    expect((await send(`${server.url}${PATH}`)).status).toBe(200);
     expect(events[0]?.error).toMatchObject({ name: 'TimeoutError' });
   });
 
   it("stops at once when the caller's signal aborts, even while backing off", async () => {
     const hanging = await setup(['hang']);
     const controller = new AbortController();
-    const pending = hanging.signedFetch(`${hanging.server.url}${PATH}`, { signal: controller.signal });
+    const pending = hanging.send(`${hanging.server.url}${PATH}`, { signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
 
@@ -151,19 +166,19 @@ describe('createSignedFetch against a verifying server', () => {
       retry: { retryAfterCapMs: 60_000 },
     });
     const second = new AbortController();
-    const waiting = backingOff.signedFetch(`${backingOff.server.url}${PATH}`, { signal: second.signal });
+    const waiting = backingOff.send(`${backingOff.server.url}${PATH}`, { signal: second.signal });
     setTimeout(() => second.abort(), 50);
     await expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
     expect(backingOff.server.received).toHaveLength(1);
   });
 
   it('corrects a 10-minute clock skew from the Date header and re-signs once', async () => {
-    const { server, signedFetch, events } = await setup([], { now: () => Date.now() - TEN_MINUTES });
-    const response = await signedFetch(`${server.url}${PATH}`);
+    const { server, send, events } = await setup([], { now: () => Date.now() - TEN_MINUTES });
+    const response = await send(`${server.url}${PATH}`);
     expect(response.status).toBe(200);
     expect(server.received.map((r) => r.verdict)).toEqual(['stale-timestamp', 'accepted']);
     expect(events[0]?.retry?.reason).toBe('clock-skew');
-    expect((await signedFetch(`${server.url}${PATH}`)).status).toBe(200);
+    expect((await send(`${server.url}${PATH}`)).status).toBe(200);
     expect(server.received.map((r) => r.verdict)).toEqual(['stale-timestamp', 'accepted', 'accepted']);
   });
 
@@ -175,14 +190,14 @@ describe('createSignedFetch against a verifying server', () => {
   });
 
   it('never lets the secret reach an event, a redacted log line or an error', async () => {
-    const { server, signedFetch, events } = await setup(['drop', { status: 503 }], { retry: { maxRetries: 1 } });
-    const response = await signedFetch(`${server.url}${PATH}`);
+    const { server, send, events } = await setup(['drop', { status: 503 }], { retry: { maxRetries: 1 } });
+    const response = await send(`${server.url}${PATH}`);
     const log = events.map((event) =>
       inspect({ ...event, headers: redactedHeaders(event.headers) }, { depth: 5, getters: true }),
     );
     const failing = createSignedFetch({ credentials, fetch: async () => Promise.reject(new Error('boom')) });
     const error = await failing(`${server.url}${PATH}`).catch((e) => e);
-    const badUrl = await signedFetch('not a url').catch((e) => e);
+    const badUrl = await send('not a url').catch((e) => e);
     const everything = [...log, inspect(response), inspect(error), String(badUrl), badUrl.stack].join('\n');
     expect(everything).not.toContain(CANARY);
     expect(log.join('\n')).toContain('[redacted]');

@@ -1,0 +1,106 @@
+import { createServer, type RequestListener } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { NetworkError, nodeHttpSend } from './node-http.js';
+
+let closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(closers.map((close) => close()));
+  closers = [];
+});
+
+async function serve(listener: RequestListener): Promise<string> {
+  const server = createServer(listener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  closers.push(
+    () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+describe('nodeHttpSend', () => {
+  it('sends the method and headers, and reads status, headers and UTF-8 text as Response does', async () => {
+    const url = await serve((request, response) => {
+      response.writeHead(201, 'Made', {
+        'x-seen': `${request.method} ${request.headers['x-trace']}`,
+        'set-cookie': ['a=1', 'b=2'],
+        'content-type': 'text/plain; charset=utf-8',
+      });
+      response.end('\uFEFF클러스터 ok');
+    });
+    const reply = await nodeHttpSend('GET', `${url}/path?q=1`, { 'x-trace': 't1' });
+    expect(reply).toMatchObject({ status: 201, statusText: 'Made', ok: true });
+    expect(reply.headers.get('X-Seen')).toBe('GET t1');
+    expect(reply.headers.get('set-cookie')).toBe('a=1, b=2');
+    expect(reply.headers.get('x-absent')).toBeNull();
+    const names: string[] = [];
+    reply.headers.forEach((_value, name) => {
+      names.push(name);
+    });
+    expect(names).toEqual([...names].sort());
+    expect(names).toContain('x-seen');
+    expect(await reply.text()).toBe('클러스터 ok');
+    const fetched = await fetch(`${url}/path?q=1`);
+    expect(await fetched.text()).toBe(await reply.text());
+  });
+
+  it('returns a redirect as it is, without following it (a signature covers one exact URL)', async () => {
+    const url = await serve((_request, response) => {
+      response.writeHead(302, { location: '/elsewhere' });
+      response.end();
+    });
+    const reply = await nodeHttpSend('GET', `${url}/here`, {});
+    expect(reply.status).toBe(302);
+    expect(reply.ok).toBe(false);
+    expect(reply.headers.get('location')).toBe('/elsewhere');
+  });
+
+  it('fails with a NetworkError naming the code when the server hangs up', async () => {
+    const url = await serve((request) => request.socket.destroy());
+    const error = await nodeHttpSend('GET', `${url}/x`, {}).catch((e) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.code).toBe('ECONNRESET');
+    expect(error.message).toBe(`network error: ECONNRESET (GET ${url})`);
+  });
+
+  it('fails with a NetworkError when the connection closes mid-answer', async () => {
+    const url = await serve((_request, response) => {
+      response.writeHead(200, { 'content-length': '100' });
+      response.write('partial');
+      setTimeout(() => response.socket?.destroy(), 20);
+    });
+    const error = await nodeHttpSend('GET', `${url}/x`, {}).catch((e) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.code).toBe('ECONNRESET');
+  });
+
+  it('speaks TLS to an https URL (a plain HTTP server cannot answer it)', async () => {
+    const url = await serve((_request, response) => response.end('plain'));
+    const error = await nodeHttpSend('GET', url.replace('http:', 'https:'), {}).catch((e) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.code).toMatch(/SSL|EPROTO/);
+  });
+
+  it('gives up on a connection that stays silent, as fetch does after 300 s', async () => {
+    const url = await serve(() => undefined);
+    const error = await nodeHttpSend('GET', `${url}/x`, {}, undefined, 50).catch((e) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.code).toBe('ETIMEDOUT');
+  });
+
+  it("rejects with the signal's reason when it aborts, body reading included", async () => {
+    const url = await serve((_request, response) => {
+      response.writeHead(200, { 'content-length': '100' });
+      response.write('partial');
+    });
+    const controller = new AbortController();
+    const pending = nodeHttpSend('GET', `${url}/x`, {}, controller.signal);
+    setTimeout(() => controller.abort(new DOMException('stop', 'TimeoutError')), 50);
+    await expect(pending).rejects.toMatchObject({ name: 'TimeoutError', message: 'stop' });
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * Node's own HTTP client as a transport for signed calls without a body: `node:http`/`node:https`
+ * on their keep-alive global agents, the answer read whole as UTF-8 text. It skips what a WHATWG
+ * `fetch` builds around every call (streams, `Request`/`Response` objects), which in Node 20 is most
+ * of a loopback call's time and ≈ 9 ms of a CLI's first call. Redirects are not followed: a
+ * signature covers its exact URL, so a redirected request could never be verified.
+ */
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { HttpReply, ReplyHeaders } from './signed-attempts.js';
+
+/** The connection failed (refused, reset, closed mid-answer, TLS): `cause` is Node's error, `code` its code. */
+export class NetworkError extends TypeError {
+  override name = 'NetworkError';
+  readonly code: string | undefined;
+  constructor(method: string, url: string, cause: unknown) {
+    const code = (cause as { code?: unknown } | null)?.code;
+    const reason = typeof code === 'string' ? code : cause instanceof Error ? cause.message : String(cause);
+    super(`network error: ${reason} (${method} ${new URL(url).origin})`, { cause });
+    this.code = typeof code === 'string' ? code : undefined;
+  }
+}
+
+/** Node's parsed response headers read like `Headers` (names are already lower case). */
+class NodeReplyHeaders implements ReplyHeaders {
+  constructor(private readonly raw: IncomingMessage['headers']) {}
+  get(name: string): string | null {
+    const value = this.raw[name.toLowerCase()];
+    return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+  }
+  /** In name order, as `Headers` iterates. */
+  forEach(callback: (value: string, name: string) => void): void {
+    for (const name of Object.keys(this.raw).sort()) callback(this.get(name) as string, name);
+  }
+}
+
+const BYTE_ORDER_MARK = 0xfeff;
+
+/** How long the connection may stay silent, as Node's fetch allows (its headers and body timeouts). */
+export const IDLE_TIMEOUT_MS = 300_000;
+
+function reply(response: IncomingMessage, body: string): HttpReply {
+  const status = response.statusCode ?? 0;
+  // As `Response.text()` does, a UTF-8 byte order mark is not part of the text.
+  const text = body.charCodeAt(0) === BYTE_ORDER_MARK ? body.slice(1) : body;
+  return {
+    status,
+    statusText: response.statusMessage ?? '',
+    ok: status >= 200 && status < 300,
+    headers: new NodeReplyHeaders(response.headers),
+    text: () => Promise.resolve(text),
+  };
+}
+
+/**
+ * Sends `method` `url` (http or https) with `headers` and no body; resolves once the whole answer is
+ * in. Fails with `NetworkError` (`ETIMEDOUT` after `idleTimeoutMs` of silence), or with
+ * `signal.reason` when `signal` aborts (body reading included).
+ */
+export function nodeHttpSend(
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  signal?: AbortSignal,
+  idleTimeoutMs = IDLE_TIMEOUT_MS,
+): Promise<HttpReply> {
+  return new Promise((resolve, reject) => {
+    const fail = (error: unknown) => reject(signal?.aborted ? signal.reason : new NetworkError(method, url, error));
+    const send = url.startsWith('https:') ? httpsRequest : httpRequest;
+    const outgoing = send(url, { method, headers, signal, timeout: idleTimeoutMs }, (response) => {
+      response.setEncoding('utf8');
+      let body = '';
+      response.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      response.on('end', () => resolve(reply(response, body)));
+      // A connection lost mid-answer is an ECONNRESET error here.
+      response.on('error', fail);
+    });
+    outgoing.on('error', fail);
+    outgoing.on('timeout', () => {
+      outgoing.destroy(Object.assign(new Error(`no data for ${idleTimeoutMs} ms`), { code: 'ETIMEDOUT' }));
+    });
+    outgoing.end();
+  });
+}
