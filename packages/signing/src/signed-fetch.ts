@@ -27,7 +27,7 @@ export interface SignedGetInit {
 export interface SignedHttp {
   /** A signed, retrying `fetch`. */
   fetch: FetchLike;
-  /** A signed, retrying GET of `url`; the answer is read whole before it resolves. */
+  /** A signed, retrying GET of `url`: over node:http (the answer read whole before it resolves), or over the `fetch` option. */
   get(url: string | URL, init?: SignedGetInit): Promise<HttpReply>;
 }
 
