@@ -1,5 +1,6 @@
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NetworkError, nodeHttpSend } from './node-http.js';
 
@@ -46,6 +47,38 @@ describe('nodeHttpSend', () => {
     expect(await reply.text()).toBe('클러스터 ok');
     const fetched = await fetch(`${url}/path?q=1`);
     expect(await fetched.text()).toBe(await reply.text());
+  });
+
+  it('asks for an uncompressed answer, and still reads one a server compresses anyway', async () => {
+    const text = 'apiVersion: v1\nkind: Config\n';
+    const encoded: Record<string, Buffer> = {
+      gzip: gzipSync(text),
+      deflate: deflateSync(text),
+      br: brotliCompressSync(text),
+    };
+    const asked: (string | undefined)[] = [];
+    const url = await serve((request, response) => {
+      asked.push(request.headers['accept-encoding']);
+      const coding = request.url?.slice(1) ?? '';
+      response.writeHead(200, { 'content-encoding': coding });
+      response.end(encoded[coding]);
+    });
+    for (const coding of Object.keys(encoded)) {
+      expect(await (await nodeHttpSend('GET', `${url}/${coding}`, {})).text()).toBe(text);
+    }
+    expect(asked).toEqual(['identity', 'identity', 'identity']);
+    await nodeHttpSend('GET', `${url}/gzip`, { 'accept-encoding': 'gzip' });
+    expect(asked.at(-1)).toBe('gzip');
+  });
+
+  it('fails with a NetworkError for a compressed answer that does not decode', async () => {
+    const url = await serve((_request, response) => {
+      response.writeHead(200, { 'content-encoding': 'gzip' });
+      response.end('not gzip');
+    });
+    const error = await nodeHttpSend('GET', `${url}/x`, {}).catch((e) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.code).toBe('Z_DATA_ERROR');
   });
 
   it('returns a redirect as it is, without following it (a signature covers one exact URL)', async () => {

@@ -3,10 +3,12 @@
  * on their keep-alive global agents, the answer read whole as UTF-8 text. It skips what a WHATWG
  * `fetch` builds around every call (streams, `Request`/`Response` objects), which in Node 20 is most
  * of a loopback call's time and ≈ 9 ms of a CLI's first call. Redirects are not followed: a
- * signature covers its exact URL, so a redirected request could never be verified.
+ * signature covers its exact URL, so a redirected request could never be verified. It asks for an
+ * uncompressed answer (a kubeconfig is a few KB) and still reads a gzip, deflate or br one.
  */
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { HttpReply, ReplyHeaders } from './signed-attempts.js';
 
 /** The connection failed (refused, reset, closed mid-answer, TLS): `cause` is Node's error, `code` its code. */
@@ -39,6 +41,14 @@ const BYTE_ORDER_MARK = 0xfeff;
 /** How long the connection may stay silent, as Node's fetch allows (its headers and body timeouts). */
 export const IDLE_TIMEOUT_MS = 300_000;
 
+/** Decoders of the content codings fetch reads too, for a server that compresses anyway. */
+const DECODERS = new Map([
+  ['gzip', gunzipSync],
+  ['x-gzip', gunzipSync],
+  ['deflate', inflateSync],
+  ['br', brotliDecompressSync],
+]);
+
 function reply(response: IncomingMessage, body: string): HttpReply {
   const status = response.statusCode ?? 0;
   // As `Response.text()` does, a UTF-8 byte order mark is not part of the text.
@@ -67,15 +77,29 @@ export function nodeHttpSend(
   return new Promise((resolve, reject) => {
     const fail = (error: unknown) => reject(signal?.aborted ? signal.reason : new NetworkError(method, url, error));
     const send = url.startsWith('https:') ? httpsRequest : httpRequest;
-    const outgoing = send(url, { method, headers, signal, timeout: idleTimeoutMs }, (response) => {
+    const sent = 'accept-encoding' in headers ? headers : { ...headers, 'accept-encoding': 'identity' };
+    const outgoing = send(url, { method, headers: sent, signal, timeout: idleTimeoutMs }, (response) => {
+      // A connection lost mid-answer is an ECONNRESET error here.
+      response.on('error', fail);
+      const decode = DECODERS.get(response.headers['content-encoding']?.toLowerCase() ?? 'identity');
+      if (decode) {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          try {
+            resolve(reply(response, decode(Buffer.concat(chunks)).toString('utf8')));
+          } catch (error) {
+            fail(error);
+          }
+        });
+        return;
+      }
       response.setEncoding('utf8');
       let body = '';
       response.on('data', (chunk: string) => {
         body += chunk;
       });
       response.on('end', () => resolve(reply(response, body)));
-      // A connection lost mid-answer is an ECONNRESET error here.
-      response.on('error', fail);
     });
     outgoing.on('error', fail);
     outgoing.on('timeout', () => {
