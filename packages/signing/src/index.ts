@@ -1,6 +1,6 @@
 /**
  * @scp-ske/signing: Samsung Cloud Platform Open API request signing, credentials, clock-skew
- * correction and retries, as a signed `fetch` and as openapi-fetch middleware.
+ * correction and retries, as a signed `fetch`, a signed GET over node:http, and openapi-fetch middleware.
  */
 export { ClockSkew, SKEW_THRESHOLD_MS } from './clock-skew.js';
 export {
