@@ -259,6 +259,24 @@ describe('GET /', () => {
   });
 });
 
+describe('the request record', () => {
+  it('keeps the latest recordLimit requests, so that a long-running emulator does not grow', async () => {
+    const small = await startEmulator({ now: TODAY, recordLimit: 3 });
+    try {
+      for (const path of ['/a', '/b', '/c', '/d', '/e']) await (await fetch(`${small.url}${path}`)).text();
+      expect(small.requests.map((request) => request.url)).toEqual(['/c', '/d', '/e']);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('refuses a recordLimit that is not a whole number', async () => {
+    await expect(startEmulator({ recordLimit: -1 })).rejects.toThrow(
+      'recordLimit: expected a whole number ≥ 0, received -1',
+    );
+  });
+});
+
 describe('fault injection', () => {
   it('answers a status sequence with Retry-After, then normally', async () => {
     emulator.setFaults({ userKubeconfig: { statuses: [503, 429], retryAfter: '0' } });

@@ -31,6 +31,8 @@ export interface EmulatorOptions {
   /** Accepted distance between `Scp-Timestamp` and the emulator's clock. Default 5 minutes. */
   timestampWindowMs?: number;
   faults?: Faults;
+  /** How many of the latest requests `requests` keeps, so that a long-running emulator does not grow. Default 1000. */
+  recordLimit?: number;
 }
 
 /** One request as the emulator saw it. The signature is never recorded. */
@@ -46,6 +48,7 @@ export interface RecordedRequest {
 export interface Emulator {
   /** Base URL, e.g. `http://127.0.0.1:43121`. */
   url: string;
+  /** The latest requests (up to `recordLimit`), oldest first. */
   requests: RecordedRequest[];
   credentials: readonly EmulatorCredentials[];
   clusters: readonly ClusterFixture[];
@@ -57,6 +60,7 @@ export interface Emulator {
 }
 
 const DEFAULT_WINDOW_MS = 5 * 60 * 1000;
+const DEFAULT_RECORD_LIMIT = 1000;
 /** Sent with every answer: kubeconfigs hold credentials, and no answer may be cached. */
 const COMMON_HEADERS = { 'cache-control': 'no-store' };
 
@@ -95,6 +99,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
   const anyRoutes = routesByVersion.get(manifest.current) as Route[];
   const requests: RecordedRequest[] = [];
+  const recordLimit = options.recordLimit ?? DEFAULT_RECORD_LIMIT;
+  if (!Number.isInteger(recordLimit) || recordLimit < 0) {
+    throw new TypeError(`recordLimit: expected a whole number ≥ 0, received ${recordLimit}`);
+  }
+  /** Records a request, forgetting the oldest once `recordLimit` are kept. */
+  function remember(record: RecordedRequest): void {
+    requests.push(record);
+    if (requests.length > recordLimit) requests.shift();
+  }
   let baseUrl = '';
 
   function send(
@@ -105,7 +118,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     headers: Record<string, string>,
   ): void {
     record.status = status;
-    requests.push(record);
+    remember(record);
     response.writeHead(status, { ...COMMON_HEADERS, 'content-length': String(Buffer.byteLength(body)), ...headers });
     response.end(body);
   }
@@ -162,7 +175,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (fault.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
     if (fault.drop) {
       record.code = 'DroppedConnection';
-      requests.push(record);
+      remember(record);
       request.socket.destroy();
       return;
     }
