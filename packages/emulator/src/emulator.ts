@@ -31,7 +31,7 @@ export interface EmulatorOptions {
   /** Accepted distance between `Scp-Timestamp` and the emulator's clock. Default 5 minutes. */
   timestampWindowMs?: number;
   faults?: Faults;
-  /** How many of the latest requests `requests` keeps, so that a long-running emulator does not grow. Default 1000. */
+  /** How many of the latest requests `requests` keeps (a long-running emulator should set one). Default: all. */
   recordLimit?: number;
 }
 
@@ -48,7 +48,7 @@ export interface RecordedRequest {
 export interface Emulator {
   /** Base URL, e.g. `http://127.0.0.1:43121`. */
   url: string;
-  /** The latest requests (up to `recordLimit`), oldest first. */
+  /** The requests seen (the latest `recordLimit` when set), oldest first. */
   requests: RecordedRequest[];
   credentials: readonly EmulatorCredentials[];
   clusters: readonly ClusterFixture[];
@@ -60,7 +60,6 @@ export interface Emulator {
 }
 
 const DEFAULT_WINDOW_MS = 5 * 60 * 1000;
-const DEFAULT_RECORD_LIMIT = 1000;
 /** Sent with every answer: kubeconfigs hold credentials, and no answer may be cached. */
 const COMMON_HEADERS = { 'cache-control': 'no-store' };
 
@@ -99,8 +98,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
   const anyRoutes = routesByVersion.get(manifest.current) as Route[];
   const requests: RecordedRequest[] = [];
-  const recordLimit = options.recordLimit ?? DEFAULT_RECORD_LIMIT;
-  if (!Number.isInteger(recordLimit) || recordLimit < 0) {
+  const recordLimit = options.recordLimit ?? Number.POSITIVE_INFINITY;
+  if (recordLimit !== Number.POSITIVE_INFINITY && (!Number.isInteger(recordLimit) || recordLimit < 0)) {
     throw new TypeError(`recordLimit: expected a whole number ≥ 0, received ${recordLimit}`);
   }
   /** Records a request, forgetting the oldest once `recordLimit` are kept. */
