@@ -162,12 +162,16 @@ describe.each(TRANSPORTS)('signed %s against a verifying server', (name) => {
     setTimeout(() => controller.abort(), 50);
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
 
+    // Aborts 20 ms into the 10 s wait that the 503's Retry-After asks for (not on a timer that a slow
+    // machine could fire before the first answer).
+    const second = new AbortController();
     const backingOff = await setup([{ status: 503, headers: { 'retry-after': '10' } }], {
       retry: { retryAfterCapMs: 60_000 },
+      onAttempt: (event) => {
+        if (event.retry) setTimeout(() => second.abort(), 20);
+      },
     });
-    const second = new AbortController();
     const waiting = backingOff.send(`${backingOff.server.url}${PATH}`, { signal: second.signal });
-    setTimeout(() => second.abort(), 50);
     await expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
     expect(backingOff.server.received).toHaveLength(1);
   });
