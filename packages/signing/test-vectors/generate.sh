@@ -6,6 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export LC_ALL=C.UTF-8
+# A private scratch file, so that two runs at once (two checkouts' tests) never read each other's.
+fresh=$(mktemp vectors.json.XXXXXX)
+trap 'rm -f "$fresh"' EXIT
 
 json_string() { # escapes \ and " (cases.tsv holds no control characters)
   local s=${1//\\/\\\\}
@@ -27,13 +30,12 @@ json_string() { # escapes \ and " (cases.tsv holds no control characters)
     printf '   "stringToSign": %s,\n   "signature": %s}' "$(json_string "$string_to_sign")" "$(json_string "$signature")"
   done < cases.tsv
   printf '\n]\n'
-} > vectors.json.new
+} > "$fresh"
 
 if [[ "${1:-}" == "--check" ]]; then
-  trap 'rm -f vectors.json.new' EXIT
-  diff -u vectors.json vectors.json.new
+  diff -u vectors.json "$fresh"
   echo "vectors.json matches openssl"
 else
-  mv vectors.json.new vectors.json
+  cat "$fresh" > vectors.json
   echo "wrote $(grep -c '"signature"' vectors.json) vectors to vectors.json"
 fi
