@@ -7,8 +7,9 @@
  * uncompressed answer (a kubeconfig is a few KB) and still reads a gzip, deflate or br one.
  */
 import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import type * as Https from 'node:https';
+import { createRequire } from 'node:module';
+import type * as Zlib from 'node:zlib';
 import type { HttpReply, ReplyHeaders } from './signed-attempts.js';
 
 /** The connection failed (refused, reset, closed mid-answer, TLS): `cause` is Node's error, `code` its code. */
@@ -41,13 +42,32 @@ const BYTE_ORDER_MARK = 0xfeff;
 /** How long the connection may stay silent, as Node's fetch allows (its headers and body timeouts). */
 export const IDLE_TIMEOUT_MS = 300_000;
 
-/** Decoders of the content codings fetch reads too, for a server that compresses anyway. */
-const DECODERS = new Map([
-  ['gzip', gunzipSync],
-  ['x-gzip', gunzipSync],
-  ['deflate', inflateSync],
-  ['br', brotliDecompressSync],
+/** `node:https` (and TLS) and `node:zlib` load on first need, not with every importer of this package. */
+const require = createRequire(import.meta.url);
+let https: typeof Https | undefined;
+let zlib: typeof Zlib | undefined;
+
+/** The zlib decoder of each content coding fetch reads too, for a server that compresses anyway. */
+const DECODERS = new Map<string, 'gunzipSync' | 'inflateSync' | 'brotliDecompressSync'>([
+  ['gzip', 'gunzipSync'],
+  ['x-gzip', 'gunzipSync'],
+  ['deflate', 'inflateSync'],
+  ['br', 'brotliDecompressSync'],
 ]);
+
+/** The decoder of a `Content-Encoding`, or undefined for identity (or none). */
+function decoderOf(coding: string | undefined): ((data: Buffer) => Buffer) | undefined {
+  const name = coding === undefined ? undefined : DECODERS.get(coding.toLowerCase());
+  if (name === undefined) return undefined;
+  zlib ??= require('node:zlib') as typeof Zlib;
+  return zlib[name];
+}
+
+function requestFor(url: string): typeof httpRequest {
+  if (!url.startsWith('https:')) return httpRequest;
+  https ??= require('node:https') as typeof Https;
+  return https.request;
+}
 
 function reply(response: IncomingMessage, body: string): HttpReply {
   const status = response.statusCode ?? 0;
@@ -76,12 +96,12 @@ export function nodeHttpSend(
 ): Promise<HttpReply> {
   return new Promise((resolve, reject) => {
     const fail = (error: unknown) => reject(signal?.aborted ? signal.reason : new NetworkError(method, url, error));
-    const send = url.startsWith('https:') ? httpsRequest : httpRequest;
+    const send = requestFor(url);
     const sent = 'accept-encoding' in headers ? headers : { ...headers, 'accept-encoding': 'identity' };
     const outgoing = send(url, { method, headers: sent, signal, timeout: idleTimeoutMs }, (response) => {
       // A connection lost mid-answer is an ECONNRESET error here.
       response.on('error', fail);
-      const decode = DECODERS.get(response.headers['content-encoding']?.toLowerCase() ?? 'identity');
+      const decode = decoderOf(response.headers['content-encoding']);
       if (decode) {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
