@@ -3,9 +3,10 @@
  * and learns clock skew in `onResponse`. openapi-fetch has no retries: for retries and the skew
  * re-sign, pass `createSignedFetch()` as the client's `fetch` instead (or as well, sharing a ClockSkew).
  */
-import { ClockSkew } from './clock-skew.js';
-import { type CredentialsInput, createCredentialChain } from './credentials.js';
+import type { ClockSkew } from './clock-skew.js';
+import type { CredentialsInput } from './credentials.js';
 import { signRequest } from './sign-request.js';
+import { signedContext } from './signed-attempts.js';
 
 export interface SigningMiddlewareOptions {
   credentials?: CredentialsInput;
@@ -21,13 +22,13 @@ export interface SigningMiddleware {
 }
 
 export function createSigningMiddleware(options: SigningMiddlewareOptions = {}): SigningMiddleware {
-  const credentials = createCredentialChain({ credentials: options.credentials });
-  const now = options.now ?? Date.now;
-  const skew = options.clockSkew ?? new ClockSkew();
+  // The same credentials chain, clock and skew as the signed transports; no retry policy is used here.
+  const context = signedContext(options);
+  const { now, skew, language } = context;
   return {
     async onRequest({ request }) {
-      const keys = await credentials();
-      return signRequest(request, { credentials: keys, now, clockOffsetMs: skew.offsetMs, language: options.language });
+      context.keys ??= await context.credentials();
+      return signRequest(request, { credentials: context.keys, now, clockOffsetMs: skew.offsetMs, language });
     },
     onResponse({ response }) {
       skew.observe(response.headers.get('date'), now());
