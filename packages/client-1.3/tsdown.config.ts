@@ -1,1 +1,3 @@
-export { default } from '../../tsdown.shared.js';
+import shared from '../../tsdown.shared.js';
+
+export default { ...shared, entry: ['src/index.ts', 'src/raw.ts'] };

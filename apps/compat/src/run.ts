@@ -15,8 +15,15 @@ import {
   type VersionEntry,
 } from '@scp-ske/spec';
 import { type Cell, classifyAgainstPrediction, classifyAgainstReference } from './classify.js';
-import { clientFactories } from './generated/clients.js';
-import { type ClientFactory, type Fixtures, predictedLifecycle, type ScenarioContext, scenarios } from './scenarios.js';
+import { clientFactories, rawClientFactories } from './generated/clients.js';
+import {
+  type ClientFactory,
+  type Fixtures,
+  predictedLifecycle,
+  type RawClientFactory,
+  type ScenarioContext,
+  scenarios,
+} from './scenarios.js';
 
 export interface CompatOptions {
   /** The day the lifecycle is judged on (and the emulator's clock starts at). Default: now. */
@@ -101,6 +108,7 @@ export async function runCompat(options: CompatOptions = {}): Promise<CompatRepo
         const context: ScenarioContext = {
           entry,
           createClient: factories[entry.version] as ClientFactory,
+          createRawClient: rawClientFactories[entry.version as keyof typeof rawClientFactories] as RawClientFactory,
           clientOptions: {
             endpoint,
             credentials: credentials as ScenarioContext['clientOptions']['credentials'],

@@ -4,12 +4,15 @@
  * the reference version's outcome, or the lifecycle the manifest predicts for this version.
  */
 import type { SkeClient, SkeClientOptions } from '@scp-ske/client';
+import type { RawClient } from '@scp-ske/client/raw';
 import type { ClusterFixture, Emulator, EmulatorCredentials } from '@scp-ske/emulator';
 import { judgeLifecycle, type VersionEntry } from '@scp-ske/spec';
 import { type Outcome, observe, outcomeOfError } from './outcome.js';
 
 /** A generated package's `createSkeClient`, seen through the runtime's types (paths vary by version). */
-export type ClientFactory = (options?: SkeClientOptions) => SkeClient<object, string>;
+export type ClientFactory = (options?: SkeClientOptions) => SkeClient<string>;
+/** A generated package's `createRawClient` (its `./raw` entry), likewise. */
+export type RawClientFactory = (options?: SkeClientOptions) => RawClient<object>;
 
 export interface Fixtures {
   cluster: ClusterFixture;
@@ -20,6 +23,7 @@ export interface Fixtures {
 export interface ScenarioContext {
   entry: VersionEntry;
   createClient: ClientFactory;
+  createRawClient: RawClientFactory;
   /** Options every client of this run gets (endpoint, credentials, clock, fast retries). */
   clientOptions: SkeClientOptions & { credentials: EmulatorCredentials };
   at: Date;
@@ -192,7 +196,7 @@ export const scenarios: Scenario[] = [
     judge: 'reference',
     async run(context) {
       try {
-        const { raw } = client(context);
+        const raw = context.createRawClient(context.clientOptions);
         const before = context.emulator?.requests.length ?? 0;
         const { response } = await raw.GET(
           '/v1/clusters/{cluster_id}/user-kubeconfig' as never,

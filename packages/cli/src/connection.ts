@@ -103,7 +103,7 @@ export async function connect(flags: ConnectionFlags, environment: Environment) 
   };
   try {
     // The CLI passes the user's strings through: the client checks them against the spec at run time.
-    const client = clientFactories[version](options) as unknown as SkeClient<object, string>;
+    const client: SkeClient = clientFactories[version](options);
     return { client, version };
   } catch (error) {
     if (error instanceof SkeInputError) {

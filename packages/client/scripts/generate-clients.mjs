@@ -2,8 +2,9 @@
  * The one generator of the per-version client packages. For every version in @scp-ske/spec's
  * lifecycle manifest it writes packages/client-<version>/ (@scp-ske/client-<version>): the
  * openapi-typescript types of that version's bundled document, the version's contract (lifecycle,
- * server template, operation constraints) read from the same document, a thin entry, a test, a
- * README, and a package.json stamped with the spec it came from. It also writes the version table
+ * server template, operation constraints) read from the same document, two thin entries (the
+ * client, and \`./raw\`, its openapi-fetch client) with their tests, a README, and a package.json
+ * stamped with the spec it came from. It also writes the version table
  * of the packages that use every client (apps/compat, packages/cli). Adding a version to the spec and running
  * this is all it takes to get a new client package.
  */
@@ -88,6 +89,7 @@ function packageJson(entry, existing) {
     engines: { node: '>=20' },
     exports: {
       '.': { types: './dist/index.d.mts', default: './dist/index.mjs' },
+      './raw': { types: './dist/raw.d.mts', default: './dist/raw.mjs' },
       './package.json': './package.json',
     },
     types: './dist/index.d.mts',
@@ -116,7 +118,8 @@ function entrySource(entry, contract) {
  * ${packageName(entry.version)}: typed client for the SKE API ${entry.apiVersion} (${entry.state}${
    entry.notBefore ? `, Not Before ${entry.notBefore}` : ''
  }).
- * Types are generated from this version's OpenAPI document; the runtime is @scp-ske/client.
+ * Types are generated from this version's OpenAPI document; the runtime is @scp-ske/client. The
+ * openapi-fetch client of this version is the \`./raw\` entry.
  */
 import { type SkeClient as BaseSkeClient, createVersionedClient, type SkeClientOptions } from '@scp-ske/client';
 import { contract } from './generated/contract.js';
@@ -142,11 +145,11 @@ type UserKubeconfigOperation = paths['${contract.operation.path}']['get'];
 /** The kubeconfig types ${entry.apiVersion} accepts. */
 export type KubeconfigType = UserKubeconfigOperation['parameters']['query']['kubeconfig_type'];
 /** A client of ${entry.apiVersion}. */
-export type SkeClient = BaseSkeClient<paths, KubeconfigType>;
+export type SkeClient = BaseSkeClient<KubeconfigType>;
 
 /** Creates a client of ${entry.apiVersion}; refuses (before any network call) once this version is no longer served. */
 export function createSkeClient(options?: SkeClientOptions): SkeClient {
-  return createVersionedClient<paths, KubeconfigType>(contract, options);
+  return createVersionedClient<KubeconfigType>(contract, options);
 }
 `;
 }
@@ -159,11 +162,71 @@ export const contract = ${JSON.stringify(contract, null, 2)} as const satisfies 
 `;
 }
 
+function rawSource(entry) {
+  return `// ${HEADER}
+/**
+ * ${packageName(entry.version)}/raw: the openapi-fetch client of the SKE API ${entry.apiVersion}, typed with its
+ * \`paths\`, with signing, the version header, retries and the lifecycle gate installed. A separate
+ * entry, so that applications that only call \`getUserKubeconfig\` do not ship openapi-fetch.
+ */
+import type { SkeClientOptions } from '@scp-ske/client';
+import { type RawClient as BaseRawClient, createVersionedRawClient } from '@scp-ske/client/raw';
+import { contract } from './generated/contract.js';
+import type { paths } from './generated/openapi.js';
+
+/** The openapi-fetch client of ${entry.apiVersion}. */
+export type RawClient = BaseRawClient<paths>;
+
+/** Creates the openapi-fetch client of ${entry.apiVersion}; refuses (before any network call) once this version is no longer served. */
+export function createRawClient(options?: SkeClientOptions): RawClient {
+  return createVersionedRawClient<paths>(contract, options);
+}
+`;
+}
+
+/** The day on which a version is served, so that its tests exercise the call, not the gate. */
+const servedOn = (entry) =>
+  entry.notBefore ? new Date(Date.parse(entry.notBefore) - 86_400_000).toISOString().slice(0, 10) : '2025-06-01';
+
+function rawTestSource(entry, contract) {
+  return `// ${HEADER}
+import { DEFAULT_CLUSTERS, DEMO_CREDENTIALS, type Emulator, startEmulator } from '@scp-ske/emulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRawClient } from './raw.js';
+
+const [cluster] = DEFAULT_CLUSTERS;
+let emulator: Emulator;
+beforeAll(async () => {
+  emulator = await startEmulator({ now: '${servedOn(entry)}' });
+});
+afterAll(() => emulator.close());
+
+describe('${packageName(entry.version)}/raw', () => {
+  it('sends a typed, signed request with ${entry.apiVersion} that the emulator accepts', async () => {
+    const raw = createRawClient({ endpoint: emulator.url, credentials: DEMO_CREDENTIALS[0], now: emulator.now });
+    const { data, response } = await raw.GET('${contract.operation.path}', {
+      params: { path: { cluster_id: cluster?.id ?? '' }, query: { kubeconfig_type: 'public' } },
+      parseAs: 'text',
+    });
+    expect(response.status).toBe(200);
+    expect(data).toContain(\`server: \${cluster?.endpoints.public}\`);
+    expect(emulator.requests.at(-1)).toMatchObject({ status: 200, apiVersion: '${entry.apiVersion}' });
+  });
+
+  it('types the operation from the spec: an unknown kubeconfig_type does not compile', async () => {
+    const raw = createRawClient({ endpoint: emulator.url, credentials: DEMO_CREDENTIALS[0], now: emulator.now });
+    const { response } = await raw.GET('${contract.operation.path}', {
+      // @ts-expect-error only the spec's kubeconfig types are accepted
+      params: { path: { cluster_id: cluster?.id ?? '' }, query: { kubeconfig_type: 'internal' } },
+      parseAs: 'text',
+    });
+    expect(response.status).toBe(400);
+  });
+});
+`;
+}
+
 function testSource(entry, contract) {
-  // A day on which this version is served, so that the test exercises the call, not the gate.
-  const servedOn = entry.notBefore
-    ? new Date(Date.parse(entry.notBefore) - 86_400_000).toISOString().slice(0, 10)
-    : '2025-06-01';
   return `// ${HEADER}
 import { DEFAULT_CLUSTERS, DEMO_CREDENTIALS, type Emulator, startEmulator } from '@scp-ske/emulator';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
@@ -172,7 +235,7 @@ import { API_VERSION, createSkeClient, type GetUserKubeconfigInput, type Kubecon
 const [cluster] = DEFAULT_CLUSTERS;
 let emulator: Emulator;
 beforeAll(async () => {
-  emulator = await startEmulator({ now: '${servedOn}' });
+  emulator = await startEmulator({ now: '${servedOn(entry)}' });
 });
 afterAll(() => emulator.close());
 
@@ -230,9 +293,8 @@ console.log(server, contexts);
 - Lifecycle: once a DEPRECATED version's Not Before date has arrived, \`createSkeClient\` refuses it and names
   ${contract.current.package}; a DEPRECATED version, or a SUPPORTED one past its Not Before date, emits one process warning
   (\`SCP_SKE_VERSION_DEPRECATED\`, \`SCP_SKE_VERSION_PAST_NOT_BEFORE\`).
-- \`ske.raw\` is the openapi-fetch client typed with this version's \`paths\`, signing and retries installed.
-- \`getUserKubeconfig\` goes over Node's own HTTP client (keep-alive), \`raw\` over \`fetch\`; pass \`fetch\` to carry
-  every request through your own.
+- \`getUserKubeconfig\` goes over Node's own HTTP client (keep-alive); pass \`fetch\` to carry every request
+  through your own.
 
 Options: \`credentials\`, \`region\` + \`environment\` (${Object.entries(contract.server.regions)
     .map(([environment, regions]) => `\`${environment}\`: ${regions.join(', ')}`)
@@ -240,13 +302,31 @@ Options: \`credentials\`, \`region\` + \`environment\` (${Object.entries(contrac
       '; ',
     )}) or \`endpoint\`, \`language\`, \`retry\`, \`fetch\`, \`now\`, \`allowUnsupportedVersion\`, \`onAttempt\`.
 
+## The openapi-fetch client
+
+For full control, \`${packageName(entry.version)}/raw\` is the openapi-fetch client typed with this version's
+\`paths\`, with the same options, signing, version header, retries and lifecycle gate. It is a separate entry so
+that applications that do not use it do not ship openapi-fetch.
+
+\`\`\`js
+import { createRawClient } from '${packageName(entry.version)}/raw';
+
+const raw = createRawClient({ region: 'kr-west1', environment: 's' });
+const { data, error, response } = await raw.GET('${contract.operation.path}', {
+  params: { path: { cluster_id: '70a599e031e749b7b260868f441e862b' }, query: { kubeconfig_type: 'public' } },
+  parseAs: 'text',
+});
+console.log(response.status, response.headers.get('x-request-id'), error ?? data);
+\`\`\`
+
 License: Apache-2.0
 `;
 }
 
 const ONE_LINERS = {
   'tsconfig.json': json({ extends: '../../tsconfig.base.json', include: ['src'] }),
-  'tsdown.config.ts': "export { default } from '../../tsdown.shared.js';\n",
+  'tsdown.config.ts':
+    "import shared from '../../tsdown.shared.js';\n\nexport default { ...shared, entry: ['src/index.ts', 'src/raw.ts'] };\n",
   'vitest.config.ts': "export { default } from '../../vitest.shared.js';\n",
 };
 
@@ -264,6 +344,8 @@ async function writeClientPackage(entry) {
     ...ONE_LINERS,
     'src/index.ts': entrySource(entry, contract),
     'src/index.test.ts': testSource(entry, contract),
+    'src/raw.ts': rawSource(entry),
+    'src/raw.test.ts': rawTestSource(entry, contract),
     'src/generated/contract.ts': contractSource(contract),
     'src/generated/openapi.ts': `// ${HEADER}\n// Source: @scp-ske/spec/${entry.files.bundled.json} (sha256 ${entry.sha256})\n\n${types}`,
   };
@@ -271,11 +353,17 @@ async function writeClientPackage(entry) {
   return created;
 }
 
-/** Workspace packages that use every version's client: each gets a version table and the dependencies. */
-const CONSUMERS = ['apps/compat', 'packages/cli'];
+/**
+ * Workspace packages that use every version's client: each gets a version table and the
+ * dependencies; \`raw\` ones also get every version's openapi-fetch client.
+ */
+const CONSUMERS = [
+  { dir: 'apps/compat', raw: true },
+  { dir: 'packages/cli', raw: false },
+];
 
 /** A consumer's version table (one import per client package) and its dependencies on them. */
-async function writeVersionTable(consumer) {
+async function writeVersionTable({ dir: consumer, raw }) {
   const appDir = join(repoDir, consumer);
   const appPackage = await readExisting(join(appDir, 'package.json'));
   if (!appPackage) return false;
@@ -288,23 +376,23 @@ async function writeVersionTable(consumer) {
     Object.entries(appPackage.dependencies).sort(([a], [b]) => a.localeCompare(b)),
   );
   await writeFile(join(appDir, 'package.json'), json(appPackage));
-  const imports = manifest.versions
-    .map(
-      (entry) =>
-        `import { createSkeClient as create_${identifier(entry.version)}, type paths as Paths_${identifier(entry.version)} } from '${packageName(entry.version)}';`,
-    )
-    .join('\n');
-  const table = manifest.versions
-    .map((entry) => `  '${entry.version}': create_${identifier(entry.version)},`)
-    .join('\n');
-  const paths = manifest.versions
-    .map((entry) => `  '${entry.version}': Paths_${identifier(entry.version)};`)
-    .join('\n');
-  await mkdir(join(appDir, 'src', 'generated'), { recursive: true });
-  await writeFile(
-    join(appDir, 'src', 'generated', 'clients.ts'),
-    `// ${HEADER}\n${imports}\n\n/** Every generated client's factory, by version. */\nexport const clientFactories = {\n${table}\n} as const;\n\n/** Every generated client's \`paths\`, by version. */\nexport interface PathsByVersion {\n${paths}\n}\n`,
+  const lines = (render) => manifest.versions.map((entry) => render(entry, identifier(entry.version))).join('\n');
+  const imports = lines(
+    (entry, id) =>
+      `import { createSkeClient as create_${id}, type paths as Paths_${id} } from '${packageName(entry.version)}';`,
   );
+  const rawImports = lines(
+    (entry, id) => `import { createRawClient as createRaw_${id} } from '${packageName(entry.version)}/raw';`,
+  );
+  const sections = [
+    `// ${HEADER}\n${imports}${raw ? `\n${rawImports}` : ''}`,
+    `/** Every generated client's factory, by version. */\nexport const clientFactories = {\n${lines((entry, id) => `  '${entry.version}': create_${id},`)}\n} as const;`,
+    raw &&
+      `/** Every generated openapi-fetch client's factory, by version. */\nexport const rawClientFactories = {\n${lines((entry, id) => `  '${entry.version}': createRaw_${id},`)}\n} as const;`,
+    `/** Every generated client's \`paths\`, by version. */\nexport interface PathsByVersion {\n${lines((entry, id) => `  '${entry.version}': Paths_${id};`)}\n}`,
+  ];
+  await mkdir(join(appDir, 'src', 'generated'), { recursive: true });
+  await writeFile(join(appDir, 'src', 'generated', 'clients.ts'), `${sections.filter(Boolean).join('\n\n')}\n`);
   return JSON.stringify(appPackage.dependencies) !== before;
 }
 
@@ -322,15 +410,17 @@ execFileSync(
     '--write',
     '--no-errors-on-unmatched',
     ...manifest.versions.map((entry) => join(packagesDir, `client-${entry.version}`)),
-    ...CONSUMERS.map((consumer) => join(repoDir, consumer, 'src', 'generated')),
-    ...CONSUMERS.map((consumer) => join(repoDir, consumer, 'package.json')),
+    ...CONSUMERS.map((consumer) => join(repoDir, consumer.dir, 'src', 'generated')),
+    ...CONSUMERS.map((consumer) => join(repoDir, consumer.dir, 'package.json')),
   ],
   { cwd: repoDir, stdio: 'inherit' },
 );
 console.log(`generated ${manifest.versions.map((entry) => packageName(entry.version)).join(', ')}`);
 if (created.length > 0 || consumersChanged) {
   // New workspace packages need linking before anything can build them.
-  console.log(`new packages or dependencies (${created.join(', ') || CONSUMERS.join(', ')}): running pnpm install`);
+  console.log(
+    `new packages or dependencies (${created.join(', ') || CONSUMERS.map((consumer) => consumer.dir).join(', ')}): running pnpm install`,
+  );
   execFileSync('pnpm', ['install', '--prefer-offline', '--no-frozen-lockfile'], { cwd: repoDir, stdio: 'inherit' });
 }
 if (created.length > 0) {

@@ -1,82 +1,14 @@
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createVersionedClient, type SkeClientOptions } from './client.js';
-import type { VersionContract } from './contract.js';
 import { resolveEndpoint } from './endpoint.js';
 import { SkeApiError, SkeInputError, UnsupportedVersionError } from './errors.js';
 import { KubeconfigFormatError } from './kubeconfig.js';
 import { WARNING_CODES } from './lifecycle-check.js';
+import { CLUSTER_ID, contract, KUBECONFIG, useStubServer } from './test-support.js';
 
-const CLUSTER_ID = '70a599e031e749b7b260868f441e862b';
-const KUBECONFIG = `apiVersion: v1
-kind: Config
-clusters:
-- name: c
-  cluster:
-    server: https://c.ske.public.kr-west1.samsungsdscloud.com:6443
-users:
-- name: u
-  user:
-    token: x
-contexts:
-- name: first
-  context: {cluster: c, user: u}
-- name: second
-  context:
-    cluster: c
-    user: u
-current-context: second
-`;
-const TODAY = Date.parse('2026-11-29T09:00:00Z');
-
-function contract(overrides: Partial<VersionContract> = {}): VersionContract {
-  return {
-    service: 'ske',
-    version: '1.3',
-    apiVersion: 'ske 1.3',
-    state: 'CURRENT',
-    notBefore: null,
-    current: { version: '1.3', apiVersion: 'ske 1.3', package: '@scp-ske/client-1.3' },
-    server: {
-      url: 'https://ske.{region}.{environment}.samsungsdscloud.com',
-      regions: { s: ['kr-west1', 'kr-east1'], g: ['kr-south1'] },
-    },
-    operation: {
-      path: '/v1/clusters/{cluster_id}/user-kubeconfig',
-      clusterIdPattern: '^[0-9a-f]{32}$',
-      kubeconfigTypes: ['private', 'public'],
-    },
-    ...overrides,
-  };
-}
-
-type Answer = { status: number; headers?: Record<string, string>; body: string };
-let answer: Answer;
-const requests: IncomingMessage[] = [];
-const server = createServer((request, response) => {
-  requests.push(request);
-  response.writeHead(answer.status, answer.headers);
-  response.end(answer.body);
-});
-let endpoint = '';
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-beforeEach(() => {
-  requests.length = 0;
-  answer = { status: 200, headers: { 'content-type': 'application/json' }, body: KUBECONFIG };
-});
-
-const options = (extra: SkeClientOptions = {}): SkeClientOptions => ({
-  endpoint,
-  credentials: { accessKey: 'AK', secretKey: 'SK' },
-  now: () => TODAY,
-  retry: { maxRetries: 0 },
-  ...extra,
-});
+const stub = useStubServer();
+const { requests } = stub;
+const options = (extra?: SkeClientOptions) => stub.options(extra);
 
 /** Without a `fetch` option the call goes over node:http; with one, every request goes through it. */
 const TRANSPORTS: [string, () => SkeClientOptions][] = [
@@ -122,7 +54,7 @@ describe('getUserKubeconfig', () => {
   });
 
   it('raises KubeconfigFormatError for a body that is not a kubeconfig, without quoting it', async () => {
-    answer = { status: 200, body: 'apiVersion: v1\nkind: Config\nclusters: []\nsecret: hunter2\n' };
+    stub.answer = { status: 200, body: 'apiVersion: v1\nkind: Config\nclusters: []\nsecret: hunter2\n' };
     const client = createVersionedClient(contract(), options());
     const error = await client.getUserKubeconfig({ clusterId: CLUSTER_ID, kubeconfigType: 'private' }).catch((e) => e);
     expect(error).toBeInstanceOf(KubeconfigFormatError);
@@ -139,7 +71,7 @@ describe.each(TRANSPORTS)('error mapping (%s)', (_name, extra) => {
     });
 
   it("reads SCP's error envelope", async () => {
-    answer = {
+    stub.answer = {
       status: 404,
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -170,7 +102,7 @@ describe.each(TRANSPORTS)('error mapping (%s)', (_name, extra) => {
   });
 
   it('turns a plain-string detail into an array', async () => {
-    answer = {
+    stub.answer = {
       status: 400,
       body: '{"errors":[{"code":"ValidationError","title":"V","detail":"bad id","status":400}]}',
     };
@@ -178,7 +110,7 @@ describe.each(TRANSPORTS)('error mapping (%s)', (_name, extra) => {
   });
 
   it('still yields a SkeApiError with a short, safe excerpt for an HTML gateway page', async () => {
-    answer = {
+    stub.answer = {
       status: 502,
       headers: { 'content-type': 'text/html', 'x-request-id': 'gw-9' },
       body: `<html><head><style>body{}</style><script>alert(1)</script></head><body><h1>502 Bad Gateway</h1>\u0007${'x'.repeat(500)}</body></html>`,
@@ -200,7 +132,7 @@ describe('lifecycle', () => {
     const fetch = vi.fn();
     expect(() => createVersionedClient(retired, options({ fetch }))).toThrow(UnsupportedVersionError);
     expect(() => createVersionedClient(retired, options({ fetch }))).toThrow(
-      /^ske 1\.0 is DEPRECATED and no longer served since its Not Before date 2025-12-31\. Move to ske 1\.3 \(its client package\)/,
+      /^ske 1\.0 is DEPRECATED and no longer served since its Not Before date 2025-12-31\. Move to ske 1\.3 \(@scp-ske\/client-1\.3\)/,
     );
     expect(fetch).not.toHaveBeenCalled();
   });

@@ -13,16 +13,17 @@ export class SkeInputError extends TypeError {
   }
 }
 
-/** The pinned API version is no longer served; `replacement` is the version to move to. */
+/** The pinned API version is no longer served; `replacement` is the version to move to, `replacementPackage` its client. */
 export class UnsupportedVersionError extends Error {
   override readonly name = 'UnsupportedVersionError';
   constructor(
     readonly apiVersion: string,
     readonly replacement: string,
     reason: string,
+    readonly replacementPackage: string,
   ) {
     super(
-      `${apiVersion} ${reason}. Move to ${replacement} (its client package), or pass allowUnsupportedVersion: true to call it anyway.`,
+      `${apiVersion} ${reason}. Move to ${replacement} (${replacementPackage}), or pass allowUnsupportedVersion: true to call it anyway.`,
     );
   }
 }

@@ -1,6 +1,7 @@
 /**
  * @scp-ske/client: the runtime shared by the per-version SKE clients (`@scp-ske/client-1.x`).
- * Install a version's package; it re-exports what you need from here.
+ * Install a version's package; it re-exports what you need from here. The openapi-fetch client is
+ * the separate `@scp-ske/client/raw` entry.
  */
 export { parseBlockYaml, YamlSubsetError, type YamlValue } from './block-yaml.js';
 export {

@@ -38,7 +38,12 @@ export function checkLifecycle(contract: VersionContract, at: Date, allowUnsuppo
         ? 'is PLANNED and not callable yet'
         : `is DEPRECATED and no longer served since its Not Before date ${contract.notBefore}`;
     if (!allowUnsupportedVersion)
-      throw new UnsupportedVersionError(contract.apiVersion, contract.current.apiVersion, reason);
+      throw new UnsupportedVersionError(
+        contract.apiVersion,
+        contract.current.apiVersion,
+        reason,
+        contract.current.package,
+      );
     warnOnce(`${contract.apiVersion}:retired`, `${contract.apiVersion} ${reason}; ${move}.`, WARNING_CODES.deprecated);
     return;
   }

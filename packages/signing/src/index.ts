@@ -39,8 +39,8 @@ export { CLIENT_TYPE, computeSignature, normalizeTimestamp, type SignatureInput,
 export type { AttemptEvent, HttpReply, ReplyHeaders, SignedFetchOptions } from './signed-attempts.js';
 export {
   createSignedFetch,
-  createSignedHttp,
+  createSignedGet,
   type FetchLike,
+  type SignedGet,
   type SignedGetInit,
-  type SignedHttp,
 } from './signed-fetch.js';

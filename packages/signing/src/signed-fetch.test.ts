@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { redactedHeaders } from './sign-request.js';
 import type { AttemptEvent, SignedFetchOptions } from './signed-attempts.js';
-import { createSignedFetch, createSignedHttp } from './signed-fetch.js';
+import { createSignedFetch, createSignedGet } from './signed-fetch.js';
 import { type Scripted, startVerifyingServer } from './testing/verifying-server.js';
 
 const CANARY = 'CANARY-secret-91b2-never-print';
@@ -10,7 +10,7 @@ const credentials = { accessKey: 'AKTEST', secretKey: CANARY };
 const PATH = '/v1/clusters/70a599e031e749b7b260868f441e862b/user-kubeconfig?kubeconfig_type=private';
 const TEN_MINUTES = 10 * 60 * 1000;
 
-/** Every GET behaviour holds for both ways of sending: the signed fetch and `get` over node:http. */
+/** Every GET behaviour holds for both ways of sending: the signed fetch and the signed GET over node:http. */
 const TRANSPORTS = ['fetch', 'get'] as const;
 let transport: (typeof TRANSPORTS)[number] = 'fetch';
 
@@ -24,14 +24,16 @@ async function setup(script: Scripted[] = [], options: Partial<SignedFetchOption
   const server = await startVerifyingServer({ keys: { [credentials.accessKey]: CANARY }, script });
   servers.push(server);
   const events: AttemptEvent[] = [];
-  const http = createSignedHttp({
+  const transportOptions: SignedFetchOptions = {
     credentials,
     retry: { baseDelayMs: 10, random: () => 0.99, ...options.retry },
     onAttempt: (event) => events.push(event),
     ...options,
-  });
-  const send = transport === 'fetch' ? http.fetch : (url: string, init?: RequestInit) => http.get(url, init);
-  return { server, events, signedFetch: http.fetch, send };
+  };
+  const signedFetch = createSignedFetch(transportOptions);
+  const signedGet = createSignedGet(transportOptions);
+  const send = transport === 'fetch' ? signedFetch : (url: string, init?: RequestInit) => signedGet(url, init);
+  return { server, events, signedFetch, send };
 }
 
 describe('createSignedFetch', () => {

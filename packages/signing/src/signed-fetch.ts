@@ -1,10 +1,10 @@
 /**
- * Signed transports over one shared context (credentials, retries, clock skew): `fetch`, a `fetch`
- * that signs, retries and corrects skew, to use alone or to hand to openapi-fetch's
- * `createClient({ fetch })`; and `get`, the same for a GET without a body over Node's own HTTP client
- * (or over the `fetch` option, when one is given). Requests are not copied per attempt (a `Request`
- * is slow to build in Node): a `Request` input has its headers signed in place, a URL input is sent
- * with a plain header record.
+ * Signed transports (credentials chain, retries, clock skew): `createSignedFetch`, a `fetch` that
+ * signs, retries and corrects skew, to use alone or to hand to openapi-fetch's
+ * `createClient({ fetch })`; and `createSignedGet`, the same for a GET without a body over Node's
+ * own HTTP client (or over the `fetch` option, when one is given). Requests are not copied per
+ * attempt (a `Request` is slow to build in Node): a `Request` input has its headers signed in place,
+ * a URL input is sent with a plain header record.
  */
 import { nodeHttpSend } from './node-http.js';
 import { applySigningHeaders, wireUrl } from './sign-request.js';
@@ -24,12 +24,8 @@ export interface SignedGetInit {
   signal?: AbortSignal | null;
 }
 
-export interface SignedHttp {
-  /** A signed, retrying `fetch`. */
-  fetch: FetchLike;
-  /** A signed, retrying GET of `url`: over node:http (the answer read whole before it resolves), or over the `fetch` option. */
-  get(url: string | URL, init?: SignedGetInit): Promise<HttpReply>;
-}
+/** A signed, retrying GET of `url`: over node:http (the answer read whole before it resolves), or over the `fetch` option. */
+export type SignedGet = (url: string | URL, init?: SignedGetInit) => Promise<HttpReply>;
 
 type Send<Reply> = (
   method: string,
@@ -102,33 +98,42 @@ function requestPlan(input: Request, context: SignedContext, fetchImpl: NonNulla
   } satisfies Plan<Response>;
 }
 
-export function createSignedHttp(options: SignedFetchOptions = {}): SignedHttp {
-  const context = signedContext(options);
-  const fetchImpl = options.fetch ?? ((input: Request | string, init?: RequestInit) => globalThis.fetch(input, init));
-
-  function fetchPlan(input: RequestInfo | URL, init: RequestInit | undefined): Plan<Response> {
-    if (input instanceof Request) {
-      return requestPlan(init === undefined ? input : new Request(input, init), context, fetchImpl);
-    }
-    const send: Send<Response> = (method, url, headers, signal) => fetchImpl(url, { ...init, method, headers, signal });
-    return urlPlan(input, init, context, send, cancelBody);
-  }
-
-  const signedFetch: FetchLike = (input, init) => runAttempts(() => fetchPlan(input, init), context);
-  return {
-    fetch: signedFetch,
-    // A caller's own fetch carries every request, so that it sees (and may intercept) all of them.
-    get: options.fetch
-      ? (url, init) => signedFetch(String(url), init)
-      : (url, init) =>
-          runAttempts(
-            () => urlPlan(url, { headers: init?.headers, signal: init?.signal }, context, nodeHttpSend, keepNothing),
-            context,
-          ),
-  };
+/** Each attempt of a URL call goes through `fetchImpl`. */
+function fetchUrlPlan(
+  input: string | URL,
+  init: RequestInit | undefined,
+  context: SignedContext,
+  fetchImpl: NonNullable<SignedFetchOptions['fetch']>,
+): Plan<Response> {
+  const send: Send<Response> = (method, url, headers, signal) => fetchImpl(url, { ...init, method, headers, signal });
+  return urlPlan(input, init, context, send, cancelBody);
 }
 
-/** A `fetch` that signs every attempt, retries and corrects clock skew (see `createSignedHttp`). */
+/** A `fetch` that signs every attempt, retries and corrects clock skew. */
 export function createSignedFetch(options: SignedFetchOptions = {}): FetchLike {
-  return createSignedHttp(options).fetch;
+  const context = signedContext(options);
+  const fetchImpl = options.fetch ?? ((input: Request | string, init?: RequestInit) => globalThis.fetch(input, init));
+  return (input, init) =>
+    runAttempts(
+      () =>
+        input instanceof Request
+          ? requestPlan(init === undefined ? input : new Request(input, init), context, fetchImpl)
+          : fetchUrlPlan(input, init, context, fetchImpl),
+      context,
+    );
+}
+
+/**
+ * A signed, retrying GET without a body. It goes over node:http/node:https (keep-alive), or, when a
+ * `fetch` option is given, through it, so that the caller's fetch sees (and may intercept) every request.
+ */
+export function createSignedGet(options: SignedFetchOptions = {}): SignedGet {
+  const context = signedContext(options);
+  const fetchImpl = options.fetch;
+  if (fetchImpl) return (url, init) => runAttempts(() => fetchUrlPlan(url, init, context, fetchImpl), context);
+  return (url, init) =>
+    runAttempts(
+      () => urlPlan(url, { headers: init?.headers, signal: init?.signal }, context, nodeHttpSend, keepNothing),
+      context,
+    );
 }

@@ -23,6 +23,7 @@ let project = '';
 const bin = (name: string) => join(project, 'node_modules', '.bin', name);
 
 const CONSUMER = `import { createSkeClient, type KubeconfigType, SkeApiError } from '@scp-ske/client-1.3';
+import { createRawClient } from '@scp-ske/client-1.3/raw';
 import { computeSignature } from '@scp-ske/signing';
 
 const endpoint = process.env.SKE_ENDPOINT;
@@ -39,6 +40,11 @@ try {
 } catch (error) {
   if (error instanceof SkeApiError) forbidden = error.status;
 }
+const raw = createRawClient({ endpoint, credentials: { accessKey, secretKey } });
+const { response: rawResponse } = await raw.GET('/v1/clusters/{cluster_id}/user-kubeconfig', {
+  params: { path: { cluster_id: '70a599e031e749b7b260868f441e862b' }, query: { kubeconfig_type: 'private' } },
+  parseAs: 'text',
+});
 const signature = computeSignature({
   method: 'GET',
   url: 'https://ske.kr-west1.e.samsungsdscloud.com/v1/clusters/70a599e031e749b7b260868f441e862b/user-kubeconfig?kubeconfig_type=private',
@@ -46,7 +52,7 @@ const signature = computeSignature({
   accessKey: 'AKEXAMPLE0123456789',
   secretKey: 'SKEXAMPLEsecretKey',
 });
-console.log(JSON.stringify({ apiVersion: result.apiVersion, server: result.server, contexts: result.contexts, forbidden, signature }));
+console.log(JSON.stringify({ apiVersion: result.apiVersion, server: result.server, contexts: result.contexts, forbidden, rawStatus: rawResponse.status, signature }));
 `;
 
 let emulator: ReturnType<typeof spawn> | undefined;
@@ -112,6 +118,7 @@ describe('installed with npm, outside the workspace', () => {
       server: 'https://70a599e031e749b7b260868f441e862b.ske.public.kr-west1.samsungsdscloud.com:6443',
       contexts: ['demo-cluster'],
       forbidden: 403,
+      rawStatus: 200,
       signature: 'q0OJkr3HhbGbhFfYQUwZUgxYDmJZNRyupjvu8OHU8/4=',
     });
   });

@@ -24,6 +24,17 @@ describe('published packages', () => {
     );
   });
 
+  it('give every client, and the runtime, a ./raw entry (the openapi-fetch client)', () => {
+    const raws = packed.filter(({ name }) => /^@scp-ske\/client(-\d|$)/.test(name));
+    expect(raws).toHaveLength(manifest.versions.length + 1);
+    for (const { tarball } of raws) {
+      expect(JSON.parse(readFromTarball(tarball, 'package.json')).exports['./raw']).toEqual({
+        types: './dist/raw.d.mts',
+        default: './dist/raw.mjs',
+      });
+    }
+  });
+
   describe.each(names.map((name) => [name]))('%s', (name) => {
     const tarball = () => (packed.find((entry) => entry.name === name) as Packed).tarball;
 
@@ -36,6 +47,16 @@ describe('published packages', () => {
       const files = listTarball(tarball());
       for (const file of ['README.md', 'LICENSE', 'package.json', 'dist/index.mjs', 'dist/index.d.mts'])
         expect(files).toContain(file);
+      // Every entry (a client's `./raw`, the spec's documents) points at files the tarball holds.
+      const targets = Object.values(manifest.exports).flatMap((target) =>
+        typeof target === 'string' ? [target] : Object.values(target as Record<string, string>),
+      );
+      const missing = targets
+        .map((path) => path.replace(/^\.\//, ''))
+        .filter((path) =>
+          path.endsWith('/*') ? !files.some((file) => file.startsWith(path.slice(0, -1))) : !files.includes(path),
+        );
+      expect(missing).toEqual([]);
       expect(JSON.stringify(manifest.dependencies ?? {})).not.toMatch(/workspace:|catalog:/);
       expect(readFromTarball(tarball(), 'README.md')).toMatch(/```(js|sh)\n/);
     });

@@ -3,6 +3,10 @@ import { createSkeClient as create_1_0, type paths as Paths_1_0 } from '@scp-ske
 import { createSkeClient as create_1_1, type paths as Paths_1_1 } from '@scp-ske/client-1.1';
 import { createSkeClient as create_1_2, type paths as Paths_1_2 } from '@scp-ske/client-1.2';
 import { createSkeClient as create_1_3, type paths as Paths_1_3 } from '@scp-ske/client-1.3';
+import { createRawClient as createRaw_1_0 } from '@scp-ske/client-1.0/raw';
+import { createRawClient as createRaw_1_1 } from '@scp-ske/client-1.1/raw';
+import { createRawClient as createRaw_1_2 } from '@scp-ske/client-1.2/raw';
+import { createRawClient as createRaw_1_3 } from '@scp-ske/client-1.3/raw';
 
 /** Every generated client's factory, by version. */
 export const clientFactories = {
@@ -10,6 +14,14 @@ export const clientFactories = {
   '1.1': create_1_1,
   '1.2': create_1_2,
   '1.3': create_1_3,
+} as const;
+
+/** Every generated openapi-fetch client's factory, by version. */
+export const rawClientFactories = {
+  '1.0': createRaw_1_0,
+  '1.1': createRaw_1_1,
+  '1.2': createRaw_1_2,
+  '1.3': createRaw_1_3,
 } as const;
 
 /** Every generated client's `paths`, by version. */

@@ -1,0 +1,95 @@
+/**
+ * What the runtime's tests share (not shipped): a contract like the generator writes, a kubeconfig,
+ * and a local server on 127.0.0.1:0 that records each request and gives the answer a test sets.
+ */
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import type { SkeClientOptions } from './client-options.js';
+import type { VersionContract } from './contract.js';
+
+export const CLUSTER_ID = '70a599e031e749b7b260868f441e862b';
+export const KUBECONFIG = `apiVersion: v1
+kind: Config
+clusters:
+- name: c
+  cluster:
+    server: https://c.ske.public.kr-west1.samsungsdscloud.com:6443
+users:
+- name: u
+  user:
+    token: x
+contexts:
+- name: first
+  context: {cluster: c, user: u}
+- name: second
+  context:
+    cluster: c
+    user: u
+current-context: second
+`;
+export const TODAY = Date.parse('2026-11-29T09:00:00Z');
+
+export function contract(overrides: Partial<VersionContract> = {}): VersionContract {
+  return {
+    service: 'ske',
+    version: '1.3',
+    apiVersion: 'ske 1.3',
+    state: 'CURRENT',
+    notBefore: null,
+    current: { version: '1.3', apiVersion: 'ske 1.3', package: '@scp-ske/client-1.3' },
+    server: {
+      url: 'https://ske.{region}.{environment}.samsungsdscloud.com',
+      regions: { s: ['kr-west1', 'kr-east1'], g: ['kr-south1'] },
+    },
+    operation: {
+      path: '/v1/clusters/{cluster_id}/user-kubeconfig',
+      clusterIdPattern: '^[0-9a-f]{32}$',
+      kubeconfigTypes: ['private', 'public'],
+    },
+    ...overrides,
+  };
+}
+
+export type Answer = { status: number; headers?: Record<string, string>; body: string };
+
+export interface StubServer {
+  endpoint: string;
+  /** Requests since the current test began. */
+  requests: IncomingMessage[];
+  /** What the next requests get; reset to 200 with the kubeconfig before each test. */
+  answer: Answer;
+  /** Client options aimed at this server: fixed keys and clock, no retries. */
+  options(extra?: SkeClientOptions): SkeClientOptions;
+}
+
+/** Starts the server before the file's tests and closes it after them. */
+export function useStubServer(): StubServer {
+  const server = createServer((request, response) => {
+    stub.requests.push(request);
+    response.writeHead(stub.answer.status, stub.answer.headers);
+    response.end(stub.answer.body);
+  });
+  const stub: StubServer = {
+    endpoint: '',
+    requests: [],
+    answer: { status: 200, body: KUBECONFIG },
+    options: (extra = {}) => ({
+      endpoint: stub.endpoint,
+      credentials: { accessKey: 'AK', secretKey: 'SK' },
+      now: () => TODAY,
+      retry: { maxRetries: 0 },
+      ...extra,
+    }),
+  };
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    stub.endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  beforeEach(() => {
+    stub.requests.length = 0;
+    stub.answer = { status: 200, headers: { 'content-type': 'application/json' }, body: KUBECONFIG };
+  });
+  return stub;
+}
