@@ -10,10 +10,12 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
+const rawClient = () =>
+  createRawClient({ endpoint: emulator.url, credentials: DEMO_CREDENTIALS[0], now: emulator.now });
+
 describe('@scp-ske/client-1.2/raw', () => {
   it('sends a typed, signed request with ske 1.2 that the emulator accepts', async () => {
-    const raw = createRawClient({ endpoint: emulator.url, credentials: DEMO_CREDENTIALS[0], now: emulator.now });
-    const { data, response } = await raw.GET('/v1/clusters/{cluster_id}/user-kubeconfig', {
+    const { data, response } = await rawClient().GET('/v1/clusters/{cluster_id}/user-kubeconfig', {
       params: { path: { cluster_id: cluster?.id ?? '' }, query: { kubeconfig_type: 'public' } },
       parseAs: 'text',
     });
@@ -23,8 +25,7 @@ describe('@scp-ske/client-1.2/raw', () => {
   });
 
   it('types the operation from the spec: an unknown kubeconfig_type does not compile', async () => {
-    const raw = createRawClient({ endpoint: emulator.url, credentials: DEMO_CREDENTIALS[0], now: emulator.now });
-    const { response } = await raw.GET('/v1/clusters/{cluster_id}/user-kubeconfig', {
+    const { response } = await rawClient().GET('/v1/clusters/{cluster_id}/user-kubeconfig', {
       // @ts-expect-error only the spec's kubeconfig types are accepted
       params: { path: { cluster_id: cluster?.id ?? '' }, query: { kubeconfig_type: 'internal' } },
       parseAs: 'text',

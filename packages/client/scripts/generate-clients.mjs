@@ -184,27 +184,39 @@ export function createRawClient(options?: SkeClientOptions): RawClient {
 `;
 }
 
-/** The day on which a version is served, so that its tests exercise the call, not the gate. */
-const servedOn = (entry) =>
-  entry.notBefore ? new Date(Date.parse(entry.notBefore) - 86_400_000).toISOString().slice(0, 10) : '2025-06-01';
-
-function rawTestSource(entry, contract) {
+/**
+ * The opening every generated test shares: the emulator, started on a day this version is served (so
+ * that the test exercises the call, not the gate), its first fixture cluster, and \`imports\`.
+ */
+function emulatorTestHead(entry, imports) {
+  const servedOn = entry.notBefore
+    ? new Date(Date.parse(entry.notBefore) - 86_400_000).toISOString().slice(0, 10)
+    : '2025-06-01';
   return `// ${HEADER}
 import { DEFAULT_CLUSTERS, DEMO_CREDENTIALS, type Emulator, startEmulator } from '@scp-ske/emulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRawClient } from './raw.js';
+${imports}
 
 const [cluster] = DEFAULT_CLUSTERS;
 let emulator: Emulator;
 beforeAll(async () => {
-  emulator = await startEmulator({ now: '${servedOn(entry)}' });
+  emulator = await startEmulator({ now: '${servedOn}' });
 });
 afterAll(() => emulator.close());
+`;
+}
+
+function rawTestSource(entry, contract) {
+  return `${emulatorTestHead(
+    entry,
+    `import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRawClient } from './raw.js';`,
+  )}
+const rawClient = () =>
+  createRawClient({ endpoint: emulator.url, credentials: DEMO_CREDENTIALS[0], now: emulator.now });
 
 describe('${packageName(entry.version)}/raw', () => {
   it('sends a typed, signed request with ${entry.apiVersion} that the emulator accepts', async () => {
-    const raw = createRawClient({ endpoint: emulator.url, credentials: DEMO_CREDENTIALS[0], now: emulator.now });
-    const { data, response } = await raw.GET('${contract.operation.path}', {
+    const { data, response } = await rawClient().GET('${contract.operation.path}', {
       params: { path: { cluster_id: cluster?.id ?? '' }, query: { kubeconfig_type: 'public' } },
       parseAs: 'text',
     });
@@ -214,8 +226,7 @@ describe('${packageName(entry.version)}/raw', () => {
   });
 
   it('types the operation from the spec: an unknown kubeconfig_type does not compile', async () => {
-    const raw = createRawClient({ endpoint: emulator.url, credentials: DEMO_CREDENTIALS[0], now: emulator.now });
-    const { response } = await raw.GET('${contract.operation.path}', {
+    const { response } = await rawClient().GET('${contract.operation.path}', {
       // @ts-expect-error only the spec's kubeconfig types are accepted
       params: { path: { cluster_id: cluster?.id ?? '' }, query: { kubeconfig_type: 'internal' } },
       parseAs: 'text',
@@ -227,18 +238,11 @@ describe('${packageName(entry.version)}/raw', () => {
 }
 
 function testSource(entry, contract) {
-  return `// ${HEADER}
-import { DEFAULT_CLUSTERS, DEMO_CREDENTIALS, type Emulator, startEmulator } from '@scp-ske/emulator';
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { API_VERSION, createSkeClient, type GetUserKubeconfigInput, type KubeconfigType } from './index.js';
-
-const [cluster] = DEFAULT_CLUSTERS;
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator({ now: '${servedOn(entry)}' });
-});
-afterAll(() => emulator.close());
-
+  return `${emulatorTestHead(
+    entry,
+    `import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { API_VERSION, createSkeClient, type GetUserKubeconfigInput, type KubeconfigType } from './index.js';`,
+  )}
 describe('${packageName(entry.version)}', () => {
   it('gets a parsed user kubeconfig from the emulator, which verified the signature and ${entry.apiVersion}', async () => {
     const client = createSkeClient({ endpoint: emulator.url, credentials: DEMO_CREDENTIALS[0], now: emulator.now });
