@@ -11,7 +11,7 @@ import { authenticate } from './authenticate.js';
 import { type ErrorAnswer, envelope, newRequestId } from './envelope.js';
 import { type FaultPlan, type Faults, type RouteName, takeFault } from './faults.js';
 import { type ClusterFixture, DEFAULT_CLUSTERS, DEMO_CREDENTIALS, type EmulatorCredentials } from './fixtures.js';
-import { buildKubeconfig } from './kubeconfig.js';
+import { kubeconfigCache } from './kubeconfig.js';
 import { selectVersion } from './select-version.js';
 import { compileRoutes, matchRoute, type Route, validateParameters } from './spec-validator.js';
 
@@ -90,6 +90,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const credentials = options.credentials ?? [...DEMO_CREDENTIALS];
   const keys = new Map(credentials.map((entry) => [entry.accessKey, entry]));
   const windowMs = options.timestampWindowMs ?? DEFAULT_WINDOW_MS;
+  const kubeconfigFor = kubeconfigCache();
   let faults: Faults = structuredClone(options.faults ?? {});
   const manifest = specManifest as Manifest;
   const routesByVersion = new Map<string, Route[]>();
@@ -236,7 +237,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         detail: [`Cluster ${cluster.name} has no ${kubeconfigType} endpoint.`],
       });
     }
-    send(response, record, 200, buildKubeconfig(cluster, server, caller.accessKey), headersFor('application/yaml'));
+    send(response, record, 200, kubeconfigFor(cluster, server, caller.accessKey), headersFor('application/yaml'));
   }
 
   const server = createServer((request, response) => {

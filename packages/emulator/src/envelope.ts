@@ -1,5 +1,5 @@
 /** SCP's error envelope, as the gateway and the service answer every 4xx/5xx. */
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 export interface ErrorAnswer {
   status: number;
@@ -7,7 +7,8 @@ export interface ErrorAnswer {
   detail: string[];
 }
 
-export const newRequestId = (): string => `req-${randomBytes(16).toString('hex')}`;
+/** `req-` and 32 hex digits; randomUUID draws from a pooled entropy buffer, not a syscall per request. */
+export const newRequestId = (): string => `req-${randomUUID().replaceAll('-', '')}`;
 
 export function envelope(answer: ErrorAnswer, requestId: string): string {
   return JSON.stringify({

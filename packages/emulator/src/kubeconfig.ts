@@ -1,7 +1,8 @@
 /**
  * The 200 body: a real kubeconfig for the chosen endpoint type, with the emulator's CA certificate,
  * a per-user token (derived from the access key and the cluster, so stable across calls), one
- * context and `current-context`. Loads in kubectl and in @kubernetes/client-node.
+ * context and `current-context`. Loads in kubectl and in @kubernetes/client-node. Each body depends
+ * only on its inputs, so an emulator writes it once (`kubeconfigCache`), not on every request.
  */
 import { createHash } from 'node:crypto';
 import { stringify } from 'yaml';
@@ -25,4 +26,21 @@ export function buildKubeconfig(cluster: ClusterFixture, server: string, accessK
     'current-context': cluster.name,
     preferences: {},
   });
+}
+
+/**
+ * `buildKubeconfig`, remembered by everything the body depends on (cluster id and name, server, access
+ * key). Bounded by what can be asked: fixture clusters × their endpoints × accepted access keys.
+ */
+export function kubeconfigCache(): typeof buildKubeconfig {
+  const bodies = new Map<string, string>();
+  return (cluster, server, accessKey) => {
+    const key = `${cluster.id}\n${cluster.name}\n${server}\n${accessKey}`;
+    let body = bodies.get(key);
+    if (body === undefined) {
+      body = buildKubeconfig(cluster, server, accessKey);
+      bodies.set(key, body);
+    }
+    return body;
+  };
 }
