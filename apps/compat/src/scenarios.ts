@@ -10,7 +10,7 @@ import { judgeLifecycle, type VersionEntry } from '@scp-ske/spec';
 import { type Outcome, observe, outcomeOfError } from './outcome.js';
 
 /** A generated package's `createSkeClient`, seen through the runtime's types (paths vary by version). */
-export type ClientFactory = (options?: SkeClientOptions) => SkeClient<string>;
+export type ClientFactory = (options?: SkeClientOptions) => SkeClient;
 /** A generated package's `createRawClient` (its `./raw` entry), likewise. */
 export type RawClientFactory = (options?: SkeClientOptions) => RawClient<object>;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createVersionedClient, type SkeClientOptions } from './client.js';
+import { createVersionedClient } from './client.js';
+import type { SkeClientOptions } from './client-options.js';
 import { resolveEndpoint } from './endpoint.js';
 import { SkeApiError, SkeInputError, UnsupportedVersionError } from './errors.js';
 import { KubeconfigFormatError } from './kubeconfig.js';
@@ -7,8 +8,7 @@ import { WARNING_CODES } from './lifecycle-check.js';
 import { CLUSTER_ID, contract, KUBECONFIG, useStubServer } from './test-support.js';
 
 const stub = useStubServer();
-const { requests } = stub;
-const options = (extra?: SkeClientOptions) => stub.options(extra);
+const { requests, options } = stub;
 
 /** Without a `fetch` option the call goes over node:http; with one, every request goes through it. */
 const TRANSPORTS: [string, () => SkeClientOptions][] = [

@@ -10,8 +10,6 @@ import type { VersionContract } from './contract.js';
 import { SkeApiError, SkeInputError } from './errors.js';
 import { readKubeconfig } from './kubeconfig.js';
 
-export type { SkeClientOptions };
-
 export interface GetUserKubeconfigInput<KubeconfigType extends string = string> {
   /** 32 lower-case hexadecimal digits. */
   clusterId: string;

@@ -8,9 +8,9 @@ export {
   createVersionedClient,
   type GetUserKubeconfigInput,
   type SkeClient,
-  type SkeClientOptions,
   type UserKubeconfig,
 } from './client.js';
+export type { SkeClientOptions } from './client-options.js';
 export type { VersionContract } from './contract.js';
 export { type EndpointOptions, resolveEndpoint } from './endpoint.js';
 export { SkeApiError, SkeInputError, UnsupportedVersionError } from './errors.js';
