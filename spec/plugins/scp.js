@@ -130,6 +130,62 @@ function VersionLifecycle({ service = 'ske' } = {}) {
   };
 }
 
+/**
+ * Every operation says which IAM action a key needs (`x-scp-action-id`, `service:Action`) and where its
+ * facts come from (`x-scp-provenance`: a source, the document, and the versions it confirms).
+ */
+function OperationActionAndProvenance() {
+  return {
+    Operation: {
+      enter(operation, ctx) {
+        const action = operation['x-scp-action-id'];
+        if (typeof action !== 'string' || !/^[a-z][a-z0-9-]*:[A-Z][A-Za-z0-9]*$/.test(action)) {
+          ctx.report({
+            message: 'Operation needs x-scp-action-id: the IAM action a key needs, e.g. ske:ListClusters.',
+            location: ctx.location.key(),
+          });
+        }
+        const provenance = ctx.resolve(operation['x-scp-provenance'] ?? null).node;
+        const confirmed = provenance?.confirmed;
+        if (
+          typeof provenance?.source !== 'string' ||
+          typeof provenance?.document !== 'string' ||
+          !Array.isArray(confirmed) ||
+          !confirmed.every((version) => typeof version === 'string' && /^\d+\.\d+$/.test(version))
+        ) {
+          ctx.report({
+            message:
+              'Operation needs x-scp-provenance: { source, document, confirmed: [versions the source confirms], note? }.',
+            location: ctx.location.key(),
+          });
+        }
+      },
+    },
+  };
+}
+
+/** Every 2xx response has an example (on the media type, or on its schema): docs show it, the emulator answers with it. */
+function SuccessResponseHasExample() {
+  return {
+    Responses: {
+      enter(responses, ctx) {
+        for (const [status, raw] of Object.entries(responses)) {
+          if (!/^2/.test(status)) continue;
+          const { node: response, location } = ctx.resolve(raw);
+          for (const [mediaType, media] of Object.entries(response?.content ?? {})) {
+            const schema = ctx.resolve(media?.schema ?? null, location?.source.absoluteRef).node;
+            if (media?.example !== undefined || media?.examples !== undefined || schema?.example !== undefined) continue;
+            ctx.report({
+              message: `Response ${status} (${mediaType}) needs an example.`,
+              location: ctx.location.child([status]).key(),
+            });
+          }
+        }
+      },
+    },
+  };
+}
+
 export default function scpPlugin() {
   return {
     id: 'scp',
@@ -137,6 +193,8 @@ export default function scpPlugin() {
       oas3: {
         'operation-lifecycle': OperationLifecycle,
         'error-responses-use-envelope': ErrorResponsesUseEnvelope,
+        'operation-action-and-provenance': OperationActionAndProvenance,
+        'success-response-has-example': SuccessResponseHasExample,
       },
     },
     decorators: {

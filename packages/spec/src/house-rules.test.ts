@@ -74,4 +74,23 @@ describe('house rules', () => {
     );
     expect(rules).toContain('rule/operation-has-id');
   });
+
+  it('require an IAM action on every operation', async () => {
+    const rules = await lintWith('spec/ske/paths/cluster.yaml', (text) => text.replace(/^ *x-scp-action-id: .*\n/m, ''));
+    expect(rules).toContain('scp/operation-action-and-provenance');
+  });
+
+  it('require a provenance that names the versions it confirms', async () => {
+    const rules = await lintWith('spec/ske/components/provenance-scp-openapi-1.0.yaml', (text) =>
+      text.replace('confirmed: ["1.0"]', 'confirmed: 1.0'),
+    );
+    expect(rules).toContain('scp/operation-action-and-provenance');
+  });
+
+  it('require an example on every success response', async () => {
+    const rules = await lintWith('spec/ske/paths/clusters.yaml', (text) =>
+      text.replace(/ {10}example:\n(?: {12}.*\n)+/, ''),
+    );
+    expect(rules).toContain('scp/success-response-has-example');
+  });
 });

@@ -23,6 +23,7 @@ type Operation = {
   responses: Record<string, unknown>;
   'x-scp-lifecycle': { apiVersion: string; state: string; notBefore: string | null };
   'x-scp-example-request': { path: string; headers: Record<string, string> };
+  'x-scp-provenance': { source: string; confirmed: string[] };
 };
 
 function operationOf(document: OpenApiDocument, seedVersion: SeedVersion): Operation {
@@ -45,6 +46,11 @@ describe.each(versions.map((version) => [version] as [SkeVersion]))('ske %s agai
     const operation = operationOf(await load(), expected);
     expect(operation.operationId).toBe('showClusterUserKubeconfig');
     expect(operation.description.split('\n')[0]).toBe(`${expected.description}.`);
+  });
+
+  it('names the seed as its provenance, confirmed for every version the seed documents', async () => {
+    const operation = operationOf(await load(), expected);
+    expect(operation['x-scp-provenance']).toMatchObject({ source: 'seed', confirmed: [...seed.keys()].sort() });
   });
 
   it('has every seed parameter with its location, requiredness, type, enum and example', async () => {

@@ -20,7 +20,7 @@ export const manifest = {
           "yaml": "openapi/ske-1.0.dereferenced.yaml"
         }
       },
-      "sha256": "479b4198bd6cde643b9c8bdf600b756bddbcd837760f7af1857d9c3f7ff40682"
+      "sha256": "a21e32613d5353857b6ecb5c5648831d68026ba243a636eaccd7d2fb88308dc3"
     },
     {
       "version": "1.1",
@@ -37,7 +37,7 @@ export const manifest = {
           "yaml": "openapi/ske-1.1.dereferenced.yaml"
         }
       },
-      "sha256": "8b1a3ec853a9aa8054298a53b4ced6a9b42f250d221db0d9b02bdbca71632603"
+      "sha256": "b11d9fcaf1d5237e5645476bf81740638ac3253adcb066eaf3e3bcc82fc8ab80"
     },
     {
       "version": "1.2",
@@ -54,7 +54,7 @@ export const manifest = {
           "yaml": "openapi/ske-1.2.dereferenced.yaml"
         }
       },
-      "sha256": "60c34c862a0bff838808dc2465b2d6e670e85a9a8f099f0e9ed6c02474723864"
+      "sha256": "d55866e30659b78bfb28ba1be02a648a065256754cfc6ac73ed744f6c29568e8"
     },
     {
       "version": "1.3",
@@ -71,7 +71,7 @@ export const manifest = {
           "yaml": "openapi/ske-1.3.dereferenced.yaml"
         }
       },
-      "sha256": "7a6ffe54bf2bb98ede8aacb92d6fb7dce3d8032494204e8a4666d6affd69793a"
+      "sha256": "c0cf58b5bae59b7e8fa6716e758bff4b9ba17e15d9fc1d4aa6d564e976dd749f"
     }
   ]
 } as const satisfies Manifest;
