@@ -174,7 +174,8 @@ function SuccessResponseHasExample() {
           const { node: response, location } = ctx.resolve(raw);
           for (const [mediaType, media] of Object.entries(response?.content ?? {})) {
             const schema = ctx.resolve(media?.schema ?? null, location?.source.absoluteRef).node;
-            if (media?.example !== undefined || media?.examples !== undefined || schema?.example !== undefined) continue;
+            if (media?.example !== undefined || media?.examples !== undefined || schema?.example !== undefined)
+              continue;
             ctx.report({
               message: `Response ${status} (${mediaType}) needs an example.`,
               location: ctx.location.child([status]).key(),

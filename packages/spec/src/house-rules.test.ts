@@ -76,7 +76,9 @@ describe('house rules', () => {
   });
 
   it('require an IAM action on every operation', async () => {
-    const rules = await lintWith('spec/ske/paths/cluster.yaml', (text) => text.replace(/^ *x-scp-action-id: .*\n/m, ''));
+    const rules = await lintWith('spec/ske/paths/cluster.yaml', (text) =>
+      text.replace(/^ *x-scp-action-id: .*\n/m, ''),
+    );
     expect(rules).toContain('scp/operation-action-and-provenance');
   });
 
