@@ -1,22 +1,44 @@
-/** Errors of the signing package. None of them ever carries a secret key. */
+/**
+ * The one error model of the scp-ske packages: every error they throw is a `SkeError` with a stable
+ * `code` to match on (or match on the class); the message is for people. None carries a secret key.
+ */
+
+/**
+ * The base of every error the scp-ske packages throw. `code` is stable: `ERR_SKE_*` for the
+ * packages' own errors, and SCP's own error code (`NotFound`, `ValidationError`, …) for an API error.
+ */
+export class SkeError extends Error {
+  override readonly name: string = 'SkeError';
+  constructor(
+    readonly code: string,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
 
 /** An option or input had the wrong value; `option` names it. Thrown before any network call. */
-export class SigningOptionError extends TypeError {
+export class SigningOptionError extends SkeError {
   override readonly name = 'SigningOptionError';
   constructor(
     readonly option: string,
     expected: string,
     received?: string,
   ) {
-    super(`${option}: expected ${expected}${received === undefined ? '' : `, received ${received}`}`);
+    super(
+      'ERR_SKE_SIGNING_OPTION',
+      `${option}: expected ${expected}${received === undefined ? '' : `, received ${received}`}`,
+    );
   }
 }
 
 /** No credential provider yielded keys; `tried` says what every provider found. */
-export class CredentialsNotFoundError extends Error {
+export class CredentialsNotFoundError extends SkeError {
   override readonly name = 'CredentialsNotFoundError';
   constructor(readonly tried: readonly string[]) {
     super(
+      'ERR_SKE_CREDENTIALS_NOT_FOUND',
       `No SCP credentials found. Looked in:\n${tried.map((place) => `  - ${place}`).join('\n')}\n` +
         'Set SCP_ACCESS_KEY and SCP_SECRET_KEY, or write ~/.scpconf/credentials.json ({"access-key": "…", "secret-key": "…"}).',
     );

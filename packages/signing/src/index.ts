@@ -15,7 +15,7 @@ export {
   fromEnvironment,
   ScpCredentials,
 } from './credentials.js';
-export { CredentialsNotFoundError, SigningOptionError } from './errors.js';
+export { CredentialsNotFoundError, SigningOptionError, SkeError } from './errors.js';
 export { createSigningMiddleware, type SigningMiddleware, type SigningMiddlewareOptions } from './middleware.js';
 export { NetworkError } from './node-http.js';
 export {

@@ -2,6 +2,7 @@ import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SkeError } from './errors.js';
 import { NetworkError, nodeHttpSend } from './node-http.js';
 
 let closers: (() => Promise<void>)[] = [];
@@ -78,7 +79,8 @@ describe('nodeHttpSend', () => {
     });
     const error = await nodeHttpSend('GET', `${url}/x`, {}).catch((e) => e);
     expect(error).toBeInstanceOf(NetworkError);
-    expect(error.code).toBe('Z_DATA_ERROR');
+    expect(error.reason).toBe('Z_DATA_ERROR');
+    expect(error.code).toBe('ERR_SKE_NETWORK');
   });
 
   it('returns a redirect as it is, without following it (a signature covers one exact URL)', async () => {
@@ -96,8 +98,9 @@ describe('nodeHttpSend', () => {
     const url = await serve((request) => request.socket.destroy());
     const error = await nodeHttpSend('GET', `${url}/x`, {}).catch((e) => e);
     expect(error).toBeInstanceOf(NetworkError);
-    expect(error).toBeInstanceOf(TypeError);
-    expect(error.code).toBe('ECONNRESET');
+    expect(error).toBeInstanceOf(SkeError);
+    expect(error.reason).toBe('ECONNRESET');
+    expect(error.code).toBe('ERR_SKE_NETWORK');
     expect(error.message).toBe(`network error: ECONNRESET (GET ${url})`);
   });
 
@@ -109,21 +112,22 @@ describe('nodeHttpSend', () => {
     });
     const error = await nodeHttpSend('GET', `${url}/x`, {}).catch((e) => e);
     expect(error).toBeInstanceOf(NetworkError);
-    expect(error.code).toBe('ECONNRESET');
+    expect(error.reason).toBe('ECONNRESET');
+    expect(error.code).toBe('ERR_SKE_NETWORK');
   });
 
   it('speaks TLS to an https URL (a plain HTTP server cannot answer it)', async () => {
     const url = await serve((_request, response) => response.end('plain'));
     const error = await nodeHttpSend('GET', url.replace('http:', 'https:'), {}).catch((e) => e);
     expect(error).toBeInstanceOf(NetworkError);
-    expect(error.code).toMatch(/SSL|EPROTO/);
+    expect(error.reason).toMatch(/SSL|EPROTO/);
   });
 
   it('gives up on a connection that stays silent, as fetch does after 300 s', async () => {
     const url = await serve(() => undefined);
     const error = await nodeHttpSend('GET', `${url}/x`, {}, undefined, 50).catch((e) => e);
     expect(error).toBeInstanceOf(NetworkError);
-    expect(error.code).toBe('ETIMEDOUT');
+    expect(error.reason).toBe('ETIMEDOUT');
   });
 
   it("rejects with the signal's reason when it aborts, body reading included", async () => {

@@ -10,17 +10,23 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type * as Https from 'node:https';
 import { createRequire } from 'node:module';
 import type * as Zlib from 'node:zlib';
+import { SkeError } from './errors.js';
 import type { HttpReply, ReplyHeaders } from './signed-attempts.js';
 
-/** The connection failed (refused, reset, closed mid-answer, TLS): `cause` is Node's error, `code` its code. */
-export class NetworkError extends TypeError {
-  override name = 'NetworkError';
-  readonly code: string | undefined;
+/**
+ * The connection failed (refused, reset, closed mid-answer, TLS, a rejected `fetch`): `cause` is the
+ * underlying error, `reason` its code where it has one (`ECONNRESET`, `Z_DATA_ERROR`).
+ */
+export class NetworkError extends SkeError {
+  override readonly name = 'NetworkError';
+  readonly reason: string | undefined;
   constructor(method: string, url: string, cause: unknown) {
-    const code = (cause as { code?: unknown } | null)?.code;
+    // fetch's own TypeError carries the system error as its cause.
+    type Coded = { code?: unknown; cause?: { code?: unknown } } | null;
+    const code = (cause as Coded)?.code ?? (cause as Coded)?.cause?.code;
     const reason = typeof code === 'string' ? code : cause instanceof Error ? cause.message : String(cause);
-    super(`network error: ${reason} (${method} ${new URL(url).origin})`, { cause });
-    this.code = typeof code === 'string' ? code : undefined;
+    super('ERR_SKE_NETWORK', `network error: ${reason} (${method} ${new URL(url).origin})`, { cause });
+    this.reason = typeof code === 'string' ? code : undefined;
   }
 }
 

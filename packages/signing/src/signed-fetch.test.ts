@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NetworkError } from './node-http.js';
 import { redactedHeaders } from './sign-request.js';
 import type { AttemptEvent, SignedFetchOptions } from './signed-attempts.js';
 import { createSignedFetch, createSignedGet } from './signed-fetch.js';
@@ -207,5 +208,26 @@ describe.each(TRANSPORTS)('signed %s against a verifying server', (name) => {
     const everything = [...log, inspect(response), inspect(error), String(badUrl), badUrl.stack].join('\n');
     expect(everything).not.toContain(CANARY);
     expect(log.join('\n')).toContain('[redacted]');
+  });
+});
+
+describe('createSignedGet through a fetch option', () => {
+  it('turns a rejected fetch into a NetworkError (with the fetch error as its cause) after the retries', async () => {
+    const failure = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }),
+    });
+    let calls = 0;
+    const signedGet = createSignedGet({
+      credentials,
+      retry: { maxRetries: 1, baseDelayMs: 1 },
+      fetch: async () => {
+        calls++;
+        throw failure;
+      },
+    });
+    const error = await signedGet('http://127.0.0.1:9/x').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ code: 'ERR_SKE_NETWORK', reason: 'ECONNREFUSED', cause: failure });
+    expect(calls).toBe(2);
   });
 });

@@ -6,7 +6,7 @@
  * attempt (a `Request` is slow to build in Node): a `Request` input has its headers signed in place,
  * a URL input is sent with a plain header record.
  */
-import { nodeHttpSend } from './node-http.js';
+import { NetworkError, nodeHttpSend } from './node-http.js';
 import { applySigningHeaders, wireUrl } from './sign-request.js';
 import {
   type HttpReply,
@@ -130,7 +130,18 @@ export function createSignedFetch(options: SignedFetchOptions = {}): FetchLike {
 export function createSignedGet(options: SignedFetchOptions = {}): SignedGet {
   const context = signedContext(options);
   const fetchImpl = options.fetch;
-  if (fetchImpl) return (url, init) => runAttempts(() => fetchUrlPlan(url, init, context, fetchImpl), context);
+  if (fetchImpl) {
+    // A rejected fetch is a network failure (fetch rejects for nothing else): the same NetworkError as node:http's.
+    const send: Send<Response> = (method, url, headers, signal) =>
+      fetchImpl(url, { method, headers, signal }).catch((error: unknown) => {
+        throw signal?.aborted ? error : new NetworkError(method, url, error);
+      });
+    return (url, init) =>
+      runAttempts(
+        () => urlPlan(url, { headers: init?.headers, signal: init?.signal }, context, send, cancelBody),
+        context,
+      );
+  }
   return (url, init) =>
     runAttempts(
       () => urlPlan(url, { headers: init?.headers, signal: init?.signal }, context, nodeHttpSend, keepNothing),
