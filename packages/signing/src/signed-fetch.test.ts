@@ -231,3 +231,13 @@ describe('createSignedGet through a fetch option', () => {
     expect(calls).toBe(2);
   });
 });
+
+describe('createSignedGet with another method without a body', () => {
+  it.each(['DELETE', 'HEAD'])('signs and sends %s, which the server verifies', async (method) => {
+    const server = await startVerifyingServer({ keys: { [credentials.accessKey]: CANARY } });
+    servers.push(server);
+    const reply = await createSignedGet({ credentials })(`${server.url}${PATH}`, { method });
+    expect(reply.status).toBe(200);
+    expect(server.received.map((record) => [record.method, record.verdict])).toEqual([[method, 'accepted']]);
+  });
+});

@@ -20,11 +20,13 @@ import {
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
 export interface SignedGetInit {
+  /** A method without a request body: GET (default), HEAD, DELETE, OPTIONS. */
+  method?: string;
   headers?: HeadersInit;
   signal?: AbortSignal | null;
 }
 
-/** A signed, retrying GET of `url`: over node:http (the answer read whole before it resolves), or over the `fetch` option. */
+/** A signed, retrying request without a body (GET unless `init.method` says otherwise) of `url`: over node:http (the answer read whole before it resolves), or over the `fetch` option. */
 export type SignedGet = (url: string | URL, init?: SignedGetInit) => Promise<HttpReply>;
 
 type Send<Reply> = (
@@ -136,15 +138,7 @@ export function createSignedGet(options: SignedFetchOptions = {}): SignedGet {
       fetchImpl(url, { method, headers, signal }).catch((error: unknown) => {
         throw signal?.aborted ? error : new NetworkError(method, url, error);
       });
-    return (url, init) =>
-      runAttempts(
-        () => urlPlan(url, { headers: init?.headers, signal: init?.signal }, context, send, cancelBody),
-        context,
-      );
+    return (url, init) => runAttempts(() => urlPlan(url, init, context, send, cancelBody), context);
   }
-  return (url, init) =>
-    runAttempts(
-      () => urlPlan(url, { headers: init?.headers, signal: init?.signal }, context, nodeHttpSend, keepNothing),
-      context,
-    );
+  return (url, init) => runAttempts(() => urlPlan(url, init, context, nodeHttpSend, keepNothing), context);
 }
