@@ -2,13 +2,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { createVersionedClient } from './client.js';
 import type { SkeClientOptions } from './client-options.js';
 import { resolveEndpoint } from './endpoint.js';
-import { SkeApiError, SkeInputError, UnsupportedVersionError } from './errors.js';
+import { ResponseFormatError, SkeApiError, SkeError, SkeInputError, UnsupportedVersionError } from './errors.js';
 import { KubeconfigFormatError } from './kubeconfig.js';
 import { WARNING_CODES } from './lifecycle-check.js';
-import { CLUSTER_ID, contract, KUBECONFIG, useStubServer } from './test-support.js';
+import { CLUSTER_ID, contract, KUBECONFIG, OPERATIONS, type TestClient, useStubServer } from './test-support.js';
 
 const stub = useStubServer();
 const { requests, options } = stub;
+const createClient = (version = contract(), extra?: SkeClientOptions) =>
+  createVersionedClient<TestClient>(version, OPERATIONS, options(extra));
 
 /** Without a `fetch` option the call goes over node:http; with one, every request goes through it. */
 const TRANSPORTS: [string, () => SkeClientOptions][] = [
@@ -16,12 +18,67 @@ const TRANSPORTS: [string, () => SkeClientOptions][] = [
   ['the fetch option', () => ({ fetch: vi.fn((input, init) => fetch(input, init)) })],
 ];
 
+describe('one method per operation', () => {
+  it('names each method by its operationId, beside the kubeconfig convenience the table marks', () => {
+    expect(Object.keys(createClient()).sort()).toEqual(
+      ['apiVersion', 'baseUrl', 'getUserKubeconfig', 'listClusters', 'showClusterUserKubeconfig'].sort(),
+    );
+  });
+
+  it.each(TRANSPORTS)(
+    'parses a JSON body into data, with status, request id and version (%s)',
+    async (_name, extra) => {
+      stub.answer = {
+        status: 200,
+        headers: { 'content-type': 'application/json', 'x-request-id': 'req-7' },
+        body: '{"clusters":[{"id":"a"}],"count":1}',
+      };
+      const result = await createClient(contract(), extra()).listClusters();
+      expect(result).toEqual({
+        data: { clusters: [{ id: 'a' }], count: 1 },
+        status: 200,
+        requestId: 'req-7',
+        apiVersion: 'ske 1.3',
+      });
+      expect(requests[0]?.url).toBe('/v1/clusters');
+    },
+  );
+
+  it('reads a text body as a string, whatever the Content-Type', async () => {
+    const result = await createClient().showClusterUserKubeconfig({ clusterId: CLUSTER_ID, kubeconfigType: 'private' });
+    expect(result).toEqual({ data: KUBECONFIG, status: 200, requestId: undefined, apiVersion: 'ske 1.3' });
+  });
+
+  it('builds the query from the spec: its order, an array as repeated keys, absent values left out, all percent-encoded', async () => {
+    stub.answer = { status: 200, body: '{"clusters":[]}' };
+    await createClient().listClusters({ status: ['RUNNING', 'NOT READY', 'ü/&='], name: null, size: 0 });
+    expect(requests[0]?.url).toBe('/v1/clusters?size=0&status=RUNNING&status=NOT%20READY&status=%C3%BC%2F%26%3D');
+  });
+
+  it('sends header parameters as headers, the version header over them', async () => {
+    stub.answer = { status: 200, body: '{"clusters":[]}' };
+    await createClient().listClusters({ traceId: 't-1' });
+    expect(requests[0]?.headers['x-trace-id']).toBe('t-1');
+    expect(requests[0]?.headers['scp-api-version']).toBe('ske 1.3');
+  });
+
+  it('raises ResponseFormatError for a JSON operation whose body is not JSON, without quoting it', async () => {
+    stub.answer = { status: 200, body: '<html>token=hunter2</html>' };
+    const error = await createClient()
+      .listClusters()
+      .catch((caught) => caught);
+    expect(error).toBeInstanceOf(ResponseFormatError);
+    expect(error).toMatchObject({ code: 'ERR_SKE_RESPONSE_FORMAT' });
+    expect(error.message).not.toContain('hunter2');
+  });
+});
+
 describe('getUserKubeconfig', () => {
   it.each(TRANSPORTS)(
     'reads the body as text whatever the Content-Type, and summarises it (%s)',
     async (_name, extra) => {
       const transport = extra();
-      const client = createVersionedClient(contract(), options(transport));
+      const client = createClient(contract(), transport);
       const result = await client.getUserKubeconfig({ clusterId: CLUSTER_ID, kubeconfigType: 'public' });
       expect(result).toEqual({
         kubeconfig: KUBECONFIG,
@@ -35,40 +92,100 @@ describe('getUserKubeconfig', () => {
     },
   );
 
-  it.each([
-    ['an upper-case cluster id', { clusterId: CLUSTER_ID.toUpperCase() }, /^clusterId: expected a cluster id matching/],
-    ['a short cluster id', { clusterId: 'abc' }, /^clusterId: /],
-    ['a missing cluster id', { clusterId: undefined }, /^clusterId: /],
-    [
-      'an unknown kubeconfig type',
-      { kubeconfigType: 'internal' },
-      /^kubeconfigType: expected one of "private", "public"$/,
-    ],
-  ])('refuses %s before any network call, naming the argument', async (_name, change, message) => {
-    const fetch = vi.fn();
-    const client = createVersionedClient(contract(), options({ fetch }));
-    const input = { clusterId: CLUSTER_ID, kubeconfigType: 'private', ...change } as never;
-    await expect(client.getUserKubeconfig(input)).rejects.toThrow(SkeInputError);
-    await expect(client.getUserKubeconfig(input)).rejects.toThrow(message);
-    expect(fetch).not.toHaveBeenCalled();
-  });
-
   it('raises KubeconfigFormatError for a body that is not a kubeconfig, without quoting it', async () => {
     stub.answer = { status: 200, body: 'apiVersion: v1\nkind: Config\nclusters: []\nsecret: hunter2\n' };
-    const client = createVersionedClient(contract(), options());
-    const error = await client.getUserKubeconfig({ clusterId: CLUSTER_ID, kubeconfigType: 'private' }).catch((e) => e);
+    const error = await createClient()
+      .getUserKubeconfig({ clusterId: CLUSTER_ID, kubeconfigType: 'private' })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(KubeconfigFormatError);
     expect(error.message).toBe('The response is not a kubeconfig: "clusters" is missing or empty');
     expect(error.message).not.toContain('hunter2');
   });
 });
 
+describe('arguments are checked from the spec before any network call', () => {
+  const userKubeconfig = { clusterId: CLUSTER_ID, kubeconfigType: 'private' };
+  it.each([
+    [
+      'an upper-case cluster id',
+      { ...userKubeconfig, clusterId: CLUSTER_ID.toUpperCase() },
+      `clusterId: expected a string matching ^[0-9a-f]{32}$, e.g. ${CLUSTER_ID}`,
+    ],
+    ['a number for a cluster id', { ...userKubeconfig, clusterId: 7 }, /^clusterId: expected a string matching/],
+    [
+      'a missing cluster id',
+      { kubeconfigType: 'private' },
+      `clusterId: expected a string matching ^[0-9a-f]{32}$, e.g. ${CLUSTER_ID} (required)`,
+    ],
+    [
+      'an unknown kubeconfig type',
+      { ...userKubeconfig, kubeconfigType: 'internal' },
+      'kubeconfigType: expected one of "private", "public"',
+    ],
+    [
+      'an argument the operation does not take',
+      { ...userKubeconfig, clusterID: CLUSTER_ID },
+      'clusterID: expected no such argument; this operation takes { clusterId, kubeconfigType, signal? }',
+    ],
+    ['a string for the input', 'abc', 'input: expected an object { clusterId, kubeconfigType }'],
+    ['no input', undefined, 'input: expected an object { clusterId, kubeconfigType }'],
+    ['a signal that is not an AbortSignal', { ...userKubeconfig, signal: 'x' }, 'signal: expected an AbortSignal'],
+  ])('refuses %s, naming the argument and what was expected', async (_name, input, message) => {
+    const fetch = vi.fn();
+    const client = createClient(contract(), { fetch });
+    const error = await client.showClusterUserKubeconfig(input as never).catch((caught) => caught);
+    expect(error).toBeInstanceOf(SkeInputError);
+    expect(error).toBeInstanceOf(SkeError);
+    expect(error.code).toBe('ERR_SKE_INPUT');
+    if (typeof message === 'string') expect(error.message).toBe(message);
+    else expect(error.message).toMatch(message);
+    expect(fetch).not.toHaveBeenCalled();
+    expect(requests).toHaveLength(0);
+  });
+
+  it.each([
+    ['a negative size', { size: -1 }, 'size: expected a whole number ≥ 0 or null'],
+    ['a fractional size', { size: 1.5 }, 'size: expected a whole number ≥ 0 or null'],
+    ['a numeric string for size', { size: '10' }, 'size: expected a whole number ≥ 0 or null'],
+    [
+      'a name outside the pattern',
+      { name: 'Bad Name' },
+      /^name: expected a string matching .* or null, e\.g\. sample-cluster$/,
+    ],
+    ['an array of numbers for status', { status: [1] }, 'status: expected a string or an array of (a string) or null'],
+    [
+      'a header value over its max length',
+      { traceId: 'far-too-long' },
+      'traceId: expected a string of at most 8 characters',
+    ],
+  ])('refuses %s for an operation with only optional arguments', async (_name, input, message) => {
+    const error = await createClient()
+      .listClusters(input as never)
+      .catch((caught) => caught);
+    expect(error).toBeInstanceOf(SkeInputError);
+    if (typeof message === 'string') expect(error.message).toBe(message);
+    else expect(error.message).toMatch(message);
+    expect(requests).toHaveLength(0);
+  });
+
+  it('reads each argument once: a getter that changes its answer cannot pass the check with one value and send another', async () => {
+    let reads = 0;
+    const input = {
+      kubeconfigType: 'private' as const,
+      get clusterId() {
+        reads++;
+        return reads === 1 ? CLUSTER_ID : '../../admin';
+      },
+    };
+    await createClient().showClusterUserKubeconfig(input);
+    expect(reads).toBe(1);
+    expect(requests[0]?.url).toBe(`/v1/clusters/${CLUSTER_ID}/user-kubeconfig?kubeconfig_type=private`);
+  });
+});
+
 describe.each(TRANSPORTS)('error mapping (%s)', (_name, extra) => {
   const call = () =>
-    createVersionedClient(contract(), options(extra())).getUserKubeconfig({
-      clusterId: CLUSTER_ID,
-      kubeconfigType: 'private',
-    });
+    createClient(contract(), extra()).getUserKubeconfig({ clusterId: CLUSTER_ID, kubeconfigType: 'private' });
 
   it("reads SCP's error envelope", async () => {
     stub.answer = {
@@ -88,6 +205,7 @@ describe.each(TRANSPORTS)('error mapping (%s)', (_name, extra) => {
     };
     const error = await call().catch((e) => e);
     expect(error).toBeInstanceOf(SkeApiError);
+    expect(error).toBeInstanceOf(SkeError);
     expect(error).toMatchObject({
       status: 404,
       code: 'NotFound',
@@ -130,15 +248,18 @@ describe('lifecycle', () => {
 
   it('refuses a DEPRECATED version past its Not Before date, naming the version to move to', () => {
     const fetch = vi.fn();
-    expect(() => createVersionedClient(retired, options({ fetch }))).toThrow(UnsupportedVersionError);
-    expect(() => createVersionedClient(retired, options({ fetch }))).toThrow(
+    expect(() => createClient(retired, { fetch })).toThrow(UnsupportedVersionError);
+    expect(() => createClient(retired, { fetch })).toThrow(
+      expect.objectContaining({ code: 'ERR_SKE_UNSUPPORTED_VERSION' }),
+    );
+    expect(() => createClient(retired, { fetch })).toThrow(
       /^ske 1\.0 is DEPRECATED and no longer served since its Not Before date 2025-12-31\. Move to ske 1\.3 \(@scp-ske\/client-1\.3\)/,
     );
     expect(fetch).not.toHaveBeenCalled();
   });
 
   it('lets allowUnsupportedVersion call it anyway', async () => {
-    const client = createVersionedClient(retired, options({ allowUnsupportedVersion: true }));
+    const client = createClient(retired, { allowUnsupportedVersion: true });
     await client.getUserKubeconfig({ clusterId: CLUSTER_ID, kubeconfigType: 'private' });
     expect(requests[0]?.headers['scp-api-version']).toBe('ske 1.0');
   });
@@ -147,7 +268,7 @@ describe('lifecycle', () => {
     const emit = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
     const pastDate = contract({ version: '9.2', apiVersion: 'ske 9.2', state: 'SUPPORTED', notBefore: '2026-10-14' });
     for (let i = 0; i < 3; i++) {
-      const client = createVersionedClient(pastDate, options());
+      const client = createClient(pastDate);
       await client.getUserKubeconfig({ clusterId: CLUSTER_ID, kubeconfigType: 'private' });
     }
     expect(emit).toHaveBeenCalledTimes(1);
@@ -158,8 +279,8 @@ describe('lifecycle', () => {
 
   it('warns for a DEPRECATED version before its date, and not for the CURRENT one', () => {
     const emit = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
-    createVersionedClient(contract({ apiVersion: 'ske 9.0', state: 'DEPRECATED', notBefore: '2027-01-01' }), options());
-    createVersionedClient(contract(), options());
+    createClient(contract({ apiVersion: 'ske 9.0', state: 'DEPRECATED', notBefore: '2027-01-01' }));
+    createClient();
     expect(emit).toHaveBeenCalledTimes(1);
     expect(emit.mock.calls[0]?.[1]).toMatchObject({ code: 'SCP_SKE_VERSION_DEPRECATED' });
     emit.mockRestore();

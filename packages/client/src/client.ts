@@ -1,24 +1,17 @@
 /**
- * The SKE client every generated package's `createSkeClient` returns: `getUserKubeconfig`, which
- * validates its arguments, sends one signed GET with the version header, reads the body as text
- * and checks that it is a kubeconfig. (The openapi-fetch client is the separate `./raw` entry.)
+ * The SKE client every generated package's `createSkeClient` returns: one method per operation of
+ * its version (from the generated operation table), plus a kubeconfig convenience for each operation
+ * the spec marks with `x-scp-convenience` (e.g. `getUserKubeconfig`), which checks the body is a
+ * kubeconfig and reads its server and contexts. (The openapi-fetch client is the separate `./raw` entry.)
  */
-import { createSignedGet } from '@scp-ske/signing';
 import type { SkeClientOptions } from './client-options.js';
 import { connectVersion } from './connect-version.js';
 import type { VersionContract } from './contract.js';
-import { SkeApiError, SkeInputError } from './errors.js';
 import { readKubeconfig } from './kubeconfig.js';
+import type { CallOptions, OperationMethods, OperationTable, OperationTypes, OperationTypeTable } from './operation.js';
+import { type OperationCall, operationMethods } from './operation-methods.js';
 
-export interface GetUserKubeconfigInput<KubeconfigType extends string = string> {
-  /** 32 lower-case hexadecimal digits. */
-  clusterId: string;
-  /** Which API server endpoint the kubeconfig points at. */
-  kubeconfigType: KubeconfigType;
-  signal?: AbortSignal;
-}
-
-export interface UserKubeconfig {
+export interface KubeconfigResult {
   /** The kubeconfig document, as the service sent it. */
   kubeconfig: string;
   /** The API server URL of its current context. */
@@ -29,49 +22,41 @@ export interface UserKubeconfig {
   requestId?: string;
 }
 
-export interface SkeClient<KubeconfigType extends string = string> {
-  readonly apiVersion: string;
-  readonly baseUrl: string;
-  getUserKubeconfig(input: GetUserKubeconfigInput<KubeconfigType>): Promise<UserKubeconfig>;
-}
+/** The kubeconfig conveniences of a version: method name → the operationId it is built on. */
+export type KubeconfigMethods<
+  Operations extends OperationTypeTable<Operations>,
+  Conveniences extends { [Name in keyof Conveniences]: keyof Operations },
+> = {
+  readonly [Name in keyof Conveniences]: (
+    input: Operations[Conveniences[Name]]['input'] & CallOptions,
+  ) => Promise<KubeconfigResult>;
+};
 
-function validateInput(contract: VersionContract, clusterId: RegExp, input: GetUserKubeconfigInput): void {
-  const { clusterIdPattern, kubeconfigTypes } = contract.operation;
-  if (input === null || typeof input !== 'object') {
-    throw new SkeInputError('input', 'an object { clusterId, kubeconfigType }');
-  }
-  if (typeof input.clusterId !== 'string' || !clusterId.test(input.clusterId)) {
-    throw new SkeInputError('clusterId', `a cluster id matching ${clusterIdPattern} (32 lower-case hex digits)`);
-  }
-  if (!kubeconfigTypes.includes(input.kubeconfigType)) {
-    throw new SkeInputError('kubeconfigType', `one of ${kubeconfigTypes.map((type) => `"${type}"`).join(', ')}`);
-  }
-}
+/** A client of one version: its identity, one method per operation, and the kubeconfig conveniences. */
+export type SkeClient<
+  Operations extends OperationTypeTable<Operations> = { [operationId: string]: OperationTypes },
+  Conveniences extends { [Name in keyof Conveniences]: keyof Operations } = Record<never, never>,
+> = { readonly apiVersion: string; readonly baseUrl: string } & OperationMethods<Operations> &
+  KubeconfigMethods<Operations, Conveniences>;
 
-export function createVersionedClient<KubeconfigType extends string = string>(
-  contract: VersionContract,
-  options: SkeClientOptions = {},
-): SkeClient<KubeconfigType> {
-  const { baseUrl, signing, versionHeader } = connectVersion(contract, options);
-  const signedGet = createSignedGet(signing);
-  const clusterIdPattern = new RegExp(contract.operation.clusterIdPattern);
-  const [beforeId, afterId] = contract.operation.path.split('{cluster_id}') as [string, string];
-  const urlStart = `${baseUrl}${beforeId}`;
-  const urlEnd = `${afterId}?kubeconfig_type=`;
-
-  return {
-    apiVersion: contract.apiVersion,
-    baseUrl,
-    async getUserKubeconfig(input) {
-      validateInput(contract, clusterIdPattern, input);
-      // A signed GET: no Request object, and no fetch unless one was given.
-      const url = `${urlStart}${encodeURIComponent(input.clusterId)}${urlEnd}${encodeURIComponent(input.kubeconfigType)}`;
-      const response = await signedGet(url, { headers: versionHeader, signal: input.signal });
-      const body = await response.text();
-      if (!response.ok) throw SkeApiError.fromResponse(response, body, contract.apiVersion);
-      const { server, contexts } = readKubeconfig(body);
-      const requestId = response.headers.get('x-request-id') ?? undefined;
-      return { kubeconfig: body, server, contexts, apiVersion: contract.apiVersion, ...(requestId && { requestId }) };
-    },
+function kubeconfigMethod(call: OperationCall) {
+  return async (input: unknown): Promise<KubeconfigResult> => {
+    const { data, apiVersion, requestId } = await call(input);
+    const { server, contexts } = await readKubeconfig(data as string);
+    return { kubeconfig: data as string, server, contexts, apiVersion, ...(requestId && { requestId }) };
   };
+}
+
+export function createVersionedClient<Client = SkeClient>(
+  contract: VersionContract,
+  operations: OperationTable,
+  options: SkeClientOptions = {},
+): Client {
+  const connection = connectVersion(contract, options);
+  const methods = operationMethods(operations, connection, contract.apiVersion);
+  const client: Record<string, unknown> = { apiVersion: contract.apiVersion, baseUrl: connection.baseUrl, ...methods };
+  for (const [id, operation] of Object.entries(operations)) {
+    if (operation.convenience) client[operation.convenience] = kubeconfigMethod(methods[id] as OperationCall);
+  }
+  return client as Client;
 }

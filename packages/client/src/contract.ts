@@ -1,6 +1,6 @@
 /**
  * What a generated client package knows of its API version, written by the generator from the
- * bundled spec (never by hand): lifecycle, server template, and the operation's constraints.
+ * bundled spec (never by hand): lifecycle, and server template. (Its operations are the separate operation table.)
  */
 import type { LifecycleState } from '@scp-ske/spec';
 
@@ -19,10 +19,5 @@ export interface VersionContract {
     readonly url: string;
     /** Regions of each environment. */
     readonly regions: { readonly [environment: string]: readonly string[] };
-  };
-  readonly operation: {
-    readonly path: string;
-    readonly clusterIdPattern: string;
-    readonly kubeconfigTypes: readonly string[];
   };
 }

@@ -1,20 +1,25 @@
-/** Errors the SKE client raises. Each is specific, and none carries a secret. */
-import type { HttpReply } from '@scp-ske/signing';
+/**
+ * Errors the SKE client raises. Each is a `SkeError` (from @scp-ske/signing, the one error model of
+ * every scp-ske package) with a stable `code`; each is specific, and none carries a secret.
+ */
+import { type HttpReply, SkeError } from '@scp-ske/signing';
+
+export { SkeError };
 
 /** A call's argument is wrong; thrown before any network call. `argument` names it. */
-export class SkeInputError extends TypeError {
+export class SkeInputError extends SkeError {
   override readonly name = 'SkeInputError';
   constructor(
     readonly argument: string,
     /** What was expected, e.g. `one of "private", "public"`. */
     readonly expected: string,
   ) {
-    super(`${argument}: expected ${expected}`);
+    super('ERR_SKE_INPUT', `${argument}: expected ${expected}`);
   }
 }
 
 /** The pinned API version is no longer served; `replacement` is the version to move to, `replacementPackage` its client. */
-export class UnsupportedVersionError extends Error {
+export class UnsupportedVersionError extends SkeError {
   override readonly name = 'UnsupportedVersionError';
   constructor(
     readonly apiVersion: string,
@@ -23,6 +28,7 @@ export class UnsupportedVersionError extends Error {
     readonly replacementPackage: string,
   ) {
     super(
+      'ERR_SKE_UNSUPPORTED_VERSION',
       `${apiVersion} ${reason}. Move to ${replacement} (${replacementPackage}), or pass allowUnsupportedVersion: true to call it anyway.`,
     );
   }
@@ -48,11 +54,22 @@ function excerpt(body: string): string {
   return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
 }
 
-/** An error answer of the SKE API or its gateway, read from SCP's `{"errors":[…]}` envelope. */
-export class SkeApiError extends Error {
+/** A success answer whose body is not what the spec says (JSON that does not parse); the body is never quoted. */
+export class ResponseFormatError extends SkeError {
+  override readonly name = 'ResponseFormatError';
+  constructor(readonly reason: string) {
+    super('ERR_SKE_RESPONSE_FORMAT', `The response is not what the spec describes: ${reason}`);
+  }
+}
+
+/**
+ * An error answer (any non-2xx) of any operation of the SKE API or its gateway, read from SCP's
+ * `{"errors":[…]}` envelope. Its `code` is SCP's own (`NotFound`, `ValidationError`, …), or
+ * `HTTP<status>` for an answer without the envelope.
+ */
+export class SkeApiError extends SkeError {
   override readonly name = 'SkeApiError';
   readonly status: number;
-  readonly code: string;
   readonly title: string;
   /** Always an array (SCP sends an array, or sometimes a plain string). */
   readonly detail: string[];
@@ -65,9 +82,8 @@ export class SkeApiError extends Error {
     const request = fields.requestId ? `, request ${fields.requestId}` : '';
     const detail =
       fields.detail.length > 0 ? `: ${fields.detail.join(' ')}` : fields.bodyExcerpt ? `: ${fields.bodyExcerpt}` : '';
-    super(`SKE API ${fields.status} ${fields.code}${detail} (${fields.apiVersion}${request})`);
+    super(fields.code, `SKE API ${fields.status} ${fields.code}${detail} (${fields.apiVersion}${request})`);
     this.status = fields.status;
-    this.code = fields.code;
     this.title = fields.title;
     this.detail = fields.detail;
     this.requestId = fields.requestId;

@@ -3,16 +3,28 @@
  * Install a version's package; it re-exports what you need from here. The openapi-fetch client is
  * the separate `@scp-ske/client/raw` entry.
  */
-export { parseBlockYaml, YamlSubsetError, type YamlValue } from './block-yaml.js';
-export {
-  createVersionedClient,
-  type GetUserKubeconfigInput,
-  type SkeClient,
-  type UserKubeconfig,
-} from './client.js';
+export { type ArgumentSchema, conforms, describeSchema } from './check-argument.js';
+export { createVersionedClient, type KubeconfigMethods, type KubeconfigResult, type SkeClient } from './client.js';
 export type { SkeClientOptions } from './client-options.js';
 export type { VersionContract } from './contract.js';
 export { type EndpointOptions, resolveEndpoint } from './endpoint.js';
-export { SkeApiError, SkeInputError, UnsupportedVersionError } from './errors.js';
+export {
+  ResponseFormatError,
+  SkeApiError,
+  SkeError,
+  SkeInputError,
+  UnsupportedVersionError,
+} from './errors.js';
 export { KubeconfigFormatError, type KubeconfigSummary, readKubeconfig } from './kubeconfig.js';
 export { checkLifecycle, resetLifecycleWarnings, WARNING_CODES } from './lifecycle-check.js';
+export type {
+  CallOptions,
+  OperationMethod,
+  OperationMethods,
+  OperationSpec,
+  OperationTable,
+  OperationTypes,
+  ParameterSpec,
+  SkeResponse,
+} from './operation.js';
+export { requestTarget } from './request-target.js';

@@ -1,12 +1,14 @@
 /**
- * What the runtime's tests share (not shipped): a contract like the generator writes, a kubeconfig,
+ * What the runtime's tests share (not shipped): a contract and an operation table like the generator writes, a kubeconfig,
  * and a local server on 127.0.0.1:0 that records each request and gives the answer a test sets.
  */
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import type { SkeClient } from './client.js';
 import type { SkeClientOptions } from './client-options.js';
 import type { VersionContract } from './contract.js';
+import type { OperationTable } from './operation.js';
 
 export const CLUSTER_ID = '70a599e031e749b7b260868f441e862b';
 export const KUBECONFIG = `apiVersion: v1
@@ -42,14 +44,68 @@ export function contract(overrides: Partial<VersionContract> = {}): VersionContr
       url: 'https://ske.{region}.{environment}.samsungsdscloud.com',
       regions: { s: ['kr-west1', 'kr-east1'], g: ['kr-south1'] },
     },
-    operation: {
-      path: '/v1/clusters/{cluster_id}/user-kubeconfig',
-      clusterIdPattern: '^[0-9a-f]{32}$',
-      kubeconfigTypes: ['private', 'public'],
-    },
     ...overrides,
   };
 }
+
+/** An operation table like the generator writes: a text (kubeconfig) operation and a JSON one with every query style. */
+export const OPERATIONS = {
+  showClusterUserKubeconfig: {
+    method: 'GET',
+    path: '/v1/clusters/{cluster_id}/user-kubeconfig',
+    parameters: [
+      {
+        key: 'clusterId',
+        name: 'cluster_id',
+        in: 'path',
+        required: true,
+        schema: { type: 'string', pattern: '^[0-9a-f]{32}$' },
+        example: CLUSTER_ID,
+      },
+      {
+        key: 'kubeconfigType',
+        name: 'kubeconfig_type',
+        in: 'query',
+        required: true,
+        schema: { type: 'string', enum: ['private', 'public'] },
+      },
+    ],
+    success: { status: 200, contentType: '*/*' },
+    convenience: 'getUserKubeconfig',
+  },
+  listClusters: {
+    method: 'GET',
+    path: '/v1/clusters',
+    parameters: [
+      { key: 'size', name: 'size', in: 'query', schema: { type: ['integer', 'null'], minimum: 0 } },
+      {
+        key: 'name',
+        name: 'name',
+        in: 'query',
+        schema: { type: ['string', 'null'], pattern: '^[a-z0-9\\-]*$' },
+        example: 'sample-cluster',
+      },
+      {
+        key: 'status',
+        name: 'status',
+        in: 'query',
+        schema: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }, { type: 'null' }] },
+      },
+      { key: 'traceId', name: 'X-Trace-Id', in: 'header', schema: { type: 'string', maxLength: 8 } },
+    ],
+    success: { status: 200, contentType: 'application/json' },
+  },
+} as const satisfies OperationTable;
+
+interface TestOperations {
+  showClusterUserKubeconfig: { input: { clusterId: string; kubeconfigType: 'private' | 'public' }; data: string };
+  listClusters: {
+    input: { size?: number | null; name?: string | null; status?: string | string[] | null; traceId?: string };
+    data: { clusters: { id: string }[]; count?: number | null };
+  };
+}
+/** The client type a generated package would declare for OPERATIONS. */
+export type TestClient = SkeClient<TestOperations, { getUserKubeconfig: 'showClusterUserKubeconfig' }>;
 
 export type Answer = { status: number; headers?: Record<string, string>; body: string };
 

@@ -29,13 +29,5 @@ export const contract = {
         "kr-east1"
       ]
     }
-  },
-  "operation": {
-    "path": "/v1/clusters/{cluster_id}/user-kubeconfig",
-    "clusterIdPattern": "^[0-9a-f]{32}$",
-    "kubeconfigTypes": [
-      "private",
-      "public"
-    ]
   }
 } as const satisfies VersionContract;

@@ -1,0 +1,76 @@
+/**
+ * Reads a call's arguments once and checks each against its parameter's schema (before any network
+ * call), then builds the request target from the spec: path parameters percent-encoded, query
+ * parameters in the spec's order in `form`/`explode` style (an array is one `name=value` per item),
+ * absent (undefined or null) ones left out.
+ */
+import { conforms, describeSchema } from './check-argument.js';
+import { SkeInputError } from './errors.js';
+import type { OperationSpec, ParameterSpec } from './operation.js';
+
+export interface RequestTarget {
+  /** Path and query, e.g. `/v1/clusters?status=RUNNING&status=ERROR`. */
+  pathAndQuery: string;
+  /** Header parameters of the operation (the version and language headers are the client's own). */
+  headers: Record<string, string>;
+  signal: AbortSignal | undefined;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+function expected(parameter: ParameterSpec): string {
+  const example = parameter.example === undefined ? '' : `, e.g. ${parameter.example}`;
+  return `${describeSchema(parameter.schema)}${example}`;
+}
+
+function argumentList(operation: OperationSpec): string {
+  return operation.parameters.map((parameter) => `${parameter.key}${parameter.required ? '' : '?'}`).join(', ');
+}
+
+/** Each argument, read once (a getter is never asked twice), checked, and the unknown ones refused. */
+function readArguments(
+  operation: OperationSpec,
+  input: unknown,
+): { values: unknown[]; signal: AbortSignal | undefined } {
+  if (input === undefined && operation.parameters.every((parameter) => !parameter.required)) {
+    return { values: [], signal: undefined };
+  }
+  if (!isObject(input)) throw new SkeInputError('input', `an object { ${argumentList(operation)} }`);
+  for (const key of Object.keys(input)) {
+    if (key !== 'signal' && !operation.parameters.some((parameter) => parameter.key === key)) {
+      throw new SkeInputError(key, `no such argument; this operation takes { ${argumentList(operation)}, signal? }`);
+    }
+  }
+  const values = operation.parameters.map((parameter) => {
+    const value = input[parameter.key];
+    if (value === undefined) {
+      if (parameter.required) throw new SkeInputError(parameter.key, `${expected(parameter)} (required)`);
+    } else if (!conforms(value, parameter.schema)) {
+      throw new SkeInputError(parameter.key, expected(parameter));
+    }
+    return value;
+  });
+  const signal = input.signal;
+  if (signal !== undefined && !(signal instanceof AbortSignal)) throw new SkeInputError('signal', 'an AbortSignal');
+  return { values, signal };
+}
+
+const encode = (value: unknown) => encodeURIComponent(String(value));
+
+export function requestTarget(operation: OperationSpec, input: unknown): RequestTarget {
+  const { values, signal } = readArguments(operation, input);
+  let path = operation.path;
+  const query: string[] = [];
+  const headers: Record<string, string> = {};
+  operation.parameters.forEach((parameter, index) => {
+    const value = values[index];
+    if (value === undefined || value === null) return;
+    if (parameter.in === 'path') path = path.replace(`{${parameter.name}}`, encode(value));
+    else if (parameter.in === 'header') headers[parameter.name] = String(value);
+    else
+      for (const item of Array.isArray(value) ? value : [value])
+        query.push(`${encode(parameter.name)}=${encode(item)}`);
+  });
+  return { pathAndQuery: query.length > 0 ? `${path}?${query.join('&')}` : path, headers, signal };
+}
