@@ -78,7 +78,8 @@ function operationsOf(document) {
           in: parameter.in,
           ...(parameter.required && { required: true }),
           schema: argumentSchema(parameter.schema),
-          ...(parameter.schema?.pattern !== undefined && parameter.example !== undefined && { example: parameter.example }),
+          ...(parameter.schema?.pattern !== undefined &&
+            parameter.example !== undefined && { example: parameter.example }),
           sample: parameter.example ?? parameter.schema?.example,
         }));
       const [status, response] = Object.entries(operation.responses).find(([code]) => /^2\d\d$/.test(code)) ?? [];
@@ -186,7 +187,10 @@ function operationsSource(operations) {
   const types = operations
     .map((operation) => {
       const inputs = operation.parameters
-        .map((parameter) => `      ${parameter.key}${parameter.required ? '' : '?'}: ${argumentType(operation, parameter)};`)
+        .map(
+          (parameter) =>
+            `      ${parameter.key}${parameter.required ? '' : '?'}: ${argumentType(operation, parameter)};`,
+        )
         .join('\n');
       return `  /** ${operation.method} ${operation.path}: ${operation.summary ?? operation.id} (IAM action ${operation.actionId ?? 'not stated'}). */
   ${operation.id}: {
@@ -319,6 +323,16 @@ afterAll(() => emulator.close());
 const sampleInput = (operation, pick = (parameter) => parameter.required) =>
   Object.fromEntries(operation.parameters.filter(pick).map((parameter) => [parameter.key, parameter.sample]));
 
+/** The same required arguments as openapi-fetch takes them: `{ path: { cluster_id }, query: { … } }`, by wire name. */
+function rawParams(operation) {
+  const params = {};
+  for (const parameter of operation.parameters) {
+    if (!parameter.required) continue;
+    params[parameter.in] = { ...params[parameter.in], [parameter.name]: parameter.sample };
+  }
+  return params;
+}
+
 /** A wide input for the signature test: free-text query arguments with spaces and non-ASCII, arrays where allowed. */
 function wideInput(operation) {
   const options = (schema) => schema.anyOf ?? schema.oneOf ?? [schema];
@@ -338,11 +352,7 @@ function wideInput(operation) {
 function rawTestSource(entry, operations) {
   const cases = operations
     .map((operation) => {
-      const params = {};
-      for (const parameter of operation.parameters) {
-        if (!parameter.required) continue;
-        (params[parameter.in] ??= {})[parameter.name] = parameter.sample;
-      }
+      const params = rawParams(operation);
       const json = /json/i.test(operation.success.contentType);
       return `  it('${operation.method} ${operation.path} (${operation.id}): a typed, signed request with ${entry.apiVersion} that the emulator accepts', async () => {
     const { response } = await rawClient().${operation.method}('${operation.path}', {
@@ -397,7 +407,9 @@ function testSource(entry, operations) {
   const conveniences = operations
     .filter((operation) => operation.convenience)
     .map(
-      (operation) => `  it('${operation.convenience}: the ${operation.id} kubeconfig, checked and summarised', async () => {
+      (
+        operation,
+      ) => `  it('${operation.convenience}: the ${operation.id} kubeconfig, checked and summarised', async () => {
     const result = await client.${operation.convenience}(${JSON.stringify(sampleInput(operation))});
     expect(result).toMatchObject({ apiVersion: API_VERSION, contexts: [expect.any(String)] });
     expect(result.server).toMatch(/^https:\\/\\//);
@@ -409,7 +421,10 @@ function testSource(entry, operations) {
     .map((operation) => ({ operation, input: wideInput(operation) }))
     .filter(({ operation, input }) => JSON.stringify(input) !== JSON.stringify(sampleInput(operation)))
     .map(
-      ({ operation, input }) => `  it('${operation.id}: the signature covers exactly the URL sent, with arrays, spaces and non-ASCII values', async () => {
+      ({
+        operation,
+        input,
+      }) => `  it('${operation.id}: the signature covers exactly the URL sent, with arrays, spaces and non-ASCII values', async () => {
     const result = await client.${operation.id}(${JSON.stringify(input)});
     expect(result.status).toBe(${operation.success.status});
     expect(emulator.requests.at(-1)?.url).toMatch(/%20/);
@@ -518,7 +533,7 @@ import { createRawClient } from '${packageName(entry.version)}/raw';
 
 const raw = createRawClient({ region: 'kr-west1', environment: 's' });
 const { data, error, response } = await raw.GET('${example.path}', {
-  params: ${JSON.stringify(Object.fromEntries(['path', 'query'].map((where) => [where, Object.fromEntries(example.parameters.filter((parameter) => parameter.required && parameter.in === where).map((parameter) => [parameter.name, parameter.sample]))]).filter(([, values]) => Object.keys(values).length > 0)))},${/json/i.test(example.success.contentType) ? '' : "\n  parseAs: 'text',"}
+  params: ${JSON.stringify(rawParams(example))},${/json/i.test(example.success.contentType) ? '' : "\n  parseAs: 'text',"}
 });
 console.log(response.status, response.headers.get('x-request-id'), error ?? data);
 \`\`\`
