@@ -1,3 +1,3 @@
-import shared from '../../tsdown.shared.js';
+import shared from '../../tsdown.shared.mjs';
 
 export default { ...shared, entry: ['src/index.ts', 'src/raw.ts'] };

@@ -1,1 +1,1 @@
-export { default } from '../../tsdown.shared.js';
+export { default } from '../../tsdown.shared.mjs';

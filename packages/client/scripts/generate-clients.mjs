@@ -545,7 +545,7 @@ License: Apache-2.0
 const ONE_LINERS = {
   'tsconfig.json': json({ extends: '../../tsconfig.base.json', include: ['src'] }),
   'tsdown.config.ts':
-    "import shared from '../../tsdown.shared.js';\n\nexport default { ...shared, entry: ['src/index.ts', 'src/raw.ts'] };\n",
+    "import shared from '../../tsdown.shared.mjs';\n\nexport default { ...shared, entry: ['src/index.ts', 'src/raw.ts'] };\n",
   'vitest.config.ts': "export { default } from '../../vitest.shared.js';\n",
 };
 
