@@ -279,7 +279,7 @@ describe('the request record', () => {
 
 describe('fault injection', () => {
   it('answers a status sequence with Retry-After, then normally', async () => {
-    emulator.setFaults({ userKubeconfig: { statuses: [503, 429], retryAfter: '0' } });
+    emulator.setFaults({ showClusterUserKubeconfig: { statuses: [503, 429], retryAfter: '0' } });
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) {
       const { response } = await call(pathOf(demo.id));
@@ -290,7 +290,9 @@ describe('fault injection', () => {
   });
 
   it('drops connections, adds latency and skews the Date header', async () => {
-    emulator.setFaults({ userKubeconfig: { dropConnections: 1, latencyMs: 30, dateSkewMs: 10 * 60 * 1000 } });
+    emulator.setFaults({
+      showClusterUserKubeconfig: { dropConnections: 1, latencyMs: 30, dateSkewMs: 10 * 60 * 1000 },
+    });
     await expect(call(pathOf(demo.id))).rejects.toThrow();
     const start = performance.now();
     const { response } = await call(pathOf(demo.id));
@@ -301,7 +303,7 @@ describe('fault injection', () => {
   });
 
   it('lets a signed fetch ride out 503, 503 and a dropped connection', async () => {
-    emulator.setFaults({ userKubeconfig: { statuses: [503, 503], dropConnections: 1 } });
+    emulator.setFaults({ showClusterUserKubeconfig: { statuses: [503, 503], dropConnections: 1 } });
     const signed = createSignedFetch({
       credentials: key1,
       now: emulator.now,

@@ -1,19 +1,33 @@
 /**
- * The SKE emulator: a local HTTP server that answers `GET /v1/clusters/{cluster_id}/user-kubeconfig`
- * in every version of the spec and `GET /` with the version list, enforcing what SCP enforces, in
- * the gateway's order: route (404) → signature (401) → version (406) → parameters from the spec (400)
- * → cluster (404, 403, 400 for a missing public endpoint) → a real kubeconfig (200).
+ * The SKE emulator: a local HTTP server that answers every operation of every version of the spec
+ * (and `GET /` with the version list), enforcing what SCP enforces, in the gateway's order, one step
+ * each (steps/): route (404) → faults → signature (401) → version (406) → the route in that version
+ * (404) → IAM action (403) → parameters from the spec (400) → the operation: its handler
+ * (operations/), else its 200 example, else 501; a 200 answer is checked against the spec (500).
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { loadDocument, type Manifest, manifest as specManifest, type VersionEntry } from '@scp-ske/spec';
-import { authenticate } from './authenticate.js';
-import { type ErrorAnswer, envelope, newRequestId } from './envelope.js';
-import { type FaultPlan, type Faults, type RouteName, takeFault } from './faults.js';
+import { loadDocument, type Manifest, type OpenApiDocument, manifest as specManifest } from '@scp-ske/spec';
+import { createSchemaCompiler } from './ajv.js';
+import { type CompleteCluster, completeCluster } from './complete-cluster.js';
+import { envelope, newRequestId } from './envelope.js';
+import { checkFaults, type Faults } from './faults.js';
 import { type ClusterFixture, DEFAULT_CLUSTERS, DEMO_CREDENTIALS, type EmulatorCredentials } from './fixtures.js';
-import { kubeconfigCache } from './kubeconfig.js';
-import { selectVersion } from './select-version.js';
-import { compileRoutes, matchRoute, type Route, validateParameters } from './spec-validator.js';
+import { OPERATION_HANDLERS } from './operations/registry.js';
+import type { OperationHandler } from './operations/types.js';
+import { DROP, Exchange, type RecordedRequest, type Reply, runSteps, type Step } from './pipeline.js';
+import { compileRoutes, type Route } from './routes.js';
+import { authorize } from './steps/authorize.js';
+import { checkSignature } from './steps/check-signature.js';
+import { injectFault } from './steps/inject-fault.js';
+import { operate } from './steps/operate.js';
+import { pickVersion } from './steps/pick-version.js';
+import { route } from './steps/route.js';
+import { routeInVersion } from './steps/route-in-version.js';
+import { validateParameters } from './steps/validate-parameters.js';
+import { versionList } from './steps/version-list.js';
+
+export type { RecordedRequest } from './pipeline.js';
 
 export interface EmulatorOptions {
   /** Default `127.0.0.1`. */
@@ -26,23 +40,22 @@ export interface EmulatorOptions {
    * the version lifecycle. Default: the real clock.
    */
   now?: (() => number) | Date | string | number;
+  /** Default `DEFAULT_CLUSTERS`. Optional fields get their defaults (see `ClusterFixture`). */
   clusters?: ClusterFixture[];
+  /** Default `DEMO_CREDENTIALS`. */
   credentials?: EmulatorCredentials[];
   /** Accepted distance between `Scp-Timestamp` and the emulator's clock. Default 5 minutes. */
   timestampWindowMs?: number;
+  /** Fault rules by route: an operationId, or `versions` for `GET /`. */
   faults?: Faults;
   /** How many of the latest requests `requests` keeps (a long-running emulator should set one). Default: all. */
   recordLimit?: number;
-}
-
-/** One request as the emulator saw it. The signature is never recorded. */
-export interface RecordedRequest {
-  method: string;
-  url: string;
-  accessKey: string | undefined;
-  apiVersion: string | undefined;
-  status: number;
-  code: string | undefined;
+  /**
+   * Dereferenced OpenAPI documents by version (`'1.3'`) to serve instead of @scp-ske/spec's, e.g. a
+   * copy with an operation added, to see how the emulator answers it. The versions and their
+   * lifecycle still come from @scp-ske/spec's manifest.
+   */
+  documents?: Partial<Record<string, OpenApiDocument>>;
 }
 
 export interface Emulator {
@@ -51,8 +64,9 @@ export interface Emulator {
   /** The requests seen (the latest `recordLimit` when set), oldest first. */
   requests: RecordedRequest[];
   credentials: readonly EmulatorCredentials[];
-  clusters: readonly ClusterFixture[];
-  /** Replaces the fault rules (they are consumed as requests arrive). */
+  /** The clusters served, each with every optional field filled in. */
+  clusters: readonly CompleteCluster[];
+  /** Replaces the fault rules (they are consumed as requests arrive); throws on a name that is no route. */
   setFaults(faults: Faults): void;
   /** The emulator's clock, in epoch ms. */
   now(): number;
@@ -72,188 +86,109 @@ function clockOf(now: EmulatorOptions['now']): () => number {
   return () => start + (Date.now() - launched);
 }
 
-/** SCP's `GET /` answer: every version with its state and Not Before date (YYYY-MM-DD). */
-function versionList(manifest: Manifest, baseUrl: string) {
-  return {
-    versions: manifest.versions.map((entry) => ({
-      id: `v${entry.version}`,
-      links: [{ href: `${baseUrl}/`, rel: 'self' }],
-      not_before: entry.notBefore,
-      status: entry.state,
-    })),
-  };
+/** Every version's routes, compiled from its dereferenced document (one compiler: shared schemas compile once). */
+async function compileVersions(manifest: Manifest, documents: EmulatorOptions['documents'] = {}) {
+  const compile = createSchemaCompiler();
+  const routesByVersion = new Map<string, Route[]>();
+  for (const entry of manifest.versions) {
+    const document = documents[entry.version] ?? (await loadDocument(entry.version as never, 'dereferenced'));
+    routesByVersion.set(entry.version, compileRoutes(document, compile));
+  }
+  // Step 1 routes by any version: the first version (newest first) that has the method and path.
+  const seen = new Set<string>();
+  const anyVersion: Route[] = [];
+  for (const routes of [...routesByVersion.values()].reverse()) {
+    for (const candidate of routes) {
+      const key = `${candidate.method} ${candidate.pathTemplate}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        anyVersion.push(candidate);
+      }
+    }
+  }
+  anyVersion.sort((a, b) => a.pathNames.length - b.pathNames.length);
+  return { routesByVersion, anyVersion };
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const clock = clockOf(options.now);
-  const clusters = options.clusters ?? [...DEFAULT_CLUSTERS];
+  const clusters = (options.clusters ?? DEFAULT_CLUSTERS).map(completeCluster);
   const credentials = options.credentials ?? [...DEMO_CREDENTIALS];
-  const keys = new Map(credentials.map((entry) => [entry.accessKey, entry]));
   const windowMs = options.timestampWindowMs ?? DEFAULT_WINDOW_MS;
-  const kubeconfigFor = kubeconfigCache();
-  let faults: Faults = structuredClone(options.faults ?? {});
-  const manifest = specManifest as Manifest;
-  const routesByVersion = new Map<string, Route[]>();
-  for (const entry of manifest.versions) {
-    routesByVersion.set(entry.version, compileRoutes(await loadDocument(entry.version as never, 'dereferenced')));
-  }
-  const anyRoutes = routesByVersion.get(manifest.current) as Route[];
-  const requests: RecordedRequest[] = [];
   const recordLimit = options.recordLimit ?? Number.POSITIVE_INFINITY;
   if (recordLimit !== Number.POSITIVE_INFINITY && (!Number.isInteger(recordLimit) || recordLimit < 0)) {
     throw new TypeError(`recordLimit: expected a whole number ≥ 0, received ${recordLimit}`);
   }
+  const manifest = specManifest as Manifest;
+  const { routesByVersion, anyVersion } = await compileVersions(manifest, options.documents);
+  const routeNames = new Set(['versions', ...anyVersion.map((candidate) => candidate.operationId)]);
+  checkFaults(options.faults ?? {}, routeNames);
+  let faults: Faults = structuredClone(options.faults ?? {});
+  const handlers = new Map<string, OperationHandler>(
+    Object.entries(OPERATION_HANDLERS).map(([operationId, factory]) => [operationId, factory()]),
+  );
+  let baseUrl = '';
+  const steps: Step[] = [
+    route(anyVersion),
+    injectFault(() => faults),
+    versionList(manifest, () => baseUrl),
+    checkSignature({
+      clock,
+      windowMs,
+      credentials: new Map(credentials.map((entry) => [entry.accessKey, entry])),
+      baseUrl: () => baseUrl,
+    }),
+    pickVersion(manifest),
+    routeInVersion(routesByVersion),
+    authorize(credentials),
+    validateParameters,
+    operate(handlers, clusters),
+  ];
+
+  const requests: RecordedRequest[] = [];
   /** Records a request, forgetting the oldest once `recordLimit` are kept. */
   function remember(record: RecordedRequest): void {
     requests.push(record);
     if (requests.length > recordLimit) requests.shift();
   }
-  let baseUrl = '';
 
-  function send(
-    response: ServerResponse,
-    record: RecordedRequest,
-    status: number,
-    body: string,
-    headers: Record<string, string>,
-  ): void {
-    record.status = status;
+  function send(response: ServerResponse, exchange: Exchange, reply: Reply): void {
+    const { record } = exchange;
+    record.status = reply.status;
+    record.code = reply.code;
     remember(record);
-    response.writeHead(status, { ...COMMON_HEADERS, 'content-length': String(Buffer.byteLength(body)), ...headers });
-    response.end(body);
-  }
-
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const requestId = newRequestId();
-    const method = request.method ?? 'GET';
-    const header = (name: string): string | undefined => {
-      const value = request.headers[name.toLowerCase()];
-      return Array.isArray(value) ? value.join(', ') : value;
-    };
-    const record: RecordedRequest = {
-      method,
-      url: request.url ?? '',
-      accessKey: header('Scp-AccessKey'),
-      apiVersion: header('Scp-Api-Version'),
-      status: 0,
-      code: undefined,
-    };
-    let dateSkewMs = 0;
-    const headersFor = (contentType: string) => ({
-      'content-type': contentType,
-      date: new Date(clock() + dateSkewMs).toUTCString(),
-      'x-request-id': requestId,
+    response.writeHead(reply.status, {
+      ...COMMON_HEADERS,
+      'content-length': String(Buffer.byteLength(reply.body)),
+      'content-type': reply.contentType,
+      date: new Date(clock() + exchange.dateSkewMs).toUTCString(),
+      'x-request-id': exchange.requestId,
+      ...reply.headers,
     });
-    const fail = (answer: ErrorAnswer, extra: Record<string, string> = {}) => {
-      record.code = answer.code;
-      send(response, record, answer.status, envelope(answer, requestId), {
-        ...headersFor('application/json'),
-        ...extra,
-      });
-    };
-
-    let url: URL;
-    try {
-      // Origin-form targets are paths, even one like `//a` that URL would read as a host.
-      const target = request.url ?? '/';
-      url = new URL(target.startsWith('/') ? `http://emulator.invalid${target}` : target);
-    } catch {
-      return fail({ status: 400, code: 'ValidationError', detail: ['The request target is not a valid path.'] });
-    }
-    const routeName: RouteName | undefined =
-      method === 'GET' && url.pathname === '/'
-        ? 'versions'
-        : matchRoute(anyRoutes, method, url.pathname)
-          ? 'userKubeconfig'
-          : undefined;
-    if (!routeName) {
-      return fail({ status: 404, code: 'NotFound', detail: [`No resource answers ${method} ${url.pathname}.`] });
-    }
-
-    const fault: FaultPlan = takeFault(faults, routeName);
-    dateSkewMs = fault.dateSkewMs;
-    if (fault.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
-    if (fault.drop) {
-      record.code = 'DroppedConnection';
-      remember(record);
-      request.socket.destroy();
-      return;
-    }
-    if (fault.status !== undefined) {
-      return fail(
-        { status: fault.status, code: 'InjectedFault', detail: [`Fault injection answered ${fault.status}.`] },
-        fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter },
-      );
-    }
-
-    if (routeName === 'versions') {
-      return send(
-        response,
-        record,
-        200,
-        JSON.stringify(versionList(manifest, baseUrl)),
-        headersFor('application/json'),
-      );
-    }
-
-    const nowMs = clock();
-    const host = header('host') ?? new URL(baseUrl).host;
-    const caller = authenticate({
-      method,
-      url: `http://${host}${request.url}`,
-      header,
-      nowMs,
-      windowMs,
-      credentials: keys,
-    });
-    if ('status' in caller) return fail(caller);
-
-    const version = selectVersion(manifest, header('Scp-Api-Version'), new Date(nowMs));
-    if ('status' in version) return fail(version);
-    record.apiVersion = (version as VersionEntry).apiVersion;
-
-    const matched = matchRoute(routesByVersion.get(version.version) as Route[], method, url.pathname);
-    if (!matched)
-      return fail({
-        status: 404,
-        code: 'NotFound',
-        detail: [`${version.apiVersion} has no ${method} ${url.pathname}.`],
-      });
-    const invalid = validateParameters(matched.route, { path: matched.params, query: url.searchParams, header });
-    if (invalid) return fail(invalid);
-
-    const clusterId = matched.params.cluster_id as string;
-    const kubeconfigType = url.searchParams.get('kubeconfig_type') as 'private' | 'public';
-    const cluster = clusters.find((candidate) => candidate.id === clusterId);
-    if (!cluster) return fail({ status: 404, code: 'NotFound', detail: [`No cluster has the id ${clusterId}.`] });
-    if (!cluster.accessKeys.includes(caller.accessKey)) {
-      return fail({ status: 403, code: 'Forbidden', detail: ['This access key may not read this cluster.'] });
-    }
-    const server = cluster.endpoints[kubeconfigType];
-    if (!server) {
-      return fail({
-        status: 400,
-        code: 'ValidationError',
-        detail: [`Cluster ${cluster.name} has no ${kubeconfigType} endpoint.`],
-      });
-    }
-    send(response, record, 200, kubeconfigFor(cluster, server, caller.accessKey), headersFor('application/yaml'));
+    response.end(reply.body);
   }
 
   const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      // A bug must still answer in the envelope; the detail never carries request data.
-      if (!response.headersSent) {
-        const requestId = newRequestId();
-        response.writeHead(500, { 'content-type': 'application/json' });
-        response.end(
-          envelope(
-            { status: 500, code: 'EmulatorError', detail: [String((error as Error)?.name ?? 'Error')] },
-            requestId,
-          ),
-        );
-      }
-    });
+    const exchange = new Exchange(request);
+    runSteps(steps, exchange)
+      .then((reply) => {
+        if (reply !== DROP) return send(response, exchange, reply);
+        exchange.record.code = 'DroppedConnection';
+        remember(exchange.record);
+        request.socket.destroy();
+      })
+      .catch((error: unknown) => {
+        // A bug must still answer in the envelope; the detail never carries request data.
+        if (!response.headersSent) {
+          response.writeHead(500, { 'content-type': 'application/json' });
+          response.end(
+            envelope(
+              { status: 500, code: 'EmulatorError', detail: [String((error as Error)?.name ?? 'Error')] },
+              newRequestId(),
+            ),
+          );
+        }
+      });
   });
   // Malformed HTTP (unknown methods, oversized or broken headers) gets a 400 in the envelope.
   server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket) => {
@@ -282,6 +217,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     credentials,
     clusters,
     setFaults(next) {
+      checkFaults(next, routeNames);
       faults = structuredClone(next);
     },
     now: clock,

@@ -1,9 +1,16 @@
 /**
  * Fault injection for client tests, per route: latency, a status sequence (e.g. 503, 503, then
  * normal answers), `Retry-After` on injected statuses, dropped connections, a skewed `Date` header.
+ * A route is named by its operationId in the spec (`showClusterUserKubeconfig`, …), or `versions`
+ * for `GET /`.
  */
+import type { OperationId } from './operations/registry.js';
 
-export type RouteName = 'userKubeconfig' | 'versions';
+/**
+ * `versions` (`GET /`) or an operation's operationId. Operations of the spec without a handler are
+ * named the same way (cast the name: `'newOperation' as RouteName`).
+ */
+export type RouteName = OperationId | 'versions';
 
 export interface RouteFaults {
   /** Delay before answering, in ms. */
@@ -29,8 +36,17 @@ export interface FaultPlan {
   dateSkewMs: number;
 }
 
-export function takeFault(faults: Faults, route: RouteName): FaultPlan {
-  const rule = faults[route];
+/** Throws a TypeError naming a key that is no route: `known` is `versions` and every operationId. */
+export function checkFaults(faults: Faults, known: ReadonlySet<string>): void {
+  for (const name of Object.keys(faults)) {
+    if (!known.has(name)) {
+      throw new TypeError(`faults: ${name} is not a route; expected one of ${[...known].join(', ')}`);
+    }
+  }
+}
+
+export function takeFault(faults: Faults, route: string): FaultPlan {
+  const rule = Object.hasOwn(faults, route) ? faults[route as RouteName] : undefined;
   if (!rule) return { latencyMs: 0, drop: false, dateSkewMs: 0 };
   const drop = (rule.dropConnections ?? 0) > 0;
   if (drop) rule.dropConnections = (rule.dropConnections as number) - 1;

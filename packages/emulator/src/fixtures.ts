@@ -1,12 +1,33 @@
 /**
  * The emulator's fixture clusters and the credentials it accepts: built-in demo defaults, or a
- * JSON file (`--fixtures`), checked field by field with errors that name the field.
+ * JSON file (`--fixtures`), checked field by field with errors that name the field. Every cluster
+ * field beyond id, name, endpoints and access keys is optional (see complete-cluster.ts for the
+ * defaults).
  */
+import { DATE_TIME } from './ajv.js';
 
 export interface EmulatorCredentials {
   accessKey: string;
   secretKey: string;
   accountId?: string;
+  /**
+   * The IAM actions this key may use (`x-scp-action-id` of an operation, e.g. `ske:ListClusters`);
+   * any other operation answers 403 `Forbidden`. Absent: every action.
+   */
+  actions?: string[];
+}
+
+/** A resource of another SCP service the cluster uses (`ExternalResource` in the spec). */
+export interface ExternalResource {
+  id: string;
+  name: string;
+}
+
+/** A resource allowed to reach the cluster's private endpoint (`AccessControlResource` in the spec). */
+export interface AccessControlResource {
+  id: string;
+  name: string;
+  type: string;
 }
 
 export interface ClusterFixture {
@@ -16,8 +37,40 @@ export interface ClusterFixture {
   name: string;
   /** API server URLs; a cluster without `public` answers `kubeconfig_type=public` with 400. */
   endpoints: { private: string; public?: string | null };
-  /** Access keys allowed to read this cluster's kubeconfig; others get 403. */
+  /** Access keys allowed to see this cluster (list, show, kubeconfigs); others get 403. */
   accessKeys: string[];
+  /** Default `RUNNING`. */
+  status?: string;
+  /** Default `v1.29.8`. */
+  kubernetesVersion?: string;
+  /** The owning account. Default `6f0d6c2a1b9e4f7c8d3a2b1c0e9f8a7b`. */
+  accountId?: string;
+  /** Default `<name>-<first 5 digits of the id>`. */
+  clusterNamespace?: string;
+  /** Default false. */
+  cloudLoggingEnabled?: boolean;
+  /** Default 3. */
+  nodeCount?: number | null;
+  /** Default 10, or `nodeCount` when that is more. */
+  maxNodeCount?: number | null;
+  /** RFC 3339 (SCP writes `2025-03-31 00:23:17+00:00`). Default that instant. */
+  createdAt?: string;
+  /** Default `createdAt`. */
+  modifiedAt?: string;
+  /** A user id. Default `8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a39`. */
+  createdBy?: string;
+  /** Default `createdBy`. */
+  modifiedBy?: string;
+  /** Default: an id derived from the cluster id, named `<name>-subnet` (likewise `-vpc`, `-volume`, `-sg`). */
+  subnet?: Partial<ExternalResource>;
+  vpc?: Partial<ExternalResource>;
+  volume?: Partial<ExternalResource>;
+  /** The managed security group, also the cluster's one-entry `security_group_list`. */
+  securityGroup?: Partial<ExternalResource>;
+  /** Default null. */
+  publicEndpointAccessControlIp?: string | null;
+  /** Default []. */
+  privateEndpointAccessControlResources?: AccessControlResource[] | null;
 }
 
 export interface Fixtures {
@@ -27,8 +80,14 @@ export interface Fixtures {
 
 /** Demo keys the emulator accepts by default. Not secrets: they open nothing but this emulator. */
 export const DEMO_CREDENTIALS: readonly EmulatorCredentials[] = [
+  /** Every action. */
   { accessKey: 'SKEDEMOACCESSKEY0001', secretKey: 'ske-emulator-demo-secret-0001' },
-  { accessKey: 'SKEDEMOACCESSKEY0002', secretKey: 'ske-emulator-demo-secret-0002' },
+  /** Every action but the admin kubeconfig's. */
+  {
+    accessKey: 'SKEDEMOACCESSKEY0002',
+    secretKey: 'ske-emulator-demo-secret-0002',
+    actions: ['ske:ListClusters', 'ske:ShowCluster', 'ske:ShowClusterUserKubeconfig'],
+  },
 ];
 
 const endpoint = (id: string, type: 'private' | 'public') =>
@@ -43,12 +102,16 @@ export const DEFAULT_CLUSTERS: readonly ClusterFixture[] = [
       public: endpoint('70a599e031e749b7b260868f441e862b', 'public'),
     },
     accessKeys: ['SKEDEMOACCESSKEY0001', 'SKEDEMOACCESSKEY0002'],
+    status: 'RUNNING',
+    kubernetesVersion: 'v1.29.8',
   },
   {
     id: '1b2c3d4e5f60718293a4b5c6d7e8f901',
     name: 'private-only-cluster',
     endpoints: { private: endpoint('1b2c3d4e5f60718293a4b5c6d7e8f901', 'private'), public: null },
     accessKeys: ['SKEDEMOACCESSKEY0001'],
+    status: 'RUNNING',
+    kubernetesVersion: 'v1.30.4',
   },
   {
     id: 'c0ffee00c0ffee00c0ffee00c0ffee00',
@@ -58,6 +121,8 @@ export const DEFAULT_CLUSTERS: readonly ClusterFixture[] = [
       public: endpoint('c0ffee00c0ffee00c0ffee00c0ffee00', 'public'),
     },
     accessKeys: ['SKEDEMOACCESSKEY0002'],
+    status: 'CREATING',
+    kubernetesVersion: 'v1.29.8',
   },
 ];
 
@@ -67,6 +132,10 @@ export class FixtureError extends Error {
 
 const CLUSTER_ID = /^[0-9a-f]{32}$/;
 const NAME = /^[a-z0-9]([a-z0-9.-]{0,61}[a-z0-9])?$/;
+const KUBERNETES_VERSION = /^v\d+\.\d+\.\d+$/;
+const ACTION = /^[a-z0-9-]+:[A-Za-z0-9]+$/;
+
+type Entry = Record<string, unknown>;
 
 function text(value: unknown, field: string, pattern?: RegExp, expected?: string): string {
   if (typeof value !== 'string' || value === '' || (pattern && !pattern.test(value))) {
@@ -76,53 +145,7 @@ function text(value: unknown, field: string, pattern?: RegExp, expected?: string
 }
 
 function url(value: unknown, field: string): string {
-  const checked = text(value, field, /^https?:\/\/\S+$/, 'an http(s) URL');
-  return checked;
-}
-
-/** Checks a fixtures document (the `--fixtures` JSON); missing sections fall back to the defaults. */
-export function parseFixtures(data: unknown): Fixtures {
-  if (data === null || typeof data !== 'object' || Array.isArray(data))
-    throw new FixtureError('fixtures: expected a JSON object');
-  const record = data as Record<string, unknown>;
-  const credentials =
-    record.credentials === undefined
-      ? [...DEMO_CREDENTIALS]
-      : asArray(record.credentials, 'credentials').map((item, index) => {
-          const entry = asObject(item, `credentials[${index}]`);
-          return {
-            accessKey: text(entry.accessKey, `credentials[${index}].accessKey`),
-            secretKey: text(entry.secretKey, `credentials[${index}].secretKey`),
-            ...(entry.accountId !== undefined && {
-              accountId: text(entry.accountId, `credentials[${index}].accountId`),
-            }),
-          };
-        });
-  const clusters =
-    record.clusters === undefined
-      ? [...DEFAULT_CLUSTERS]
-      : asArray(record.clusters, 'clusters').map((item, index) => {
-          const field = `clusters[${index}]`;
-          const entry = asObject(item, field);
-          const endpoints = asObject(entry.endpoints, `${field}.endpoints`);
-          return {
-            id: text(entry.id, `${field}.id`, CLUSTER_ID, '32 lower-case hex digits'),
-            name: text(entry.name, `${field}.name`, NAME, 'a DNS-style name (a-z, 0-9, "-", ".")'),
-            endpoints: {
-              private: url(endpoints.private, `${field}.endpoints.private`),
-              public: endpoints.public == null ? null : url(endpoints.public, `${field}.endpoints.public`),
-            },
-            accessKeys: asArray(entry.accessKeys, `${field}.accessKeys`).map((key, keyIndex) =>
-              text(key, `${field}.accessKeys[${keyIndex}]`),
-            ),
-          };
-        });
-  const ids = new Set<string>();
-  for (const cluster of clusters) {
-    if (ids.has(cluster.id)) throw new FixtureError(`clusters: the id ${cluster.id} appears twice`);
-    ids.add(cluster.id);
-  }
-  return { clusters, credentials };
+  return text(value, field, /^https?:\/\/\S+$/, 'an http(s) URL');
 }
 
 function asArray(value: unknown, field: string): unknown[] {
@@ -130,8 +153,123 @@ function asArray(value: unknown, field: string): unknown[] {
   return value;
 }
 
-function asObject(value: unknown, field: string): Record<string, unknown> {
+function asObject(value: unknown, field: string): Entry {
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     throw new FixtureError(`${field}: expected an object`);
-  return value as Record<string, unknown>;
+  return value as Entry;
+}
+
+/** The checked value of an optional field, or nothing when it is absent. */
+function optional<T>(entry: Entry, key: string, field: string, check: (value: unknown, field: string) => T) {
+  return entry[key] === undefined ? {} : { [key]: check(entry[key], `${field}.${key}`) };
+}
+
+function wholeOrNull(value: unknown, field: string): number | null {
+  if (value === null) return null;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+    throw new FixtureError(`${field}: expected a whole number ≥ 0`);
+  return value;
+}
+
+function flag(value: unknown, field: string): boolean {
+  if (typeof value !== 'boolean') throw new FixtureError(`${field}: expected true or false`);
+  return value;
+}
+
+function timestamp(value: unknown, field: string): string {
+  return text(value, field, DATE_TIME, 'an RFC 3339 date and time such as 2025-03-31 00:23:17+00:00');
+}
+
+function resource(value: unknown, field: string): Partial<ExternalResource> {
+  const entry = asObject(value, field);
+  return { ...optional(entry, 'id', field, text), ...optional(entry, 'name', field, text) };
+}
+
+function accessControlResources(value: unknown, field: string): AccessControlResource[] | null {
+  if (value === null) return null;
+  return asArray(value, field).map((item, index) => {
+    const entry = asObject(item, `${field}[${index}]`);
+    return {
+      id: text(entry.id, `${field}[${index}].id`),
+      name: text(entry.name, `${field}[${index}].name`),
+      type: text(entry.type, `${field}[${index}].type`),
+    };
+  });
+}
+
+function parseCredentials(item: unknown, index: number): EmulatorCredentials {
+  const field = `credentials[${index}]`;
+  const entry = asObject(item, field);
+  return {
+    accessKey: text(entry.accessKey, `${field}.accessKey`),
+    secretKey: text(entry.secretKey, `${field}.secretKey`),
+    ...optional(entry, 'accountId', field, text),
+    ...optional(entry, 'actions', field, (value, name) =>
+      asArray(value, name).map((action, actionIndex) =>
+        text(action, `${name}[${actionIndex}]`, ACTION, 'an IAM action such as ske:ListClusters'),
+      ),
+    ),
+  };
+}
+
+function parseCluster(item: unknown, index: number): ClusterFixture {
+  const field = `clusters[${index}]`;
+  const entry = asObject(item, field);
+  const endpoints = asObject(entry.endpoints, `${field}.endpoints`);
+  const cluster: ClusterFixture = {
+    id: text(entry.id, `${field}.id`, CLUSTER_ID, '32 lower-case hex digits'),
+    name: text(entry.name, `${field}.name`, NAME, 'a DNS-style name (a-z, 0-9, "-", ".")'),
+    endpoints: {
+      private: url(endpoints.private, `${field}.endpoints.private`),
+      public: endpoints.public == null ? null : url(endpoints.public, `${field}.endpoints.public`),
+    },
+    accessKeys: asArray(entry.accessKeys, `${field}.accessKeys`).map((key, keyIndex) =>
+      text(key, `${field}.accessKeys[${keyIndex}]`),
+    ),
+    ...optional(entry, 'status', field, text),
+    ...optional(entry, 'kubernetesVersion', field, (value, name) =>
+      text(value, name, KUBERNETES_VERSION, 'a version such as v1.29.8'),
+    ),
+    ...optional(entry, 'accountId', field, text),
+    ...optional(entry, 'clusterNamespace', field, text),
+    ...optional(entry, 'cloudLoggingEnabled', field, flag),
+    ...optional(entry, 'nodeCount', field, wholeOrNull),
+    ...optional(entry, 'maxNodeCount', field, wholeOrNull),
+    ...optional(entry, 'createdAt', field, timestamp),
+    ...optional(entry, 'modifiedAt', field, timestamp),
+    ...optional(entry, 'createdBy', field, text),
+    ...optional(entry, 'modifiedBy', field, text),
+    ...optional(entry, 'subnet', field, resource),
+    ...optional(entry, 'vpc', field, resource),
+    ...optional(entry, 'volume', field, resource),
+    ...optional(entry, 'securityGroup', field, resource),
+    ...optional(entry, 'publicEndpointAccessControlIp', field, (value, name) =>
+      value === null ? null : text(value, name),
+    ),
+    ...optional(entry, 'privateEndpointAccessControlResources', field, accessControlResources),
+  };
+  const { nodeCount, maxNodeCount } = cluster;
+  if (typeof nodeCount === 'number' && typeof maxNodeCount === 'number' && nodeCount > maxNodeCount) {
+    throw new FixtureError(`${field}.nodeCount: expected at most maxNodeCount (${maxNodeCount})`);
+  }
+  return cluster;
+}
+
+/** Checks a fixtures document (the `--fixtures` JSON); missing sections fall back to the defaults. */
+export function parseFixtures(data: unknown): Fixtures {
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    throw new FixtureError('fixtures: expected a JSON object');
+  const record = data as Entry;
+  const credentials =
+    record.credentials === undefined
+      ? [...DEMO_CREDENTIALS]
+      : asArray(record.credentials, 'credentials').map(parseCredentials);
+  const clusters =
+    record.clusters === undefined ? [...DEFAULT_CLUSTERS] : asArray(record.clusters, 'clusters').map(parseCluster);
+  const ids = new Set<string>();
+  for (const cluster of clusters) {
+    if (ids.has(cluster.id)) throw new FixtureError(`clusters: the id ${cluster.id} appears twice`);
+    ids.add(cluster.id);
+  }
+  return { clusters, credentials };
 }

@@ -1,17 +1,22 @@
 /**
- * @scp-ske/emulator: a local SKE API for tests and demos that enforces the spec, SCP's request
- * signature and the version lifecycle, with fault injection for client tests.
+ * @scp-ske/emulator: a local SKE API for tests and demos that answers every operation of the spec,
+ * enforcing the spec, SCP's request signature, IAM actions and the version lifecycle, with fault
+ * injection for client tests.
  */
 export { CA_CERTIFICATE_PEM } from './ca-certificate.js';
+export { CLUSTER_DEFAULTS, type CompleteCluster } from './complete-cluster.js';
 export { type Emulator, type EmulatorOptions, type RecordedRequest, startEmulator } from './emulator.js';
 export type { FaultPlan, Faults, RouteFaults, RouteName } from './faults.js';
 export {
+  type AccessControlResource,
   type ClusterFixture,
   DEFAULT_CLUSTERS,
   DEMO_CREDENTIALS,
   type EmulatorCredentials,
+  type ExternalResource,
   FixtureError,
   type Fixtures,
   parseFixtures,
 } from './fixtures.js';
-export { buildKubeconfig, userToken } from './kubeconfig.js';
+export { adminToken, buildAdminKubeconfig, buildKubeconfig, userToken } from './kubeconfig.js';
+export { OPERATION_IDS, type OperationId } from './operations/registry.js';

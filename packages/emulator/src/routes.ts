@@ -1,24 +1,13 @@
 /**
- * Request validation derived from a version's dereferenced OpenAPI document: routes come from its
- * `paths`, and each path and query parameter is checked against its own JSON Schema with Ajv, so the
- * emulator enforces exactly what the spec says (required, enum, pattern) and no more. Optional header
- * parameters are not enforced: HTTP clients send their own (`Accept-Language: *` from Node's fetch),
- * and content negotiation falls back rather than failing.
+ * The route table of a version, compiled from its dereferenced OpenAPI document: one route per
+ * operation, with its path pattern, its IAM action (`x-scp-action-id`), its parameters and its 200
+ * response compiled with Ajv (see parameters.ts and responses.ts), so the emulator enforces exactly
+ * what the spec says. Routes with fewer path parameters are tried first (a literal segment wins).
  */
 import type { OpenApiDocument } from '@scp-ske/spec';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import type { ErrorAnswer } from './envelope.js';
-
-interface Parameter {
-  name: string;
-  in: 'path' | 'query' | 'header' | 'cookie';
-  required?: boolean;
-  schema?: object;
-}
-
-interface CompiledParameter extends Parameter {
-  validate: ValidateFunction;
-}
+import type { SchemaCompiler } from './ajv.js';
+import { type CompiledParameter, compileParameter, type ParameterObject } from './parameters.js';
+import { compileResponse, type ResponseSpec } from './responses.js';
 
 export interface Route {
   operationId: string;
@@ -26,10 +15,20 @@ export interface Route {
   pathTemplate: string;
   pattern: RegExp;
   pathNames: string[];
+  /** The IAM action a key needs (`x-scp-action-id`); undefined when the spec names none. */
+  actionId: string | undefined;
   parameters: CompiledParameter[];
+  response: ResponseSpec;
 }
 
 export type Matched = { route: Route; params: Record<string, string> };
+
+interface OperationObject {
+  operationId?: string;
+  parameters?: ParameterObject[];
+  responses?: Record<string, { content?: Record<string, object> }>;
+  'x-scp-action-id'?: string;
+}
 
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 
@@ -47,29 +46,36 @@ function routePattern(template: string): { pattern: RegExp; names: string[] } {
   return { pattern: new RegExp(`^${source}$`), names };
 }
 
-export function compileRoutes(document: OpenApiDocument): Route[] {
-  const ajv = new Ajv2020({ strict: false, allErrors: false });
+/** Operation-level parameters override path-level ones of the same name and location. */
+function mergeParameters(shared: ParameterObject[], own: ParameterObject[]): ParameterObject[] {
+  const key = (parameter: ParameterObject) => `${parameter.in}\n${parameter.name}`;
+  const overridden = new Set(own.map(key));
+  return [...shared.filter((parameter) => !overridden.has(key(parameter))), ...own];
+}
+
+export function compileRoutes(document: OpenApiDocument, compile: SchemaCompiler): Route[] {
   const routes: Route[] = [];
   for (const [pathTemplate, item] of Object.entries(document.paths)) {
-    const shared = ((item as { parameters?: Parameter[] }).parameters ?? []) as Parameter[];
-    for (const [method, operation] of Object.entries(item)) {
+    const shared = (item as { parameters?: ParameterObject[] }).parameters ?? [];
+    for (const [method, value] of Object.entries(item)) {
       if (!METHODS.has(method)) continue;
-      const own = ((operation as { parameters?: Parameter[] }).parameters ?? []) as Parameter[];
+      const operation = value as OperationObject;
       const { pattern, names } = routePattern(pathTemplate);
       routes.push({
-        operationId: (operation as { operationId: string }).operationId,
+        operationId: operation.operationId ?? `${method.toUpperCase()} ${pathTemplate}`,
         method: method.toUpperCase(),
         pathTemplate,
         pattern,
         pathNames: names,
-        parameters: [...shared, ...own].map((parameter) => ({
-          ...parameter,
-          validate: ajv.compile(parameter.schema ?? {}),
-        })),
+        actionId: operation['x-scp-action-id'],
+        parameters: mergeParameters(shared, operation.parameters ?? []).map((parameter) =>
+          compileParameter(parameter, compile),
+        ),
+        response: compileResponse(operation.responses, compile),
       });
     }
   }
-  return routes;
+  return routes.sort((a, b) => a.pathNames.length - b.pathNames.length);
 }
 
 /** A path segment, percent-decoded; a malformed escape is kept as sent (and fails validation). */
@@ -94,40 +100,4 @@ export function matchRoute(routes: readonly Route[], method: string, pathname: s
     return { route, params };
   }
   return undefined;
-}
-
-function describeValues(validate: ValidateFunction): string {
-  const error = validate.errors?.[0];
-  if (!error) return 'is not valid';
-  const allowed = (error.params as { allowedValues?: unknown[]; pattern?: string; allowedValue?: unknown }) ?? {};
-  if (allowed.allowedValues) return `must be one of ${allowed.allowedValues.join(', ')}`;
-  if (allowed.pattern) return `must match ${allowed.pattern}`;
-  if (allowed.allowedValue !== undefined) return `must be ${String(allowed.allowedValue)}`;
-  return error.message ?? 'is not valid';
-}
-
-/** Checks every declared parameter; returns a 400 `ValidationError` naming each bad one. */
-export function validateParameters(
-  route: Route,
-  values: { path: Record<string, string>; query: URLSearchParams; header(name: string): string | undefined },
-): ErrorAnswer | undefined {
-  const problems: string[] = [];
-  for (const parameter of route.parameters) {
-    const value =
-      parameter.in === 'path'
-        ? values.path[parameter.name]
-        : parameter.in === 'query'
-          ? (values.query.get(parameter.name) ?? undefined)
-          : parameter.in === 'header'
-            ? values.header(parameter.name)
-            : undefined;
-    if (value === undefined) {
-      if (parameter.required) problems.push(`${parameter.name} (${parameter.in}) is required.`);
-      continue;
-    }
-    if (parameter.in === 'header' && !parameter.required) continue;
-    if (!parameter.validate(value))
-      problems.push(`${parameter.name} (${parameter.in}) ${describeValues(parameter.validate)}.`);
-  }
-  return problems.length > 0 ? { status: 400, code: 'ValidationError', detail: problems } : undefined;
 }

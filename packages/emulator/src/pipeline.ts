@@ -1,0 +1,96 @@
+/**
+ * The request pipeline, Hono-style: an `Exchange` (one request, and what the steps learn about it)
+ * goes through the steps in order, and the first step that answers ends it. A step answers with a
+ * `Reply` (or `DROP`, to close the connection without one) or returns nothing to pass the request on.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { VersionEntry } from '@scp-ske/spec';
+import { type ErrorAnswer, envelope, newRequestId } from './envelope.js';
+import type { EmulatorCredentials } from './fixtures.js';
+import type { Parameters } from './parameters.js';
+import type { Matched } from './routes.js';
+
+/** One request as the emulator saw it. The signature is never recorded. */
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  accessKey: string | undefined;
+  apiVersion: string | undefined;
+  status: number;
+  code: string | undefined;
+}
+
+export interface Reply {
+  status: number;
+  body: string;
+  contentType: string;
+  /** The error code, recorded with the request. */
+  code?: string;
+  headers?: Record<string, string>;
+}
+
+/** Closes the connection without an answer. */
+export const DROP = 'drop';
+
+export type Step = (exchange: Exchange) => Reply | typeof DROP | undefined | Promise<Reply | typeof DROP | undefined>;
+
+/**
+ * One request. The fields below `record` are set by the steps, in order (route → fault → signature
+ * → version → route in the version → parameters); a step only reads what an earlier step set.
+ */
+export class Exchange {
+  readonly method: string;
+  readonly requestId = newRequestId();
+  readonly record: RecordedRequest;
+  /** The request target parsed as a URL (route step). */
+  url!: URL;
+  /** The operationId the path and method belong to, or `versions` (route step). */
+  routeName!: string;
+  /** How far the `Date` header is shifted (fault step). */
+  dateSkewMs = 0;
+  /** The emulator's clock when the signature was checked (signature step). */
+  nowMs = 0;
+  caller!: EmulatorCredentials;
+  version!: VersionEntry;
+  /** The operation in the selected version, with the raw path parameters (route-in-version step). */
+  matched!: Matched;
+  parameters!: Parameters;
+
+  constructor(readonly request: IncomingMessage) {
+    this.method = request.method ?? 'GET';
+    this.record = {
+      method: this.method,
+      url: request.url ?? '',
+      accessKey: this.header('Scp-AccessKey'),
+      apiVersion: this.header('Scp-Api-Version'),
+      status: 0,
+      code: undefined,
+    };
+  }
+
+  header(name: string): string | undefined {
+    const value = this.request.headers[name.toLowerCase()];
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
+
+  /** An error answer in SCP's envelope. */
+  fail(answer: ErrorAnswer, headers?: Record<string, string>): Reply {
+    return {
+      status: answer.status,
+      body: envelope(answer, this.requestId),
+      contentType: 'application/json',
+      code: answer.code,
+      ...(headers && { headers }),
+    };
+  }
+}
+
+/** Runs the steps until one answers; awaits only a step that returns a promise. */
+export async function runSteps(steps: readonly Step[], exchange: Exchange): Promise<Reply | typeof DROP> {
+  for (const step of steps) {
+    let reply = step(exchange);
+    if (reply instanceof Promise) reply = await reply;
+    if (reply !== undefined) return reply;
+  }
+  throw new Error('No step answered the request.');
+}
