@@ -186,10 +186,10 @@ describe('scp-ske kubeconfig merge', () => {
 
 describe('exit codes and messages', () => {
   it.each([
-    [['kubeconfig', 'get', '--type', 'private'], /--cluster-id: required/],
+    [['kubeconfig', 'get', '--type', 'private'], /--cluster: required/],
     [
       ['kubeconfig', 'get', '--cluster-id', 'NOPE', '--type', 'private'],
-      /--cluster-id: expected a cluster id matching/,
+      /--cluster-id: expected a string matching \^\[0-9a-f\]\{32\}\$, e\.g\. 70a599e031e749b7b260868f441e862b/,
     ],
     [['kubeconfig', 'get', '--cluster-id', DEMO, '--type', 'internal'], /--type: expected one of "private", "public"/],
     [

@@ -1,12 +1,13 @@
 /**
  * Turns the connection flags into a client of the chosen version: API version, endpoint or region
  * and environment (defaults from ~/.scpconf/config.json), credentials from the signing package's
- * chain, and the debug log. Every problem is a UsageError that names its flag.
+ * chain, and the debug log. A bad --api-version is a UsageError; every other problem is the client's
+ * or the signing package's own error, which report-error.ts says in terms of the flag.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type SkeClient, type SkeClientOptions, SkeInputError, UnsupportedVersionError } from '@scp-ske/client';
-import { type AttemptEvent, CredentialsNotFoundError, createCredentialChain, redactedHeaders } from '@scp-ske/signing';
+import type { SkeClientOptions } from '@scp-ske/client';
+import { type AttemptEvent, createCredentialChain, redactedHeaders } from '@scp-ske/signing';
 import { manifest } from '@scp-ske/spec';
 import { clientFactories } from './generated/clients.js';
 import { UsageError } from './usage.js';
@@ -26,21 +27,14 @@ export interface ConnectionFlags {
   debug?: boolean | undefined;
 }
 
-type Version = keyof typeof clientFactories;
+export type Version = keyof typeof clientFactories;
 
-/** Flag names of the client's arguments, for usage errors. */
-const FLAG_OF: Record<string, string> = {
-  clusterId: '--cluster-id',
-  kubeconfigType: '--type',
-  endpoint: '--endpoint',
-  region: '--region',
-  environment: '--environment',
-};
-
-/** A client argument error, said in terms of the flag that carried the argument. */
-export function flagError(error: SkeInputError, hint = ''): UsageError {
-  return new UsageError(`${FLAG_OF[error.argument] ?? error.argument}: expected ${error.expected}${hint}`);
-}
+/**
+ * A client of any version. Every version has the same operations (listClusters, showCluster,
+ * createClusterKubeconfig, showClusterUserKubeconfig) and the kubeconfig conveniences, so the CLI
+ * calls them on the union.
+ */
+export type Client = ReturnType<(typeof clientFactories)[Version]>;
 
 export function resolveVersion(flag: string | undefined): Version {
   const wanted = (flag ?? manifest.current).replace(/^ske\s+/, '');
@@ -83,15 +77,12 @@ export function debugLog(stderr: (text: string) => void) {
   };
 }
 
-export async function connect(flags: ConnectionFlags, environment: Environment) {
+export async function connect(
+  flags: ConnectionFlags,
+  environment: Environment,
+): Promise<{ client: Client; version: Version }> {
   const version = resolveVersion(flags['api-version']);
-  let credentials: Awaited<ReturnType<ReturnType<typeof createCredentialChain>>>;
-  try {
-    credentials = await createCredentialChain({ env: environment.env, homeDir: environment.homeDir })();
-  } catch (error) {
-    if (error instanceof CredentialsNotFoundError) throw new UsageError(error.message);
-    throw error;
-  }
+  const credentials = await createCredentialChain({ env: environment.env, homeDir: environment.homeDir })();
   const defaults = flags.endpoint ? {} : await readScpConfig(environment);
   const options: SkeClientOptions = {
     credentials,
@@ -101,21 +92,7 @@ export async function connect(flags: ConnectionFlags, environment: Environment) 
     allowUnsupportedVersion: flags['allow-unsupported-version'] ?? false,
     ...(flags.debug && { onAttempt: debugLog(environment.stderr) }),
   };
-  try {
-    // The CLI passes the user's strings through: the client checks them against the spec at run time.
-    const client: SkeClient = clientFactories[version](options);
-    return { client, version };
-  } catch (error) {
-    if (error instanceof SkeInputError) {
-      const hint =
-        error.argument === 'endpoint' ? '' : ' (or set "default-region" in ~/.scpconf/config.json, or pass --endpoint)';
-      throw flagError(error, hint);
-    }
-    if (error instanceof UnsupportedVersionError) {
-      throw new UsageError(
-        `--api-version: ${error.message.replace('pass allowUnsupportedVersion: true', 'pass --allow-unsupported-version')}`,
-      );
-    }
-    throw error;
-  }
+  // The CLI passes the user's strings through: the client checks them against the spec at run time
+  // (a SkeInputError or UnsupportedVersionError, reported in terms of the flag by report-error.ts).
+  return { client: clientFactories[version](options), version };
 }

@@ -8,9 +8,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
+import { SkeError } from '@scp-ske/client';
 
-export class LockTimeoutError extends Error {
+/** Another scp-ske held the lock for longer than the timeout. */
+export class LockTimeoutError extends SkeError {
   override readonly name = 'LockTimeoutError';
+  constructor(message: string) {
+    super('ERR_SKE_LOCK_TIMEOUT', message);
+  }
 }
 
 interface Owner {

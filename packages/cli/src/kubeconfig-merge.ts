@@ -3,10 +3,15 @@
  * as text: entries of the same name are replaced, everything else, other entries, unknown fields and
  * comments included, is kept. A file that is not a kubeconfig is refused, untouched.
  */
+import { SkeError } from '@scp-ske/client';
 import { Document, isMap, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 
-export class KubeconfigFileError extends Error {
+/** The user's kubeconfig file (or the one SKE sent) cannot be merged; the file is left untouched. */
+export class KubeconfigFileError extends SkeError {
   override readonly name = 'KubeconfigFileError';
+  constructor(message: string) {
+    super('ERR_SKE_KUBECONFIG_FILE', message);
+  }
 }
 
 type Entry = { name: string; [key: string]: unknown };

@@ -1,13 +1,11 @@
-/** The `scp-ske` command: dispatch, and the mapping of every failure to a message and an exit code. */
+/** The `scp-ske` command: dispatch to the command groups; every failure is reported by report-error.ts. */
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { KubeconfigFormatError, SkeApiError, SkeInputError } from '@scp-ske/client';
-import { NetworkError, SigningOptionError } from '@scp-ske/signing';
+import { listCommand, showCommand } from './commands/clusters.js';
 import { getCommand, type Io, mergeCommand } from './commands/kubeconfig.js';
 import { versionsCommand } from './commands/versions.js';
-import { flagError } from './connection.js';
-import { LockTimeoutError } from './file-lock.js';
-import { KubeconfigFileError } from './kubeconfig-merge.js';
-import { helpText, UsageError } from './usage.js';
+import { describeError, printError } from './report-error.js';
+import { type HelpTopic, helpText, UsageError } from './usage.js';
 
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
@@ -16,84 +14,100 @@ const processIo: Io = {
   homeDir: homedir(),
 };
 
-function report(io: Io, json: boolean, code: number, message: string, fields: Record<string, unknown> = {}): number {
-  io.stderr(json ? `${JSON.stringify({ error: { message, ...fields } })}\n` : `scp-ske: ${message}\n`);
-  return code;
+type Command = (argv: string[], io: Io) => Promise<number>;
+
+/** The command groups and their subcommands, each with its help topic. */
+const GROUPS: Record<string, Record<string, { run: Command; help: HelpTopic }>> = {
+  kubeconfig: { get: { run: getCommand, help: 'get' }, merge: { run: mergeCommand, help: 'merge' } },
+  clusters: { list: { run: listCommand, help: 'list' }, show: { run: showCommand, help: 'show' } },
+};
+
+const HELP_FLAGS = new Set(['--help', '-h']);
+
+/** This package's version (package.json sits one folder above both src/ and dist/). */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
-/** The short reason of a network failure: Node's error code where there is one. */
-function networkCause(error: Error): string {
-  if (error instanceof NetworkError && error.code) return error.code;
-  const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? error.message;
+/** `"a"`, `"a" or "b"`, `"a", "b" or "c"`. */
+function quoted(names: string[]): string {
+  const all = names.map((name) => `"${name}"`);
+  const last = all.pop();
+  return all.length === 0 ? (last ?? '') : `${all.join(', ')} or ${last}`;
+}
+
+const groupOf = (name: string | undefined) =>
+  name !== undefined && Object.hasOwn(GROUPS, name) ? GROUPS[name] : undefined;
+
+/** The help of `scp-ske help [group [subcommand]]`. */
+function helpTopic(words: string[]): HelpTopic {
+  const [group, subcommand] = words;
+  if (group === undefined) return 'main';
+  if (group === 'versions') return 'versions';
+  const commands = groupOf(group);
+  if (!commands) throw new UsageError(`help: no command "${group}"`);
+  if (subcommand === undefined) return group as HelpTopic;
+  const command = Object.hasOwn(commands, subcommand) ? commands[subcommand] : undefined;
+  if (!command) throw new UsageError(`help: no command "${group} ${subcommand}"`);
+  return command.help;
+}
+
+async function dispatch(argv: string[], io: Io): Promise<number> {
+  const [command, subcommand, ...rest] = argv;
+  if (command === undefined) {
+    io.stdout(helpText('main'));
+    return 2;
+  }
+  if (HELP_FLAGS.has(command)) {
+    io.stdout(helpText('main'));
+    return 0;
+  }
+  if (command === 'help') {
+    io.stdout(helpText(helpTopic(argv.slice(1))));
+    return 0;
+  }
+  if (command === '--version' || command === '-V') {
+    io.stdout(argv.includes('--json') ? `${JSON.stringify({ version: packageVersion() })}\n` : `${packageVersion()}\n`);
+    return 0;
+  }
+  if (command === 'versions') return versionsCommand(argv.slice(1), io);
+  const commands = groupOf(command);
+  if (!commands) {
+    throw new UsageError(`unknown command "${command}"; expected ${quoted([...Object.keys(GROUPS), 'versions'])}`);
+  }
+  if (subcommand === undefined || HELP_FLAGS.has(subcommand)) {
+    io.stdout(helpText(command as HelpTopic));
+    return subcommand === undefined ? 2 : 0;
+  }
+  const found = Object.hasOwn(commands, subcommand) ? commands[subcommand] : undefined;
+  if (!found) {
+    throw new UsageError(
+      `${command}: expected the subcommand ${quoted(Object.keys(commands))}, received "${subcommand}"`,
+    );
+  }
+  return found.run(rest, io);
+}
+
+/** `scp-ske <command> [<subcommand>]`, as far as argv names a known one: where a usage error points. */
+function helpCommand(argv: string[]): string {
+  const [command, subcommand] = argv;
+  if (command === 'versions') return 'scp-ske versions';
+  const commands = groupOf(command);
+  if (!commands) return 'scp-ske';
+  return subcommand !== undefined && Object.hasOwn(commands, subcommand)
+    ? `scp-ske ${command} ${subcommand}`
+    : `scp-ske ${command}`;
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
-  const json = argv.includes('--json');
-  const [command, subcommand, ...rest] = argv;
   if (io === processIo) {
     // Lifecycle warnings are worth one clear line, not Node's warning banner.
     process.removeAllListeners('warning');
     process.on('warning', (warning) => io.stderr(`scp-ske: warning: ${warning.message}\n`));
   }
   try {
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-      io.stdout(`${helpText('main')}`);
-      return command === undefined ? 2 : 0;
-    }
-    if (command === 'versions') return await versionsCommand(argv.slice(1), io);
-    if (command === 'kubeconfig' && subcommand === 'get') return await getCommand(rest, io);
-    if (command === 'kubeconfig' && subcommand === 'merge') return await mergeCommand(rest, io);
-    if (command === 'kubeconfig') {
-      throw new UsageError(
-        `kubeconfig: expected the subcommand "get" or "merge"${subcommand ? `, received "${subcommand}"` : ''}`,
-      );
-    }
-    throw new UsageError(`unknown command "${command}"; expected "kubeconfig get", "kubeconfig merge" or "versions"`);
+    return await dispatch(argv, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      return report(
-        io,
-        json,
-        2,
-        `${error.message}\nRun \`scp-ske ${command === 'kubeconfig' ? `kubeconfig ${subcommand ?? ''}`.trim() : (command ?? '')} --help\` for usage.`,
-      );
-    }
-    if (error instanceof SkeInputError) return report(io, json, 2, flagError(error).message);
-    if (error instanceof SkeApiError) {
-      const { status, code, requestId, apiVersion, detail } = error;
-      const request = requestId ? `, request id ${requestId}` : '';
-      return report(
-        io,
-        json,
-        1,
-        `SKE API error ${status} ${code} (${apiVersion}${request})${detail.length ? `: ${detail.join(' ')}` : ''}`,
-        {
-          status,
-          code,
-          requestId,
-          apiVersion,
-          detail,
-        },
-      );
-    }
-    if (
-      error instanceof KubeconfigFormatError ||
-      error instanceof KubeconfigFileError ||
-      error instanceof LockTimeoutError
-    ) {
-      return report(io, json, 1, error.message);
-    }
-    if (error instanceof SigningOptionError) return report(io, json, 2, error.message);
-    if (
-      error instanceof NetworkError ||
-      (error instanceof Error &&
-        (error.name === 'TypeError' || error.name === 'TimeoutError') &&
-        /fetch failed|attempt/.test(error.message))
-    ) {
-      return report(io, json, 1, `network error: ${networkCause(error)}`);
-    }
-    if (error instanceof Error) return report(io, json, 1, `${error.name}: ${error.message}`);
-    return report(io, json, 1, String(error));
+    return printError(describeError(error, helpCommand(argv)), argv.includes('--json'), io.stderr);
   }
 }

@@ -1,9 +1,13 @@
 /** Usage errors (exit 2) and the help text of every command. */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { SkeError } from '@scp-ske/client';
 
 /** A bad flag or argument: exit code 2, and the message names the flag and what was expected. */
-export class UsageError extends Error {
+export class UsageError extends SkeError {
   override readonly name = 'UsageError';
+  constructor(message: string) {
+    super('ERR_SKE_USAGE', message);
+  }
 }
 
 export const COMMON_HELP = `Connection:
@@ -13,50 +17,116 @@ export const COMMON_HELP = `Connection:
   --endpoint URL         explicit base URL instead of region and environment (e.g. an emulator)
   --allow-unsupported-version  call a version that is no longer served anyway
 Output:
-  --json                 machine-readable output on stdout
+  --json                 machine-readable output on stdout (errors: one JSON object on stderr, with a code)
   --debug                print requests and responses on stderr (signature redacted)
 Credentials: SCP_ACCESS_KEY and SCP_SECRET_KEY, else ~/.scpconf/credentials.json.`;
 
+const CLUSTER_FLAGS = `  --cluster NAME|ID      the cluster: its name (looked up with \`clusters list\`; it must be the exact name of
+                         one cluster) or its id (32 lower-case hex digits, used as it is)
+  --cluster-id ID        the cluster's id only, never looked up (the form earlier releases took)
+  --type T               private (the cluster's own network) or public; a public request first checks
+                         (one showCluster call) that the cluster allows a public kubeconfig
+  --admin                the cluster's ADMIN kubeconfig instead of your user kubeconfig: needs the IAM
+                         action ske:CreateClusterAdminKubeconfig (the user one: ske:ShowClusterUserKubeconfig)`;
+
 export const HELP = {
-  main: `scp-ske: get a Samsung Cloud Platform SKE user kubeconfig, and merge it into your kubeconfig.
+  main: `scp-ske: list Samsung Cloud Platform SKE clusters, get a cluster's kubeconfig, and merge it into yours.
 
 Usage:
-  scp-ske kubeconfig get --cluster-id ID --type private|public [--output FILE] [options]
-  scp-ske kubeconfig merge --cluster-id ID --type private|public [--kubeconfig PATH] [--context NAME] [--set-current] [options]
+  scp-ske clusters list [--name N] [--status S]... [--json] [options]
+  scp-ske clusters show NAME|ID [--json] [options]
+  scp-ske kubeconfig get --cluster NAME|ID --type private|public [--admin] [--output FILE] [options]
+  scp-ske kubeconfig merge --cluster NAME|ID --type private|public [--admin] [--kubeconfig PATH] [--context NAME]
+                           [--set-current] [--dry-run] [options]
   scp-ske versions [--endpoint URL] [--json]
+  scp-ske --version
 
-Run \`scp-ske <command> --help\` for a command's flags and examples.
-Exit codes: 0 success, 1 API or network error, 2 usage error.`,
-  get: `scp-ske kubeconfig get: write a cluster's user kubeconfig to stdout or to a file (mode 0600).
+Run \`scp-ske <command> --help\` (e.g. \`scp-ske kubeconfig --help\`, \`scp-ske kubeconfig merge --help\`) for
+a command's flags and examples.
+Exit codes: 0 success; 1 API, network or file error, or no cluster of that name; 2 usage error (a bad flag,
+no credentials, an unsupported version, a name that several clusters have).`,
+  kubeconfig: `scp-ske kubeconfig: a cluster's kubeconfig, on stdout, in a file, or merged into your kubeconfig.
 
-Usage: scp-ske kubeconfig get --cluster-id ID --type private|public [--output FILE] [options]
+Usage:
+  scp-ske kubeconfig get --cluster NAME|ID --type private|public [--admin] [--output FILE] [options]
+  scp-ske kubeconfig merge --cluster NAME|ID --type private|public [--admin] [--kubeconfig PATH] [--context NAME]
+                           [--set-current] [--dry-run] [options]
 
-  --cluster-id ID        the cluster's id (32 lower-case hex digits)
-  --type T               private (the cluster's own network) or public
+  get      write the kubeconfig to stdout, or to a file (atomically, mode 0600)
+  merge    merge its cluster, user and context into your kubeconfig, keeping everything else
+
+Run \`scp-ske kubeconfig get --help\` or \`scp-ske kubeconfig merge --help\` for their flags and examples.`,
+  clusters: `scp-ske clusters: the SKE clusters your access key can see.
+
+Usage:
+  scp-ske clusters list [--name N] [--status S]... [--kubernetes-version V]... [--page P --size S] [--json] [options]
+  scp-ske clusters show NAME|ID [--json] [options]
+
+  list     a table of name, id, status, Kubernetes version and nodes
+  show     one cluster: endpoints, whether each kubeconfig can be downloaded, network, nodes
+
+Run \`scp-ske clusters list --help\` or \`scp-ske clusters show --help\` for their flags and examples.`,
+  list: `scp-ske clusters list: the clusters your access key can see (IAM action ske:ListClusters).
+
+Usage: scp-ske clusters list [--name N] [--status S]... [--kubernetes-version V]... [--page P --size S] [--json] [options]
+
+  --name N               only clusters whose name contains N (a-z, 0-9, -)
+  --status S             only clusters in state S (e.g. RUNNING, CREATING, ERROR); repeat the flag, or
+                         separate states with commas, for any of several
+  --kubernetes-version V only clusters of Kubernetes version V (e.g. v1.29.8); repeatable like --status
+  --page P, --size S     one page: S clusters per page, pages counted from 0 (as SCP counts them).
+                         Without them, every cluster is listed, over as many pages as the service uses
+  --json                 the API's answer ({ clusters, count, links }) instead of the table
+__COMMON__
+
+Examples:
+  scp-ske clusters list
+  scp-ske clusters list --status RUNNING --status ERROR --name prod
+  scp-ske clusters list --size 20 --page 1 --json`,
+  show: `scp-ske clusters show: one cluster (IAM action ske:ShowCluster), with whether its private and public
+kubeconfigs can be downloaded.
+
+Usage: scp-ske clusters show NAME|ID [--json] [options]
+
+  NAME|ID                the cluster's exact name (looked up with \`clusters list\`), or its id (32 hex digits)
+  --json                 the API's answer ({ cluster }) instead of the summary
+__COMMON__
+
+Examples:
+  scp-ske clusters show demo-cluster
+  scp-ske clusters show 70a599e031e749b7b260868f441e862b --json`,
+  get: `scp-ske kubeconfig get: write a cluster's kubeconfig to stdout or to a file (mode 0600).
+
+Usage: scp-ske kubeconfig get --cluster NAME|ID --type private|public [--admin] [--output FILE] [options]
+
+${CLUSTER_FLAGS}
   --output FILE          write the file (atomically, mode 0600, a .bak of a previous one) instead of stdout
 __COMMON__
 
 Examples:
-  scp-ske kubeconfig get --cluster-id 70a599e031e749b7b260868f441e862b --type private --region kr-west1 --environment s
-  scp-ske kubeconfig get --cluster-id 70a599e031e749b7b260868f441e862b --type public --output ./kubeconfig --json`,
-  merge: `scp-ske kubeconfig merge: merge a cluster's user kubeconfig into your kubeconfig file.
+  scp-ske kubeconfig get --cluster demo-cluster --type private --region kr-west1 --environment s
+  scp-ske kubeconfig get --cluster 70a599e031e749b7b260868f441e862b --type public --output ./kubeconfig --json
+  scp-ske kubeconfig get --cluster demo-cluster --type private --admin --output ./admin-kubeconfig`,
+  merge: `scp-ske kubeconfig merge: merge a cluster's kubeconfig into your kubeconfig file.
 
 Only the cluster, user and context of the same names are replaced; every other entry, field and
 comment is kept. Writes are atomic, a .bak of the previous file is kept, the mode is 0600, and
 concurrent merges take turns. A file that is not a kubeconfig is refused untouched.
 
-Usage: scp-ske kubeconfig merge --cluster-id ID --type private|public [options]
+Usage: scp-ske kubeconfig merge --cluster NAME|ID --type private|public [options]
 
-  --cluster-id ID        the cluster's id (32 lower-case hex digits)
-  --type T               private or public
+${CLUSTER_FLAGS}
   --kubeconfig PATH      the file to merge into (default: first path of $KUBECONFIG, else ~/.kube/config)
   --context NAME         name the merged context NAME
   --set-current          make the merged context the current one
+  --dry-run              print what would change (the same list a merge prints) and write nothing: no file,
+                         no .bak, no lock, no folder
 __COMMON__
 
 Examples:
-  scp-ske kubeconfig merge --cluster-id 70a599e031e749b7b260868f441e862b --type private --set-current
-  scp-ske kubeconfig merge --cluster-id 70a599e031e749b7b260868f441e862b --type public --context prod-public --kubeconfig ./kubeconfig`,
+  scp-ske kubeconfig merge --cluster demo-cluster --type private --set-current
+  scp-ske kubeconfig merge --cluster demo-cluster --type public --context prod-public --dry-run
+  scp-ske kubeconfig merge --cluster 70a599e031e749b7b260868f441e862b --type private --admin --context demo-admin`,
   versions: `scp-ske versions: the SKE API versions, their lifecycle state, Not Before date, and whether they are served today.
 
 Usage: scp-ske versions [--endpoint URL] [--json] [--debug]
@@ -69,7 +139,9 @@ Examples:
   scp-ske versions --endpoint https://ske.kr-west1.s.samsungsdscloud.com --json`,
 };
 
-export function helpText(command: keyof typeof HELP): string {
+export type HelpTopic = keyof typeof HELP;
+
+export function helpText(command: HelpTopic): string {
   return `${HELP[command].replace('__COMMON__', COMMON_HELP)}\n`;
 }
 
@@ -84,21 +156,46 @@ export const CONNECTION_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
-type StrictConfig<O extends NonNullable<ParseArgsConfig['options']>> = {
+type StrictConfig<O extends NonNullable<ParseArgsConfig['options']>, P extends boolean> = {
   args: string[];
   options: O;
   strict: true;
-  allowPositionals: false;
+  allowPositionals: P;
 };
 /** The parsed flags of a command: exactly the options it declares, typed. */
 export type Flags<O extends NonNullable<ParseArgsConfig['options']>> = ReturnType<
-  typeof parseArgs<StrictConfig<O>>
+  typeof parseArgs<StrictConfig<O, false>>
 >['values'];
 
 export function parseFlags<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O): Flags<O> {
   try {
-    return parseArgs<StrictConfig<O>>({ args: argv, options, strict: true, allowPositionals: false }).values;
+    return parseArgs<StrictConfig<O, false>>({ args: argv, options, strict: true, allowPositionals: false }).values;
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+/** The flags and the positional arguments of a command that takes some. */
+export function parseCommand<O extends NonNullable<ParseArgsConfig['options']>>(
+  argv: string[],
+  options: O,
+): { flags: Flags<O>; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs<StrictConfig<O, true>>({
+      args: argv,
+      options,
+      strict: true,
+      allowPositionals: true,
+    });
+    return { flags: values as Flags<O>, positionals };
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** A flag's value as a whole number ≥ 0 (the spec then checks its bounds). */
+export function wholeNumber(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`${flag}: expected a whole number ≥ 0, received "${value}"`);
+  return Number(value);
 }

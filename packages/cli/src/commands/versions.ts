@@ -1,5 +1,6 @@
 /** `scp-ske versions`: the lifecycle table, from the manifest or from the service's `GET /`. */
-import { createCredentialChain, createSignedFetch } from '@scp-ske/signing';
+import { ResponseFormatError, SkeApiError } from '@scp-ske/client';
+import { CredentialsNotFoundError, createCredentialChain, createSignedFetch, NetworkError } from '@scp-ske/signing';
 import { isServed, type LifecycleState, manifest } from '@scp-ske/spec';
 import { debugLog } from '../connection.js';
 import { helpText, parseFlags, UsageError } from '../usage.js';
@@ -22,14 +23,23 @@ async function fromService(endpoint: string, io: Io, debug: boolean): Promise<Om
     credentials: createCredentialChain({ env: io.env, homeDir: io.homeDir }),
     ...(debug && { onAttempt: debugLog(io.stderr) }),
   });
-  const response = await signedFetch(`${endpoint.replace(/\/+$/, '')}/`).catch(async (error) => {
+  const url = `${endpoint.replace(/\/+$/, '')}/`;
+  const response = await signedFetch(url).catch(async (error) => {
     // GET / may be public: without credentials, ask unsigned.
-    if ((error as Error).name !== 'CredentialsNotFoundError') throw error;
-    return fetch(`${endpoint.replace(/\/+$/, '')}/`);
+    if (!(error instanceof CredentialsNotFoundError)) throw error;
+    return fetch(url).catch((cause) => {
+      throw new NetworkError('GET', url, cause);
+    });
   });
   const text = await response.text();
-  if (!response.ok) throw new Error(`GET ${endpoint}/ answered ${response.status}`);
-  const list = JSON.parse(text) as VersionList;
+  if (!response.ok) throw SkeApiError.fromResponse(response, text, 'GET /');
+  let list: VersionList;
+  try {
+    list = JSON.parse(text) as VersionList;
+  } catch {
+    throw new ResponseFormatError('the version list is not JSON');
+  }
+  if (!Array.isArray(list?.versions)) throw new ResponseFormatError('the version list has no "versions" array');
   return list.versions.map((entry) => ({
     version: entry.id.replace(/^v/, ''),
     state: entry.status,
