@@ -1,0 +1,259 @@
+/**
+ * Every failure is mapped by its class (never by its message) to an exit code, a stable code and a
+ * message; and, with the real binary: a refused connection, a bad argument, --version and the help
+ * of every command and group.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import {
+  KubeconfigFormatError,
+  ResponseFormatError,
+  SkeApiError,
+  SkeError,
+  SkeInputError,
+  UnsupportedVersionError,
+} from '@scp-ske/client';
+import { DEMO_CREDENTIALS, type Emulator, startEmulator } from '@scp-ske/emulator';
+import { CredentialsNotFoundError, NetworkError, SigningOptionError } from '@scp-ske/signing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LockTimeoutError } from './file-lock.js';
+import { KubeconfigUnavailableError } from './kubeconfig-available.js';
+import { KubeconfigFileError } from './kubeconfig-merge.js';
+import { describeError, printError } from './report-error.js';
+import { AmbiguousClusterError, ClusterNotFoundError } from './resolve-cluster.js';
+import { cliEnv, runCli, scratchHome } from './testing/run-cli.js';
+import { UsageError } from './usage.js';
+
+const [key] = DEMO_CREDENTIALS as [(typeof DEMO_CREDENTIALS)[0]];
+const DEMO = '70a599e031e749b7b260868f441e862b';
+const reply = { status: 404, statusText: 'Not Found', ok: false, headers: new Headers(), text: async () => '' };
+const apiError = SkeApiError.fromResponse(
+  reply,
+  JSON.stringify({ errors: [{ code: 'NotFound', detail: ['No such cluster.'], request_id: 'req-1' }] }),
+  'ske 1.3',
+);
+const candidate = { id: DEMO, name: 'demo-cluster' };
+
+describe('describeError', () => {
+  it.each([
+    ['UsageError', new UsageError('--type: required'), 2, 'ERR_SKE_USAGE', /^--type: required\nRun `scp-ske x --help`/],
+    [
+      'SkeInputError',
+      new SkeInputError('kubeconfigType', 'one of "private", "public"'),
+      2,
+      'ERR_SKE_INPUT',
+      /^--type: expected one of/,
+    ],
+    [
+      'SigningOptionError',
+      new SigningOptionError('credentials', 'keys'),
+      2,
+      'ERR_SKE_SIGNING_OPTION',
+      /^credentials: expected keys$/,
+    ],
+    [
+      'CredentialsNotFoundError',
+      new CredentialsNotFoundError(['environment: not set']),
+      2,
+      'ERR_SKE_CREDENTIALS_NOT_FOUND',
+      /^No SCP credentials found/,
+    ],
+    [
+      'UnsupportedVersionError',
+      new UnsupportedVersionError('ske 1.0', 'ske 1.3', 'is DEPRECATED', '@scp-ske/client-1.3'),
+      2,
+      'ERR_SKE_UNSUPPORTED_VERSION',
+      /^--api-version: ske 1\.0 is DEPRECATED\. .*pass --allow-unsupported-version/,
+    ],
+    [
+      'AmbiguousClusterError',
+      new AmbiguousClusterError('twin', [candidate, candidate], '--cluster'),
+      2,
+      'ERR_SKE_CLUSTER_AMBIGUOUS',
+      /^2 clusters are named "twin"/,
+    ],
+    [
+      'SkeApiError',
+      apiError,
+      1,
+      'NotFound',
+      /^SKE API error 404 NotFound \(ske 1\.3, request id req-1\): No such cluster\.$/,
+    ],
+    [
+      'NetworkError',
+      new NetworkError('GET', 'http://127.0.0.1:9/', Object.assign(new Error('connect'), { code: 'ECONNREFUSED' })),
+      1,
+      'ERR_SKE_NETWORK',
+      /^network error: ECONNREFUSED$/,
+    ],
+    [
+      'NetworkError without a system code',
+      new NetworkError('GET', 'http://127.0.0.1:9/', new Error('socket hang up')),
+      1,
+      'ERR_SKE_NETWORK',
+      /^network error: socket hang up$/,
+    ],
+    [
+      'TimeoutError',
+      new DOMException('The attempt took longer than 10 ms', 'TimeoutError'),
+      1,
+      'ERR_SKE_TIMEOUT',
+      /^network error: timed out \(The attempt took longer than 10 ms\)$/,
+    ],
+    [
+      'KubeconfigFormatError',
+      new KubeconfigFormatError('"kind" is not "Config"'),
+      1,
+      'ERR_SKE_KUBECONFIG_FORMAT',
+      /not a kubeconfig/,
+    ],
+    [
+      'ResponseFormatError',
+      new ResponseFormatError('the body is not JSON'),
+      1,
+      'ERR_SKE_RESPONSE_FORMAT',
+      /the body is not JSON/,
+    ],
+    [
+      'KubeconfigFileError',
+      new KubeconfigFileError('x is not valid YAML'),
+      1,
+      'ERR_SKE_KUBECONFIG_FILE',
+      /^x is not valid YAML$/,
+    ],
+    ['LockTimeoutError', new LockTimeoutError('x is locked'), 1, 'ERR_SKE_LOCK_TIMEOUT', /^x is locked$/],
+    [
+      'ClusterNotFoundError',
+      new ClusterNotFoundError('prod', { candidates: [candidate], similar: false, visible: 1, how: '--cluster' }),
+      1,
+      'ERR_SKE_CLUSTER_NOT_FOUND',
+      /^no cluster named "prod"/,
+    ],
+    [
+      'KubeconfigUnavailableError',
+      new KubeconfigUnavailableError(DEMO, 'demo-cluster', 'public', 'N'),
+      1,
+      'ERR_SKE_KUBECONFIG_UNAVAILABLE',
+      /does not allow downloading a public kubeconfig/,
+    ],
+    [
+      'another SkeError',
+      new SkeError('ERR_SKE_SOMETHING_NEW', 'something new'),
+      1,
+      'ERR_SKE_SOMETHING_NEW',
+      /^something new$/,
+    ],
+    [
+      'a file system error',
+      Object.assign(new Error("EACCES: permission denied, open '/x'"), { code: 'EACCES', syscall: 'open' }),
+      1,
+      'EACCES',
+      /^EACCES: permission denied/,
+    ],
+  ])('%s', (_name, error, exitCode, code, message) => {
+    const report = describeError(error, 'scp-ske x');
+    expect(report).toMatchObject({ exitCode, code });
+    expect(report.message).toMatch(message);
+  });
+
+  it('reads the class, never the message: an Error that says "fetch failed" is no network error', () => {
+    const report = describeError(new TypeError('fetch failed (attempt 1)'), 'scp-ske');
+    expect(report).toEqual({
+      exitCode: 1,
+      code: 'ERR_SKE_UNEXPECTED',
+      message: 'TypeError: fetch failed (attempt 1)',
+      fields: {},
+    });
+  });
+
+  it('prints one line (and a hint), or one JSON object with the code', () => {
+    let text = '';
+    const report = { exitCode: 1 as const, code: 'Forbidden', message: 'no', fields: { status: 403, hint: 'ask' } };
+    expect(printError(report, false, (chunk) => (text += chunk))).toBe(1);
+    expect(text).toBe('scp-ske: no\nscp-ske: hint: ask\n');
+    text = '';
+    printError(report, true, (chunk) => (text += chunk));
+    expect(JSON.parse(text)).toEqual({ error: { code: 'Forbidden', message: 'no', status: 403, hint: 'ask' } });
+  });
+});
+
+describe('the binary', () => {
+  let emulator: Emulator;
+  beforeAll(async () => {
+    emulator = await startEmulator();
+  });
+  afterAll(() => emulator.close());
+  const env = () => cliEnv(scratchHome(), { SCP_ACCESS_KEY: key.accessKey, SCP_SECRET_KEY: key.secretKey });
+
+  it('says "network error: ECONNREFUSED" and exits 1 for a closed port', async () => {
+    // A port that was free a moment ago, and is closed now.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as { port: number };
+    await new Promise((resolve) => probe.close(resolve));
+    const args = [
+      'kubeconfig',
+      'get',
+      '--cluster',
+      DEMO,
+      '--type',
+      'private',
+      '--endpoint',
+      `http://127.0.0.1:${port}`,
+    ];
+    const run = await runCli(args, env());
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('scp-ske: network error: ECONNREFUSED\n');
+    const json = await runCli([...args, '--json'], env());
+    expect(JSON.parse(json.stderr).error).toMatchObject({ code: 'ERR_SKE_NETWORK', reason: 'ECONNREFUSED' });
+  });
+
+  it('exits 2 naming the flag for an argument the spec refuses (a SkeInputError), with its code in JSON', async () => {
+    const args = ['clusters', 'list', '--name', 'UPPER', '--endpoint', emulator.url];
+    const before = emulator.requests.length;
+    const run = await runCli(args, env());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^scp-ske: --name: expected a string matching /);
+    const json = await runCli([...args, '--json'], env());
+    expect(JSON.parse(json.stderr).error).toMatchObject({ code: 'ERR_SKE_INPUT', flag: '--name' });
+    expect(emulator.requests.length).toBe(before);
+  });
+
+  it('prints its version with --version and -V', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    for (const flag of ['--version', '-V']) {
+      const run = await runCli([flag], env());
+      expect(run).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    }
+  });
+
+  it.each([
+    [['kubeconfig', '--help'], /^scp-ske kubeconfig: /],
+    [['kubeconfig', '-h'], /^scp-ske kubeconfig: /],
+    [['clusters', '--help'], /^scp-ske clusters: /],
+    [['help', 'clusters'], /^scp-ske clusters: /],
+    [['clusters', 'list', '--help'], /^scp-ske clusters list: [\s\S]*Examples:\n {2}scp-ske clusters list/],
+    [['clusters', 'show', '--help'], /^scp-ske clusters show: [\s\S]*Examples:\n {2}scp-ske clusters show/],
+    [['help', 'kubeconfig', 'merge'], /^scp-ske kubeconfig merge: [\s\S]*--dry-run/],
+    [
+      ['kubeconfig', 'get', '--help'],
+      /--admin {16}the cluster's ADMIN kubeconfig[\s\S]*ske:CreateClusterAdminKubeconfig/,
+    ],
+  ])('prints the help of %j and exits 0', async (args, text) => {
+    const run = await runCli(args, env());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(text);
+    expect(run.stdout).toMatch(/Usage/);
+  });
+
+  it('prints a group’s help and exits 2 when the subcommand is missing', async () => {
+    const run = await runCli(['clusters'], env());
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/^scp-ske clusters: /);
+    const unknown = await runCli(['clusters', 'delete'], env());
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe(
+      'scp-ske: clusters: expected the subcommand "list" or "show", received "delete"\nRun `scp-ske clusters --help` for usage.\n',
+    );
+  });
+});
