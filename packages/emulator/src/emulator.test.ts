@@ -302,6 +302,24 @@ describe('fault injection', () => {
     emulator.setFaults({});
   });
 
+  it("keys faults by operationId: one operation's faults leave the others alone", async () => {
+    emulator.setFaults({ createClusterKubeconfig: { statuses: [503] }, listClusters: { statuses: [429] } });
+    expect((await call(pathOf(demo.id))).response.status).toBe(200);
+    expect((await call(`/v1/clusters/${demo.id}`)).response.status).toBe(200);
+    expect((await call('/v1/clusters')).response.status).toBe(429);
+    expect((await call(`/v1/clusters/${demo.id}/kubeconfig?kubeconfig_type=private`)).response.status).toBe(503);
+    expect((await call('/v1/clusters')).response.status).toBe(200);
+    emulator.setFaults({});
+  });
+
+  it('refuses a fault for a name that is no route, naming the routes', async () => {
+    const old = { userKubeconfig: { statuses: [503] } } as never;
+    expect(() => emulator.setFaults(old)).toThrow(
+      'faults: userKubeconfig is not a route; expected one of versions, listClusters, showCluster, createClusterKubeconfig, showClusterUserKubeconfig',
+    );
+    await expect(startEmulator({ faults: old })).rejects.toThrow('faults: userKubeconfig is not a route');
+  });
+
   it('lets a signed fetch ride out 503, 503 and a dropped connection', async () => {
     emulator.setFaults({ showClusterUserKubeconfig: { statuses: [503, 503], dropConnections: 1 } });
     const signed = createSignedFetch({

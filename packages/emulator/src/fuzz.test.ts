@@ -1,7 +1,8 @@
 /**
- * Property-based fuzzing: thousands of random and malformed requests (methods, paths, ids, query
- * values, header junk, oversized headers, raw garbage) must each get a declared status with a
- * well-formed body: never a 5xx, a crash or a hang.
+ * Property-based fuzzing: thousands of random and malformed requests to every operation (methods,
+ * paths, ids, query values and filters, header junk, oversized headers, raw garbage) must each get a
+ * declared status with a well-formed body: never a 5xx (so never an answer the spec rejects), a crash
+ * or a hang.
  */
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
@@ -69,8 +70,16 @@ function expectWellFormed(answer: Answer, method: string, path = '') {
     expect(JSON.parse(answer.body).versions).toBeInstanceOf(Array);
     return;
   }
-  if (answer.status === 200) {
+  if (
+    answer.status === 200 &&
+    /\/kubeconfig|\/user-kubeconfig/.test(new URL(path, 'http://emulator.invalid').pathname)
+  ) {
     expect(answer.body).toMatch(/^apiVersion: v1\nkind: Config\n/);
+    return;
+  }
+  if (answer.status === 200) {
+    const body = JSON.parse(answer.body);
+    expect(body.clusters ?? body.cluster).toBeInstanceOf(Object);
     return;
   }
   const error = JSON.parse(answer.body).errors[0];
@@ -107,13 +116,23 @@ const kubeconfigType = fc.oneof(
   fc.constantFrom('private', 'public', 'PUBLIC', '', 'private&kubeconfig_type=public'),
   printable,
 );
+const kubeconfigPath = fc.constantFrom('user-kubeconfig', 'kubeconfig');
+const listQuery = fc.array(
+  fc.tuple(
+    fc.constantFrom('size', 'page', 'sort', 'name', 'status', 'kubernetes_version', 'subnet_id'),
+    fc.oneof(printable, fc.integer({ min: -2, max: 5 }).map(String)),
+  ),
+  { maxLength: 4 },
+);
 const path = fc.oneof(
   fc
-    .tuple(clusterId, kubeconfigType)
+    .tuple(clusterId, kubeconfigType, kubeconfigPath)
     .map(
-      ([id, type]) =>
-        `/v1/clusters/${encodeURIComponent(id)}/user-kubeconfig?kubeconfig_type=${encodeURIComponent(type)}`,
+      ([id, type, kind]) =>
+        `/v1/clusters/${encodeURIComponent(id)}/${kind}?kubeconfig_type=${encodeURIComponent(type)}`,
     ),
+  fc.tuple(clusterId, printable).map(([id, query]) => `/v1/clusters/${encodeURIComponent(id)}?${encodeURI(query)}`),
+  listQuery.map((pairs) => `/v1/clusters?${new URLSearchParams(pairs)}`),
   fc
     .tuple(clusterId, printable)
     .map(([id, query]) => `/v1/clusters/${encodeURIComponent(id)}/user-kubeconfig?${encodeURI(query)}`),

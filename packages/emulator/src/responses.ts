@@ -9,6 +9,8 @@ import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type { SchemaCompiler } from './ajv.js';
 import type { ErrorAnswer } from './envelope.js';
 
+const FINISHED: unique symbol = Symbol('finished');
+
 /** A 200 answer: the payload is sent as is when it is text, else as JSON. */
 export interface SuccessAnswer {
   status: 200;
@@ -17,6 +19,8 @@ export interface SuccessAnswer {
   contentType?: string;
   /** True when the same object is answered again (a cached body): checked and written only once. */
   cached?: boolean;
+  /** The checked, written answer of a cached one (set by `finishAnswer`). */
+  [FINISHED]?: FinishedAnswer;
 }
 
 interface MediaTypeObject {
@@ -98,9 +102,8 @@ export function finishAnswer(
   operationId: string,
   spec: ResponseSpec,
   answer: SuccessAnswer,
-  finished: WeakMap<SuccessAnswer, FinishedAnswer>,
 ): FinishedAnswer | ErrorAnswer {
-  const known = answer.cached ? finished.get(answer) : undefined;
+  const known = answer[FINISHED];
   if (known) return known;
   const contentType = answer.contentType ?? spec.contentType;
   if (contentType === undefined) return emulatorError(operationId, 'the spec declares no 200 response.');
@@ -118,6 +121,6 @@ export function finishAnswer(
     return emulatorError(operationId, `a ${contentType} answer must be text.`);
   }
   const result = { body: json ? JSON.stringify(answer.payload) : (answer.payload as string), contentType };
-  if (answer.cached) finished.set(answer, result);
+  if (answer.cached) answer[FINISHED] = result;
   return result;
 }

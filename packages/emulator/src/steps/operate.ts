@@ -7,17 +7,17 @@ import type { CompleteCluster } from '../complete-cluster.js';
 import type { ErrorAnswer } from '../envelope.js';
 import type { OperationHandler } from '../operations/types.js';
 import type { Step } from '../pipeline.js';
-import { type FinishedAnswer, finishAnswer, type SuccessAnswer } from '../responses.js';
+import { finishAnswer, type SuccessAnswer } from '../responses.js';
 
 export function operate(handlers: ReadonlyMap<string, OperationHandler>, clusters: readonly CompleteCluster[]): Step {
-  const finished = new WeakMap<SuccessAnswer, FinishedAnswer>();
   return (exchange) => {
     const { route } = exchange.matched;
     const handler = handlers.get(route.operationId);
     let answer: SuccessAnswer | ErrorAnswer | undefined = route.response.example;
     if (handler) {
       try {
-        answer = handler({ ...exchange.parameters, caller: exchange.caller, clusters });
+        const { path, query } = exchange.parameters;
+        answer = handler({ path, query, caller: exchange.caller, clusters });
       } catch (error) {
         return exchange.fail({
           status: 500,
@@ -34,7 +34,7 @@ export function operate(handlers: ReadonlyMap<string, OperationHandler>, cluster
       });
     }
     if ('code' in answer) return exchange.fail(answer);
-    const sent = finishAnswer(route.operationId, route.response, answer, finished);
+    const sent = finishAnswer(route.operationId, route.response, answer);
     if ('code' in sent) return exchange.fail(sent);
     return { status: 200, body: sent.body, contentType: sent.contentType };
   };

@@ -1,21 +1,30 @@
 /**
  * Test support: checks an answer against the response the version's dereferenced document declares
- * for its status (media type and JSON Schema), with Ajv, so that "conforms to the spec" is decided by
- * the spec and not by the test.
+ * for its operation and status (media type and JSON Schema), with Ajv, so that "conforms to the spec"
+ * is decided by the spec and not by the test.
  */
-import { loadDocument, type SkeVersion } from '@scp-ske/spec';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { loadDocument, type OpenApiDocument, type SkeVersion } from '@scp-ske/spec';
+import { createAjv } from '../ajv.js';
 
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-const PATH = '/v1/clusters/{cluster_id}/user-kubeconfig';
+const ajv = createAjv({ allErrors: true });
+const USER_KUBECONFIG = '/v1/clusters/{cluster_id}/user-kubeconfig';
 
 type MediaTypes = Record<string, { schema: object }>;
+type Operation = { responses: Record<string, { content: MediaTypes }> };
 
-export async function conformanceProblems(version: SkeVersion, status: number, contentType: string, body: string) {
-  const document = await loadDocument(version, 'dereferenced');
-  const operation = document.paths[PATH]?.get as { responses: Record<string, { content: MediaTypes }> };
+/** Problems of an answer to `GET <pathTemplate>` (default: the user kubeconfig); none when it conforms. */
+export async function conformanceProblems(
+  version: SkeVersion | OpenApiDocument,
+  status: number,
+  contentType: string,
+  body: string,
+  pathTemplate = USER_KUBECONFIG,
+) {
+  const document = typeof version === 'string' ? await loadDocument(version, 'dereferenced') : version;
+  const operation = document.paths[pathTemplate]?.get as Operation | undefined;
+  if (!operation) return [`GET ${pathTemplate} is not an operation of the document`];
   const declared = operation.responses[String(status)];
-  if (!declared) return [`status ${status} is not declared for ${version}`];
+  if (!declared) return [`status ${status} is not declared for GET ${pathTemplate}`];
   const mediaType = contentType.split(';')[0]?.trim() ?? '';
   const content = declared.content[mediaType] ?? declared.content['*/*'];
   if (!content) return [`media type ${mediaType} is not declared for ${status}`];

@@ -1,0 +1,31 @@
+/**
+ * Test support: signed requests to a running emulator, as a client sends them (createSignedFetch
+ * from @scp-ske/signing, no retries), with the emulator's clock; answers the response and its text.
+ */
+import { createSignedFetch } from '@scp-ske/signing';
+import type { Emulator } from '../emulator.js';
+import { DEMO_CREDENTIALS, type EmulatorCredentials } from '../fixtures.js';
+
+export interface CallOptions {
+  /** `Scp-Api-Version`; default `ske 1.3`; null sends none. */
+  version?: string | null;
+  /** Default: the first demo key (every action). */
+  credentials?: EmulatorCredentials;
+}
+
+export function signedCaller(emulator: () => Emulator) {
+  return async (path: string, { version, credentials = DEMO_CREDENTIALS[0] }: CallOptions = {}) => {
+    const headers: Record<string, string> = {};
+    if (version !== null) headers['Scp-Api-Version'] = version ?? 'ske 1.3';
+    const signed = createSignedFetch({
+      credentials: credentials as EmulatorCredentials,
+      now: () => emulator().now(),
+      retry: { maxRetries: 0 },
+    });
+    const response = await signed(`${emulator().url}${path}`, { headers });
+    return { response, body: await response.text() };
+  };
+}
+
+/** The first error of an envelope. */
+export const firstError = (body: string) => JSON.parse(body).errors[0];
