@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { OPERATION_IDS } from './operations/registry.js';
 
 const bin = fileURLToPath(new URL('../bin/scp-ske-emulator.mjs', import.meta.url));
 const children: ChildProcess[] = [];
@@ -43,6 +44,26 @@ describe('scp-ske-emulator', () => {
     );
     const versions = await (await fetch(`${match?.[1]}/`)).json();
     expect(versions.versions[0]).toMatchObject({ id: 'v1.0', status: 'DEPRECATED' });
+    emulator.child.kill('SIGTERM');
+    expect(await emulator.exited).toBe(0);
+  });
+
+  it('names every operation it answers in --help', async () => {
+    const emulator = run(['--help']);
+    expect(await emulator.exited).toBe(0);
+    for (const operationId of OPERATION_IDS) expect(emulator.output().stdout).toContain(operationId);
+  });
+
+  it('prints the actions of a restricted key and each cluster with its status and version', async () => {
+    const emulator = run(['--port', '0']);
+    await emulator.waitFor(/Clusters:\n(.*\n){3}/);
+    const { stdout } = emulator.output();
+    expect(stdout).toContain(
+      'SCP_ACCESS_KEY=SKEDEMOACCESSKEY0002 SCP_SECRET_KEY=ske-emulator-demo-secret-0002  (only ske:ListClusters, ske:ShowCluster, ske:ShowClusterUserKubeconfig)',
+    );
+    expect(stdout).toContain(
+      '  1b2c3d4e5f60718293a4b5c6d7e8f901  private-only-cluster  RUNNING v1.30.4  (no public endpoint)',
+    );
     emulator.child.kill('SIGTERM');
     expect(await emulator.exited).toBe(0);
   });

@@ -1,6 +1,7 @@
 /**
- * `scp-ske-emulator`: runs the emulator until SIGINT/SIGTERM, printing its URL and the credentials
- * it accepts (demo secrets only: secrets from a fixtures file are never printed).
+ * `scp-ske-emulator`: runs the emulator until SIGINT/SIGTERM, printing its URL, the credentials it
+ * accepts (demo secrets only: secrets from a fixtures file are never printed) with their IAM actions,
+ * and its clusters.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -10,7 +11,14 @@ import { DEMO_CREDENTIALS, FixtureError, parseFixtures } from './fixtures.js';
 const USAGE = `Usage: scp-ske-emulator [--port 8080] [--host 127.0.0.1] [--now 2025-12-01] [--fixtures file.json]
                         [--timestamp-window-ms 300000]
 
-A local SKE API: GET /v1/clusters/{cluster_id}/user-kubeconfig (every version) and GET /.
+A local SKE API: every operation of every version of the spec, signed requests only, each checked
+against the spec (parameters, IAM action, lifecycle) and answered from fixtures:
+  GET /v1/clusters                                listClusters (filters, paging)
+  GET /v1/clusters/{cluster_id}                   showCluster
+  GET /v1/clusters/{cluster_id}/kubeconfig        createClusterKubeconfig (the ADMIN kubeconfig)
+  GET /v1/clusters/{cluster_id}/user-kubeconfig   showClusterUserKubeconfig
+  GET /                                           the version list (unsigned)
+Another operation of the spec answers its 200 example, or 501 without one.
 
   --port                 port to listen on (default 8080; 0 for any free port)
   --host                 address to listen on (default 127.0.0.1)
@@ -104,11 +112,13 @@ export async function main(argv: string[]): Promise<void> {
   const lines = [`SKE emulator listening on ${emulator.url}`, 'Accepted credentials:'];
   for (const entry of emulator.credentials) {
     const secret = demo.get(entry.accessKey) === entry.secretKey ? entry.secretKey : '(secret from the fixtures file)';
-    lines.push(`  SCP_ACCESS_KEY=${entry.accessKey} SCP_SECRET_KEY=${secret}`);
+    const actions = entry.actions === undefined ? '' : `  (only ${entry.actions.join(', ') || 'no action'})`;
+    lines.push(`  SCP_ACCESS_KEY=${entry.accessKey} SCP_SECRET_KEY=${secret}${actions}`);
   }
   lines.push('Clusters:');
   for (const cluster of emulator.clusters) {
-    lines.push(`  ${cluster.id}  ${cluster.name}${cluster.endpoints.public ? '' : '  (no public endpoint)'}`);
+    const note = cluster.endpoints.public ? '' : '  (no public endpoint)';
+    lines.push(`  ${cluster.id}  ${cluster.name}  ${cluster.status} ${cluster.kubernetesVersion}${note}`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }
