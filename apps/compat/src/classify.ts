@@ -2,17 +2,18 @@
  * Compares each version's outcome with what it should be: the reference version's outcome, or for
  * the lifecycle scenario the manifest's prediction. A difference is *expected* when the lifecycle
  * manifest explains it (the version is retired, or warned about, on the judged date) and a
- * *regression* otherwise.
+ * *regression* otherwise. A scenario may also state what the spec says the answer is: an outcome that
+ * is not it is a regression in any version, the reference included (unless the lifecycle refused it).
  */
 import { judgeLifecycle, type VersionEntry } from '@scp-ske/spec';
 import { comparable, type Outcome } from './outcome.js';
 
-export type Mark = 'same' | 'expected' | 'regression' | 'skipped';
+export type Mark = 'same' | 'expected' | 'regression' | 'skipped' | 'n/a';
 
 export interface Cell {
   mark: Mark;
   outcome?: Outcome;
-  /** Why a difference is expected, why a cell is a regression, or why it was skipped. */
+  /** Why a difference is expected, why a cell is a regression, or why it was skipped or does not apply. */
   reason?: string;
 }
 
@@ -47,4 +48,14 @@ export function classifyAgainstPrediction(entry: VersionEntry, at: Date, outcome
   }
   const reason = lifecycleReason(entry, at);
   return reason ? { mark: 'expected', outcome, reason } : { mark: 'same', outcome };
+}
+
+/**
+ * Holds a cell to what the spec says the answer is (`unmet` names it when the outcome is not it): a
+ * cell that is the same as the reference becomes a regression (the reference included: it is the same
+ * as itself); an expected difference or a regression already found stays what it is.
+ */
+export function classifyAgainstExpectation(cell: Cell, unmet: string | undefined): Cell {
+  if (unmet === undefined || cell.mark !== 'same') return cell;
+  return { mark: 'regression', outcome: cell.outcome as Outcome, reason: `the spec says ${unmet}` };
 }

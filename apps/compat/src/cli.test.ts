@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { SkeClientOptions } from '@scp-ske/client';
 import { createSkeClient } from '@scp-ske/client-1.2';
 import { DEMO_CREDENTIALS, startEmulator } from '@scp-ske/emulator';
-import { manifest } from '@scp-ske/spec';
+import { loadDocument, manifest } from '@scp-ske/spec';
 import { describe, expect, it } from 'vitest';
 import { type Io, main } from './cli.js';
 import type { ClientFactory } from './scenarios.js';
@@ -41,6 +41,39 @@ describe('the compatibility app', () => {
       '| Private kubeconfig | ≠ refused: retired [1] | ✓ 200 private |',
     );
     expect(io.out).toContain('0 regressions');
+  });
+
+  it('runs the generic scenarios for every operation of every version, from the documents', async () => {
+    const io = capture();
+    const dir = reportsDir();
+    expect(await main(['--at', '2026-11-29', '--reports', dir], {}, io)).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'compat.json'), 'utf8'));
+    for (const entry of manifest.versions) {
+      const document = await loadDocument(entry.version, 'dereferenced');
+      const operationIds = Object.values(document.paths).flatMap((item) =>
+        Object.values(item).map((operation) => (operation as { operationId: string }).operationId),
+      );
+      expect(report.operations.map((operation: { id: string }) => operation.id)).toEqual(operationIds);
+      for (const id of operationIds) {
+        const rows = report.scenarios.filter((row: { operation?: string }) => row.operation === id);
+        expect(rows.map((row: { id: string }) => row.id)).toEqual(
+          expect.arrayContaining(
+            ['example', 'unknown-resource', 'malformed-argument', 'wrong-secret', 'no-version-header'].map(
+              (name) => `${id}/${name}`,
+            ),
+          ),
+        );
+        for (const row of rows) expect(Object.keys(row.cells)).toEqual(manifest.versions.map((one) => one.version));
+      }
+    }
+    // The summary line keeps its shape, and its counts cover every cell.
+    const match =
+      /compat: (\d+) scenarios × 4 versions on 2026-11-29 against the embedded emulator: (\d+) same, (\d+) expected differences, 0 regressions, 0 skipped, (\d+) not applicable/.exec(
+        io.out,
+      );
+    const [scenarios, same, expected, none] = (match ?? []).slice(1).map(Number) as [number, number, number, number];
+    expect(scenarios).toBe(report.scenarios.length);
+    expect(same + expected + none).toBe(scenarios * 4);
   });
 
   it('exits non-zero and names the version and scenario of a broken client', async () => {
@@ -82,11 +115,19 @@ describe('the compatibility app', () => {
         mark: 'skipped',
         reason: 'needs the embedded emulator (fixtures or fault injection)',
       });
-      expect(byId['unknown-cluster']['1.3']).toMatchObject({
+      expect(byId['showClusterUserKubeconfig/unknown-resource']['1.3']).toMatchObject({
         mark: 'same',
         outcome: { kind: 'api-error', status: 404 },
       });
-      expect(byId['wrong-secret']['1.2']).toMatchObject({ mark: 'same', outcome: { status: 401 } });
+      expect(byId['showClusterUserKubeconfig/wrong-secret']['1.2']).toMatchObject({
+        mark: 'same',
+        outcome: { status: 401 },
+      });
+      // An operation without required arguments runs against a real endpoint too.
+      expect(byId['listClusters/example']['1.3']).toMatchObject({
+        mark: 'same',
+        outcome: { kind: 'data', status: 200 },
+      });
       expect(report.target).toBe(remote.url);
     } finally {
       process.env = saved;

@@ -1,11 +1,13 @@
 /**
  * What a scenario observed, normalised so that versions can be compared: the kind of result, the
- * status and error code, or the shape of the kubeconfig (which endpoint, how many contexts).
+ * status and error code, the shape of a JSON body (its sorted keys and array lengths, never its
+ * values), or the shape of a kubeconfig (which endpoint, how many contexts).
  */
-import { SkeApiError, SkeInputError, UnsupportedVersionError } from '@scp-ske/client';
+import { readKubeconfig, SkeApiError, SkeInputError, UnsupportedVersionError } from '@scp-ske/client';
 
 export type Outcome =
   | { kind: 'kubeconfig'; endpoint: string; contexts: number; answeredAs?: string }
+  | { kind: 'data'; status: number; summary: string; answeredAs?: string }
   | { kind: 'api-error'; status: number; code: string }
   | { kind: 'refused'; reason: 'input' | 'version'; detail: string }
   | { kind: 'lifecycle'; verdict: 'ok' | 'warn' | 'retired'; gateway?: number }
@@ -25,6 +27,43 @@ export async function observe(call: () => Promise<{ server: string; contexts: st
   }
 }
 
+/** Runs a call that produces its own outcome; whatever it throws becomes the outcome. */
+export async function attempt(call: () => Promise<Outcome>): Promise<Outcome> {
+  try {
+    return await call();
+  } catch (error) {
+    return outcomeOfError(error);
+  }
+}
+
+/**
+ * The shape of a JSON value, stable across runs: an object's keys sorted, each array by its length,
+ * each nested object by its number of keys, e.g. `{clusters[2],count,links[0]}` or `{cluster{24}}`.
+ * Values (ids, dates, names) are left out: they may differ between runs without anything being wrong.
+ */
+export function shapeOf(value: unknown): string {
+  const inner = (item: unknown): string => {
+    if (Array.isArray(item)) return `[${item.length}]`;
+    if (item !== null && typeof item === 'object') return `{${Object.keys(item).length}}`;
+    return '';
+  };
+  if (Array.isArray(value)) return `[${value.length}]`;
+  if (value === null || typeof value !== 'object') return value === null ? 'null' : typeof value;
+  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([key, item]) => `${key}${inner(item)}`).join(',')}}`;
+}
+
+/** A success answer's outcome: a text body that reads as a kubeconfig is one, any other body is data. */
+export async function successOutcome(status: number, data: unknown): Promise<Outcome> {
+  if (typeof data !== 'string') return { kind: 'data', status, summary: shapeOf(data) };
+  try {
+    const { server, contexts } = await readKubeconfig(data);
+    return { kind: 'kubeconfig', endpoint: endpointType(server), contexts: contexts.length };
+  } catch {
+    return { kind: 'data', status, summary: `text[${data.split('\n').length} lines]` };
+  }
+}
+
 export function outcomeOfError(error: unknown): Outcome {
   if (error instanceof SkeApiError) return { kind: 'api-error', status: error.status, code: error.code };
   if (error instanceof SkeInputError) return { kind: 'refused', reason: 'input', detail: error.argument };
@@ -35,9 +74,12 @@ export function outcomeOfError(error: unknown): Outcome {
 
 /** A short label for a table cell. */
 export function describeOutcome(outcome: Outcome): string {
+  const as = 'answeredAs' in outcome && outcome.answeredAs ? ` as ${outcome.answeredAs}` : '';
   switch (outcome.kind) {
     case 'kubeconfig':
-      return `200 ${outcome.endpoint}${outcome.answeredAs ? ` as ${outcome.answeredAs}` : ''}`;
+      return `200 ${outcome.endpoint}${as}`;
+    case 'data':
+      return `${outcome.status} ${outcome.summary}${as}`;
     case 'api-error':
       return `${outcome.status} ${outcome.code}`;
     case 'refused':

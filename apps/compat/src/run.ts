@@ -2,7 +2,7 @@
  * Runs every scenario through every selected version's generated client, against the embedded
  * emulator (default) or a real endpoint, and compares the contracts of the bundled documents.
  */
-import { resetLifecycleWarnings } from '@scp-ske/client';
+import { type OperationTable, resetLifecycleWarnings } from '@scp-ske/client';
 import { type Emulator, startEmulator } from '@scp-ske/emulator';
 import { type CredentialValues, createCredentialChain } from '@scp-ske/signing';
 import {
@@ -14,15 +14,22 @@ import {
   type SkeVersion,
   type VersionEntry,
 } from '@scp-ske/spec';
-import { type Cell, classifyAgainstPrediction, classifyAgainstReference } from './classify.js';
+import {
+  type Cell,
+  classifyAgainstExpectation,
+  classifyAgainstPrediction,
+  classifyAgainstReference,
+} from './classify.js';
 import { clientFactories, rawClientFactories } from './generated/clients.js';
+import { buildScenarios } from './operation-scenarios.js';
+import { operationTables } from './operation-tables.js';
+import { catalogOf, type OperationCatalog, operationsOf, type Provenance } from './operations.js';
 import {
   type ClientFactory,
   type Fixtures,
   predictedLifecycle,
   type RawClientFactory,
   type ScenarioContext,
-  scenarios,
 } from './scenarios.js';
 
 export interface CompatOptions {
@@ -34,12 +41,33 @@ export interface CompatOptions {
   endpoint?: string;
   /** Replaces a version's client factory (the compatibility app's own tests inject broken clients). */
   clientFactories?: Partial<Record<string, ClientFactory>>;
+  /** Replaces a version's operation table (what its client factory's methods are built from). */
+  operationTables?: Partial<Record<string, OperationTable>>;
+  /**
+   * Replaces a version's dereferenced document: the operations are described from it, the embedded
+   * emulator serves it, and the contracts are compared on it (the tests add an operation this way).
+   */
+  documents?: Partial<Record<string, OpenApiDocument>>;
 }
 
 export interface ScenarioRow {
   id: string;
   title: string;
+  /** The operationId the scenario exercises; absent for the version-wide lifecycle. */
+  operation?: string;
   cells: Record<string, Cell>;
+}
+
+/** An operation of the report, as the reference version (else the first that has it) describes it. */
+export interface OperationSummary {
+  id: string;
+  title: string;
+  method: string;
+  path: string;
+  actionId?: string;
+  provenance?: Provenance;
+  /** The selected versions whose document describes it. */
+  versions: string[];
 }
 
 export interface CompatReport {
@@ -47,9 +75,10 @@ export interface CompatReport {
   target: string;
   versions: string[];
   reference: string;
+  operations: OperationSummary[];
   scenarios: ScenarioRow[];
   contract: { reference: string; differences: ContractDifference[] };
-  summary: { same: number; expected: number; regressions: number; skipped: number };
+  summary: { same: number; expected: number; regressions: number; skipped: number; notApplicable: number };
 }
 
 export class CompatUsageError extends Error {
@@ -67,18 +96,47 @@ function selectVersions(requested: string[] | undefined): VersionEntry[] {
   });
 }
 
+/** Every operation of the catalog, described by the reference version (else the first version that has it). */
+function summarizeOperations(
+  catalog: OperationCatalog,
+  entries: VersionEntry[],
+  reference: string,
+): OperationSummary[] {
+  return operationsOf(catalog, reference).map((operation) => ({
+    id: operation.id,
+    title: operation.title,
+    method: operation.method,
+    path: operation.path,
+    ...(operation.actionId && { actionId: operation.actionId }),
+    ...(operation.provenance && { provenance: operation.provenance }),
+    versions: entries
+      .map((entry) => entry.version)
+      .filter((version) => catalog[version]?.some((candidate) => candidate.id === operation.id)),
+  }));
+}
+
 export async function runCompat(options: CompatOptions = {}): Promise<CompatReport> {
   const at = options.at ?? new Date();
   const entries = selectVersions(options.versions);
   const referenceEntry =
     entries.find((entry) => entry.version === manifest.current) ?? (entries.at(-1) as VersionEntry);
   const factories = { ...clientFactories, ...options.clientFactories } as Record<string, ClientFactory>;
+  const tables = { ...operationTables, ...options.operationTables } as Record<string, OperationTable>;
+
+  const documents: Record<string, OpenApiDocument> = {};
+  const catalog: OperationCatalog = {};
+  for (const entry of entries) {
+    const document =
+      options.documents?.[entry.version] ?? (await loadDocument(entry.version as SkeVersion, 'dereferenced'));
+    documents[entry.version] = document;
+    catalog[entry.version] = catalogOf(tables[entry.version] ?? {}, document);
+  }
 
   let emulator: Emulator | undefined;
   let credentials: CredentialValues;
   let fixtures: Fixtures | undefined;
   if (options.endpoint === undefined) {
-    emulator = await startEmulator({ now: at });
+    emulator = await startEmulator({ now: at, ...(options.documents && { documents: options.documents }) });
     const [cluster, privateOnly, restricted] = emulator.clusters as [
       Fixtures['cluster'],
       Fixtures['cluster'],
@@ -96,13 +154,19 @@ export async function runCompat(options: CompatOptions = {}): Promise<CompatRepo
   const onWarning = (warning: Error & { code?: string }) => warnings.push(warning.code ?? warning.name);
   process.on('warning', onWarning);
 
+  const scenarios = buildScenarios(catalog, {
+    reference: referenceEntry.version,
+    ...(emulator && {
+      emulator: { credentials: emulator.credentials, clusterIds: emulator.clusters.map((cluster) => cluster.id) },
+    }),
+  });
   const rows: ScenarioRow[] = [];
   try {
     for (const scenario of scenarios) {
       const outcomes = new Map<string, Awaited<ReturnType<typeof scenario.run>>>();
       const skipped = scenario.needsEmulator && !emulator;
       for (const entry of entries) {
-        if (skipped) continue;
+        if (skipped || scenario.notApplicable) continue;
         if (scenario.judge === 'lifecycle') resetLifecycleWarnings();
         warnings.length = 0;
         const context: ScenarioContext = {
@@ -126,7 +190,9 @@ export async function runCompat(options: CompatOptions = {}): Promise<CompatRepo
       const reference = outcomes.get(referenceEntry.version);
       for (const entry of entries) {
         const outcome = outcomes.get(entry.version);
-        if (skipped || !outcome) {
+        if (scenario.notApplicable) {
+          cells[entry.version] = { mark: 'n/a', reason: `not applicable: ${scenario.notApplicable}` };
+        } else if (skipped || !outcome) {
           cells[entry.version] = {
             mark: 'skipped',
             reason: 'needs the embedded emulator (fixtures or fault injection)',
@@ -139,19 +205,24 @@ export async function runCompat(options: CompatOptions = {}): Promise<CompatRepo
             predictedLifecycle(entry, at, emulator ? 200 : 404),
           );
         } else {
-          cells[entry.version] = classifyAgainstReference(entry, at, outcome, reference ?? outcome);
+          cells[entry.version] = classifyAgainstExpectation(
+            classifyAgainstReference(entry, at, outcome, reference ?? outcome),
+            scenario.expect?.(outcome),
+          );
         }
       }
-      rows.push({ id: scenario.id, title: scenario.title, cells });
+      rows.push({
+        id: scenario.id,
+        title: scenario.title,
+        ...(scenario.operation && { operation: scenario.operation }),
+        cells,
+      });
     }
   } finally {
     process.off('warning', onWarning);
     await emulator?.close();
   }
 
-  const documents: Record<string, OpenApiDocument> = {};
-  for (const entry of entries)
-    documents[entry.version] = await loadDocument(entry.version as SkeVersion, 'dereferenced');
   const differences = contractDifferences(documents, referenceEntry.version);
 
   const all = rows.flatMap((row) => Object.values(row.cells));
@@ -161,6 +232,7 @@ export async function runCompat(options: CompatOptions = {}): Promise<CompatRepo
     target: emulator ? 'embedded emulator' : endpoint,
     versions: entries.map((entry) => entry.version),
     reference: referenceEntry.version,
+    operations: summarizeOperations(catalog, entries, referenceEntry.version),
     scenarios: rows,
     contract: { reference: referenceEntry.version, differences },
     summary: {
@@ -168,6 +240,7 @@ export async function runCompat(options: CompatOptions = {}): Promise<CompatRepo
       expected: count('expected'),
       regressions: count('regression') + differences.length,
       skipped: count('skipped'),
+      notApplicable: count('n/a'),
     },
   };
 }

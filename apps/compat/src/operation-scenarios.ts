@@ -1,0 +1,280 @@
+/**
+ * The generic scenarios, derived for every operation of the catalog (so an operation added to the
+ * spec gets them with no change here): its example arguments (200), an unknown resource (404), a
+ * malformed argument (refused before the network), a wrong secret (401), no `Scp-Api-Version` header
+ * (answered as CURRENT, through the raw client) and a key without its IAM action (403). Each run uses
+ * the version's own description of the operation; a scenario that cannot apply says why instead.
+ */
+import type { SkeResponse } from '@scp-ske/client';
+import type { EmulatorCredentials } from '@scp-ske/emulator';
+import { manifest } from '@scp-ske/spec';
+import {
+  type CompatOperation,
+  exampleInput,
+  malformedArgument,
+  type OperationCatalog,
+  operationsOf,
+  rawParams,
+  unknownResource,
+} from './operations.js';
+import { attempt, comparable, describeOutcome, type Outcome, observe, successOutcome } from './outcome.js';
+import {
+  type CompatClient,
+  client,
+  errorStatus,
+  kubeconfigScenarios,
+  lifecycleScenario,
+  type Scenario,
+  type ScenarioContext,
+} from './scenarios.js';
+
+/** What the embedded emulator tells the builder: which keys may do what, and which cluster ids exist. */
+export interface EmulatorFacts {
+  credentials: readonly EmulatorCredentials[];
+  clusterIds: readonly string[];
+}
+
+export interface BuildOptions {
+  /** The reference version: its description of an operation names the rows (else the first version that has it). */
+  reference: string;
+  /** With the embedded emulator; absent against a real endpoint. */
+  emulator?: EmulatorFacts;
+}
+
+/** The `Scp-Api-Version` an answer without the header is served as. */
+export const CURRENT_API_VERSION = manifest.versions.find((entry) => entry.version === manifest.current)
+  ?.apiVersion as string;
+
+type Method = (input: unknown) => Promise<SkeResponse<unknown>>;
+type RawMethod = (path: string, init: object) => Promise<{ data?: unknown; response: Response }>;
+
+type Body = (context: ScenarioContext, operation: CompatOperation, input: Record<string, unknown>) => Promise<Outcome>;
+
+/** A scenario's run: `body` with this version's description of the operation and its example arguments. */
+function runWith(catalog: OperationCatalog, id: string, body: Body) {
+  return (context: ScenarioContext): Promise<Outcome> =>
+    attempt(async () => {
+      const operation = catalog[context.entry.version]?.find((candidate) => candidate.id === id);
+      if (!operation)
+        return {
+          kind: 'error',
+          name: 'NoSuchOperation',
+          message: `ske ${context.entry.version} does not describe ${id}`,
+        };
+      const example = exampleInput(operation);
+      if (!example.input) return { kind: 'error', name: 'NoExample', message: `no example for ${example.missing}` };
+      return body(context, operation, example.input);
+    });
+}
+
+function methodOf(api: CompatClient, name: string): Method | undefined {
+  const method = (api as unknown as Record<string, unknown>)[name];
+  return typeof method === 'function' ? (method as Method) : undefined;
+}
+
+const noMethod = (name: string): Outcome => ({
+  kind: 'error',
+  name: 'NoClientMethod',
+  message: `the generated client has no ${name}`,
+});
+
+/** Calls the operation's method of the generated client (named by its operationId). */
+async function callOperation(api: CompatClient, operation: CompatOperation, input: unknown): Promise<Outcome> {
+  const method = methodOf(api, operation.id);
+  if (!method) return noMethod(operation.id);
+  const response = await method(input);
+  return successOutcome(response.status, response.data);
+}
+
+/** The example arguments through the operation's method, and through its kubeconfig convenience when it has one. */
+const example: Body = async (context, operation, input) => {
+  const api = client(context);
+  const outcome = await callOperation(api, operation, input);
+  if (!operation.convenience || outcome.kind !== 'kubeconfig') return outcome;
+  const convenience = methodOf(api, operation.convenience) as
+    | ((input: unknown) => Promise<{ server: string; contexts: string[] }>)
+    | undefined;
+  if (!convenience) return noMethod(operation.convenience);
+  const viaConvenience = await observe(() => convenience(input));
+  if (comparable(viaConvenience) === comparable(outcome)) return outcome;
+  return {
+    kind: 'error',
+    name: 'ConvenienceDiffers',
+    message: `${operation.convenience} gave ${describeOutcome(viaConvenience)}, ${operation.id} ${describeOutcome(outcome)}`,
+  };
+};
+
+/** The example arguments through the raw client with the version header removed; the emulator says what answered. */
+const noVersionHeader: Body = async (context, operation, input) => {
+  const raw = context.createRawClient(context.clientOptions) as unknown as Record<string, RawMethod | undefined>;
+  const method = raw[operation.method];
+  if (!method) return noMethod(operation.method);
+  const before = context.emulator?.requests.length ?? 0;
+  const { data, response } = await method(operation.path, {
+    params: rawParams(operation, input),
+    headers: { 'Scp-Api-Version': null },
+    parseAs: /[/+]json\b/i.test(operation.success.contentType) ? 'json' : 'text',
+  });
+  const seen = context.emulator?.requests[before];
+  if (!response.ok) return { kind: 'api-error', status: response.status, code: seen?.code ?? `HTTP${response.status}` };
+  const outcome = await successOutcome(response.status, data);
+  return { ...outcome, answeredAs: seen?.apiVersion ?? 'unknown' } as Outcome;
+};
+
+const succeeded =
+  (operation: CompatOperation, answeredAs?: string) =>
+  (outcome: Outcome): string | undefined => {
+    const ok =
+      (outcome.kind === 'kubeconfig' || (outcome.kind === 'data' && outcome.status === operation.success.status)) &&
+      outcome.answeredAs === answeredAs;
+    return ok ? undefined : `its success answer (${operation.success.status})${answeredAs ? ` as ${answeredAs}` : ''}`;
+  };
+
+/** The generic scenarios of one operation, titled from `operation` (the reference version's description). */
+export function operationScenarios(
+  catalog: OperationCatalog,
+  operation: CompatOperation,
+  options: Pick<BuildOptions, 'emulator'> = {},
+): Scenario[] {
+  const { id } = operation;
+  const sample = exampleInput(operation);
+  const notApplicable = (reason: string | undefined) => (reason ? { notApplicable: reason } : {});
+  const noExample = sample.input ? undefined : `the spec gives no example for ${sample.missing}, a required argument`;
+  const base = { operation: id, judge: 'reference' as const, ...notApplicable(noExample) };
+  const needsExample = operation.parameters.some((parameter) => parameter.required);
+
+  const taken = options.emulator?.clusterIds ?? [];
+  const unknown = unknownResource(operation, taken);
+  const pathNames = operation.parameters.filter((parameter) => parameter.in === 'path').map((one) => one.name);
+  const unknownReason = !unknown
+    ? `${id} has no path parameter to name an unknown resource`
+    : !operation.statuses.includes('404')
+      ? `${id} documents no 404`
+      : unknown.missing
+        ? `no well-formed value of ${unknown.missing} other than the fixtures' could be derived from its example`
+        : undefined;
+
+  const malformed = malformedArgument(operation);
+  const malformedReason = malformed
+    ? undefined
+    : `no parameter of ${id} has a constraint to break (pattern, enum, const, bounds, lengths)`;
+
+  const { actionId } = operation;
+  const lacking = options.emulator?.credentials.find(
+    (credentials) => actionId && credentials.actions && !credentials.actions.includes(actionId),
+  );
+  const actionReason = !actionId
+    ? `${id} has no x-scp-action-id`
+    : options.emulator && !lacking
+      ? `every key of the emulator may use ${actionId}`
+      : undefined;
+
+  return [
+    {
+      ...base,
+      id: `${id}/example`,
+      title: `Example arguments (${operation.success.status}${operation.convenience ? `; also ${operation.convenience}` : ''})`,
+      // Required examples name the emulator's demo cluster; a real endpoint has its own ids.
+      needsEmulator: needsExample,
+      expect: succeeded(operation),
+      run: runWith(catalog, id, example),
+    },
+    {
+      ...base,
+      ...notApplicable(noExample ?? unknownReason),
+      id: `${id}/unknown-resource`,
+      title: `Unknown ${pathNames.join(', ') || 'resource'} (404)`,
+      needsEmulator: false,
+      expect: errorStatus(404),
+      run: runWith(catalog, id, async (context, version, input) => {
+        const values = unknownResource(version, taken)?.values;
+        if (!values) return { kind: 'error', name: 'NoUnknownValue', message: `no unknown value for ${id}` };
+        return callOperation(client(context), version, { ...input, ...values });
+      }),
+    },
+    {
+      ...base,
+      ...notApplicable(noExample ?? malformedReason),
+      id: `${id}/malformed-argument`,
+      title: malformed
+        ? `Malformed ${malformed.parameter.key}: ${JSON.stringify(malformed.value)} (refused, not sent)`
+        : 'Malformed argument (refused, not sent)',
+      needsEmulator: false,
+      expect: (outcome) =>
+        outcome.kind === 'refused' && outcome.reason === 'input' && outcome.detail === malformed?.parameter.key
+          ? undefined
+          : `a refusal of ${malformed?.parameter.key} before the network`,
+      run: runWith(catalog, id, async (context, version, input) => {
+        const bad = malformedArgument(version);
+        if (!bad) return { kind: 'error', name: 'NoMalformedValue', message: `no malformed value for ${id}` };
+        const before = context.emulator?.requests.length;
+        const outcome = await attempt(() =>
+          callOperation(client(context), version, { ...input, [bad.parameter.key]: bad.value }),
+        );
+        if (context.emulator && context.emulator.requests.length !== before) {
+          return {
+            kind: 'error',
+            name: 'ReachedNetwork',
+            message: `the malformed ${bad.parameter.key} reached the emulator`,
+          };
+        }
+        return outcome;
+      }),
+    },
+    {
+      ...base,
+      id: `${id}/wrong-secret`,
+      title: 'Wrong secret key (401)',
+      needsEmulator: false,
+      expect: errorStatus(401),
+      run: runWith(catalog, id, (context, version, input) =>
+        callOperation(
+          client(context, {
+            credentials: { accessKey: context.clientOptions.credentials.accessKey, secretKey: 'not-the-secret-key' },
+          }),
+          version,
+          input,
+        ),
+      ),
+    },
+    {
+      ...base,
+      id: `${id}/no-version-header`,
+      title: `No Scp-Api-Version header (answered as ${CURRENT_API_VERSION})`,
+      needsEmulator: true,
+      expect: succeeded(operation, CURRENT_API_VERSION),
+      run: runWith(catalog, id, noVersionHeader),
+    },
+    {
+      ...base,
+      ...notApplicable(noExample ?? actionReason),
+      id: `${id}/action-not-granted`,
+      title: `Key without ${actionId ?? 'its IAM action'} (403)`,
+      needsEmulator: true,
+      expect: errorStatus(403),
+      run: runWith(catalog, id, async (context, version, input) => {
+        const key = context.emulator?.credentials.find(
+          (credentials) => version.actionId && credentials.actions && !credentials.actions.includes(version.actionId),
+        );
+        if (!key)
+          return { kind: 'error', name: 'NoSuchKey', message: `no key of the emulator lacks ${version.actionId}` };
+        const credentials = { accessKey: key.accessKey, secretKey: key.secretKey };
+        return callOperation(client(context, { credentials }), version, input);
+      }),
+    },
+  ];
+}
+
+/**
+ * Every scenario of a run, in report order: the lifecycle, then for each operation (the reference
+ * version's, then any only other versions describe) its generic scenarios, followed, for the
+ * operation behind `getUserKubeconfig`, by the kubeconfig scenarios specific to it.
+ */
+export function buildScenarios(catalog: OperationCatalog, options: BuildOptions): Scenario[] {
+  const scenarios: Scenario[] = [lifecycleScenario];
+  for (const operation of operationsOf(catalog, options.reference)) {
+    scenarios.push(...operationScenarios(catalog, operation, options));
+    if (operation.convenience === 'getUserKubeconfig') scenarios.push(...kubeconfigScenarios(operation.id));
+  }
+  return scenarios;
+}
