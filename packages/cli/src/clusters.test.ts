@@ -95,6 +95,12 @@ describe('scp-ske clusters list', () => {
     ]);
     const commas = await run(fleet, ['clusters', 'list', '--status', 'RUNNING,ERROR', '--json']);
     expect(JSON.parse(commas.stdout).count).toBe(3);
+    const lower = await run(fleet, ['clusters', 'list', '--status', 'running']);
+    expect(lower).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'No clusters found.\nSCP writes cluster states in upper case: --status RUNNING?\n',
+    });
   });
 
   it('filters by --name (and --kubernetes-version)', async () => {

@@ -64,6 +64,11 @@ export async function listCommand(argv: string[], io: Io): Promise<number> {
     io.stderr(
       typeof count === 'number' && count > 0 ? `No clusters on this page (${count} in all).\n` : 'No clusters found.\n',
     );
+    // The service compares states exactly, and SCP writes them in upper case.
+    const states = [input.status ?? []].flat();
+    if (states.some((state) => state !== state.toUpperCase())) {
+      io.stderr(`SCP writes cluster states in upper case: --status ${states.join(',').toUpperCase()}?\n`);
+    }
     return 0;
   }
   io.stdout(
