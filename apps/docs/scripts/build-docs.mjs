@@ -1,24 +1,19 @@
 /**
  * Builds the HTML reference: one self-contained page per SKE version (`redocly build-docs
- * --inlineBundle` on the bundled document @scp-ske/spec publishes) and `index.html`, which lists every
- * version with its state, Not Before date and whether it is served today, and shows the cross-version
- * contract differences (`contractDifferences`, the comparison the compatibility app uses).
+ * --inlineBundle` on a copy of the bundled document @scp-ske/spec publishes, each operation's
+ * description opened with its IAM action and its provenance for that version) and `index.html`, which
+ * lists every version with its state, Not Before date and whether it is served today, every version's
+ * operations (method and path, IAM action, confirmed or assumed), and the cross-version contract
+ * differences (`contractDifferences`, the comparison the compatibility app uses).
  */
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import {
-  contractDifferences,
-  documentPath,
-  isServed,
-  judgeLifecycle,
-  loadDocument,
-  manifest,
-  utcDay,
-} from '@scp-ske/spec';
+import { contractDifferences, isServed, judgeLifecycle, loadDocument, manifest, utcDay } from '@scp-ske/spec';
 
 const run = promisify(execFile);
 const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,14 +29,69 @@ const escapeHtml = (text) =>
     (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char],
   );
 
-async function buildPage(entry) {
+const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+
+/** Every operation of a document, in its order: `{ path, method, operation }`. */
+function operationsOf(document) {
+  return Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([method]) => HTTP_METHODS.has(method))
+      .map(([method, operation]) => ({ path, method, operation })),
+  );
+}
+
+/** Where Redoc shows an operation: `#/<tag>/<operationid>`, both lower case. */
+const anchorOf = (operation) =>
+  `#/${String(operation.tags?.[0] ?? '').toLowerCase()}/${operation.operationId.toLowerCase()}`;
+
+/**
+ * Whether the operation's `x-scp-provenance` confirms it for `version`, or it is only assumed unchanged
+ * from the versions it does confirm: `{ confirmed, text }`, e.g. "assumed (confirmed for ske 1.0)".
+ */
+function provenanceFor(operation, version) {
+  const provenance = operation['x-scp-provenance'];
+  if (!provenance) return { confirmed: false, text: 'unknown', provenance };
+  const confirmed = provenance.confirmed.includes(version);
+  const others = provenance.confirmed.map((one) => `ske ${one}`).join(', ') || 'no version';
+  return { confirmed, text: confirmed ? 'confirmed' : `assumed (confirmed for ${others})`, provenance };
+}
+
+/** The Markdown each operation's description opens with on a version's page: its IAM action and provenance. */
+function operationFacts(operation, entry) {
+  const { confirmed, text, provenance } = provenanceFor(operation, entry.version);
+  const action = operation['x-scp-action-id'];
+  const level = operation['x-scp-access-level'];
+  const source = provenance
+    ? confirmed
+      ? ` by ${provenance.document}.`
+      : ` from ${provenance.document}.${provenance.note ? ` ${provenance.note}` : ''}`
+    : ': no x-scp-provenance.';
+  return [
+    `**IAM action:** \`${action ?? 'none'}\`${level ? ` (access level ${level})` : ''}`,
+    '',
+    `**Provenance for ${entry.apiVersion}:** ${text}${source}`,
+  ].join('\n');
+}
+
+/** A copy of the version's bundled document with each operation's facts at the top of its description. */
+async function annotatedDocument(entry, dir) {
+  const document = await loadDocument(entry.version, 'bundled');
+  for (const { operation } of operationsOf(document)) {
+    operation.description = `${operationFacts(operation, entry)}\n\n${operation.description ?? ''}`.trimEnd();
+  }
+  const file = join(dir, `ske-${entry.version}.json`);
+  await writeFile(file, JSON.stringify(document));
+  return file;
+}
+
+async function buildPage(entry, dir) {
   const title = `SKE API ${entry.apiVersion} (${entry.state})`;
   await run(
     process.execPath,
     [
       redocly,
       'build-docs',
-      documentPath(entry.version, 'bundled', 'json'),
+      await annotatedDocument(entry, dir),
       '--inlineBundle',
       '--config',
       join(appDir, 'redocly.yaml'),
@@ -57,7 +107,33 @@ async function buildPage(entry) {
   await writeFile(file, (await readFile(file, 'utf8')).replace(CDN_ASSET, BLANK_SVG));
 }
 
-function indexPage(differences, builtOn) {
+/** One table per version: each operation, its method and path, its IAM action, and confirmed or assumed. */
+function operationTables(documents) {
+  return manifest.versions
+    .map((entry) => {
+      const rows = operationsOf(documents[entry.version])
+        .map(({ path, method, operation }) => {
+          const { confirmed, text } = provenanceFor(operation, entry.version);
+          return `<tr data-operation-id="${escapeHtml(operation.operationId)}">
+  <td><a href="${pageOf(entry)}${anchorOf(operation)}">${escapeHtml(operation.summary ?? operation.operationId)}</a><br><code>${escapeHtml(operation.operationId)}</code></td>
+  <td><code>${method.toUpperCase()} ${escapeHtml(path)}</code></td>
+  <td><code>${escapeHtml(operation['x-scp-action-id'] ?? 'none')}</code></td>
+  <td class="${confirmed ? 'confirmed' : 'assumed'}">${escapeHtml(text)}</td>
+</tr>`;
+        })
+        .join('\n');
+      return `<h3>${escapeHtml(entry.apiVersion)}</h3>
+<table class="operations" data-version="${entry.version}">
+<thead><tr><th>Operation</th><th>Method and path</th><th>IAM action</th><th>Provenance</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>`;
+    })
+    .join('\n');
+}
+
+function indexPage(documents, differences, builtOn) {
   const rows = manifest.versions
     .map((entry) => {
       const served = isServed(entry, builtOn);
@@ -71,7 +147,7 @@ function indexPage(differences, builtOn) {
     .join('\n');
   const contract =
     differences.length === 0
-      ? `<p class="same">Every version describes the same operation, parameters, responses and schemas as ske ${manifest.current}; only the version number and the lifecycle differ.</p>`
+      ? `<p class="same">Every version describes the same operations, parameters, responses and schemas as ske ${manifest.current}; only the version number and the lifecycle differ.</p>`
       : `<table><thead><tr><th>Version</th><th>Where</th><th>ske ${manifest.current}</th><th>This version</th></tr></thead><tbody>
 ${differences
   .map(
@@ -87,17 +163,21 @@ ${differences
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>SKE API reference: versions</title>
 <style>
-  body { font: 16px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 56rem; padding: 0 1rem; color: #1d1d1f; }
+  body { font: 16px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 64rem; padding: 0 1rem; color: #1d1d1f; }
   table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
   th, td { text-align: left; padding: .4rem .8rem; border-bottom: 1px solid #ddd; }
   td.served { font-weight: 600; }
+  table.operations { font-size: .9em; }
+  table.operations td:nth-child(2) code { white-space: nowrap; }
+  td.assumed { color: #8a5a00; }
+  td.confirmed { color: #1d6b2b; }
   code { font-size: .9em; }
   .same { background: #eef8ee; padding: .6rem .8rem; border-radius: 4px; }
 </style>
 </head>
 <body>
 <h1>Samsung Cloud Platform SKE API reference</h1>
-<p>One page per API version of <code>GET /v1/clusters/{cluster_id}/user-kubeconfig</code> (Show Cluster User Kubeconfig).
+<p>One page per API version, with every operation of the SKE API.
 Choose the version per request with <code>Scp-Api-Version: ske 1.x</code>. A DEPRECATED version is no longer served once its Not Before date has arrived.</p>
 <h2>Versions</h2>
 <table id="versions">
@@ -106,6 +186,10 @@ Choose the version per request with <code>Scp-Api-Version: ske 1.x</code>. A DEP
 ${rows}
 </tbody>
 </table>
+<h2>Operations</h2>
+<p>Each version's operations, with the IAM action a key needs for it. <em>Confirmed</em>: a document of SCP's describes the operation for that version.
+<em>Assumed</em>: SCP's documents describe it for other versions only, and this version is assumed unchanged.</p>
+${operationTables(documents)}
 <h2>Differences between versions</h2>
 ${contract}
 <script>
@@ -129,10 +213,18 @@ ${[utcDay, judgeLifecycle, isServed].map(String).join('\n')}
 async function main() {
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
-  await Promise.all(manifest.versions.map(buildPage));
+  const work = await mkdtemp(join(tmpdir(), 'scp-ske-docs-'));
+  try {
+    await Promise.all(manifest.versions.map((entry) => buildPage(entry, work)));
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
   const documents = {};
   for (const entry of manifest.versions) documents[entry.version] = await loadDocument(entry.version, 'dereferenced');
-  await writeFile(join(outDir, 'index.html'), indexPage(contractDifferences(documents, manifest.current), new Date()));
+  await writeFile(
+    join(outDir, 'index.html'),
+    indexPage(documents, contractDifferences(documents, manifest.current), new Date()),
+  );
   console.log(`docs: ${manifest.versions.map(pageOf).join(', ')} and index.html in ${outDir}`);
 }
 

@@ -1,7 +1,9 @@
 /**
  * Opens the built reference in Debian's Chromium (driven by playwright-core) from a local static
- * server: the index and every version page render the operation, both parameters and every response
- * code, no request leaves the local server, and a screenshot of each page is kept in dist/screenshots.
+ * server: the index lists every version and every version's operations (method and path, IAM action,
+ * confirmed or assumed), every version page renders every operation with its parameters, response
+ * codes, IAM action and provenance, no request leaves the local server, and a screenshot of each page
+ * is kept in dist/screenshots. What is expected is read from the bundled documents, never listed here.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -9,7 +11,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isServed, manifest } from '@scp-ske/spec';
+import { isServed, loadDocument, manifest } from '@scp-ske/spec';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -17,6 +19,36 @@ const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const screenshots = join(dist, 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.png': 'image/png' };
+
+interface Operation {
+  operationId: string;
+  summary: string;
+  tags: string[];
+  parameters?: { name: string; in: string }[];
+  responses: Record<string, unknown>;
+  'x-scp-action-id': string;
+  'x-scp-provenance': { confirmed: string[]; document: string };
+}
+
+/** Every operation of a version's (dereferenced) document, in its order. */
+async function operationsOf(version: string) {
+  const document = await loadDocument(version as never, 'dereferenced');
+  return Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, operation]) => ({ path, method, operation: operation as Operation })),
+  );
+}
+
+/** "confirmed" when the operation's provenance confirms the version, else what it is assumed from. */
+function provenanceText(operation: Operation, version: string): string {
+  const { confirmed } = operation['x-scp-provenance'];
+  return confirmed.includes(version)
+    ? 'confirmed'
+    : `assumed (confirmed for ${confirmed.map((one) => `ske ${one}`).join(', ')})`;
+}
+
+/** Redoc's route to an operation: `#/<tag>/<operationid>`, lower case. */
+const anchor = (operation: Operation) =>
+  `${(operation.tags[0] ?? '').toLowerCase()}/${operation.operationId.toLowerCase()}`;
 
 let server: Server;
 let origin = '';
@@ -95,24 +127,55 @@ describe('the HTML reference', () => {
   });
 
   it.each(manifest.versions.map((entry) => [entry.apiVersion, entry.version]))(
-    'renders %s completely, offline',
+    'lists the operations of %s with their method and path, IAM action and provenance',
     async (_name, version) => {
-      const { tab, context, requests } = await open(`ske-${version}.html#/cluster/showclusteruserkubeconfig`);
-      await tab.waitForSelector('h2:has-text("Show Cluster User Kubeconfig")');
-      // biome-ignore lint/performance/useDomNodeTextContent: what is rendered, not the document embedded in the page's scripts.
-      const text = await tab.innerText('body');
-      for (const expected of [
-        'Show Cluster User Kubeconfig',
-        'cluster_id',
-        'kubeconfig_type',
-        '/v1/clusters/{cluster_id}/user-kubeconfig',
-      ]) {
-        expect(text, expected).toContain(expected);
+      const { tab, context } = await open('index.html');
+      const rows = await tab.$$eval(`table.operations[data-version="${version}"] tbody tr`, (trs) =>
+        trs.map((tr) => ({
+          // biome-ignore lint/performance/useDomNodeTextContent: as rendered (the <br> between summary and operationId is a break).
+          cells: [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
+          link: tr.querySelector('a')?.getAttribute('href'),
+        })),
+      );
+      const expected = (await operationsOf(version)).map(({ path, method, operation }) => ({
+        cells: [
+          `${operation.summary} ${operation.operationId}`,
+          `${method.toUpperCase()} ${path}`,
+          operation['x-scp-action-id'],
+          provenanceText(operation, version),
+        ],
+        link: `ske-${version}.html#/${anchor(operation)}`,
+      }));
+      expect(rows).toEqual(expected);
+      await context.close();
+    },
+  );
+
+  it.each(manifest.versions.map((entry) => [entry.apiVersion, entry.version]))(
+    'renders every operation of %s completely, with its IAM action and provenance, offline',
+    async (_name, version) => {
+      const operations = await operationsOf(version);
+      const { tab, context, requests } = await open(`ske-${version}.html`);
+      for (const { path, method, operation } of operations) {
+        await tab.goto(`${origin}/ske-${version}.html#/${anchor(operation)}`);
+        await tab.waitForSelector(`h2:has-text("${operation.summary}")`);
+        // biome-ignore lint/performance/useDomNodeTextContent: what is rendered, not the document embedded in the page's scripts.
+        const text = await tab.innerText(`[id="${anchor(operation)}"]`);
+        const name = `${version} ${operation.operationId}`;
+        expect(text, name).toContain(operation.summary);
+        expect(text, name).toContain(`${method.toUpperCase()}\n${path}`);
+        for (const parameter of operation.parameters ?? [])
+          expect(text, `${name} ${parameter.name}`).toContain(parameter.name);
+        for (const code of Object.keys(operation.responses))
+          expect(text, `${name} response ${code}`).toMatch(new RegExp(`\\b${code}\\b`));
+        expect(text, name).toContain(`IAM action: ${operation['x-scp-action-id']}`);
+        expect(text, name).toContain(`Provenance for ske ${version}: ${provenanceText(operation, version)}`);
+        expect(text, name).toContain(`ske ${version}`);
       }
-      for (const code of ['200', '400', '401', '403', '404', '406'])
-        expect(text, `response ${code}`).toMatch(new RegExp(`\\b${code}\\b`));
-      expect(text).toContain(`ske ${version}`);
       expect(external(requests)).toEqual([]);
+      await tab.goto(
+        `${origin}/ske-${version}.html#/${anchor((operations.at(-1) as { operation: Operation }).operation)}`,
+      );
       await tab.screenshot({ path: join(screenshots, `ske-${version}.png`), fullPage: true });
       await context.close();
     },
