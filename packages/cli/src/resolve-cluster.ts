@@ -139,7 +139,7 @@ export async function resolveCluster(
   if (CLUSTER_ID.test(value)) return { id: value };
   // A value the name filter does not accept (upper case, a dot) cannot be any cluster's filter:
   // list them all and compare here.
-  const filtered = await accepts(version, 'listClusters', 'name', value);
+  const filtered = accepts(version, 'listClusters', 'name', value);
   const matches = (await listAll(client, filtered ? { name: value } : {})).clusters;
   const exact = matches.filter((cluster) => cluster.name === value);
   const [only] = exact;

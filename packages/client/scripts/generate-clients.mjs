@@ -600,7 +600,7 @@ async function writeVersionTable({ dir: consumer, raw }) {
   const lines = (render) => manifest.versions.map((entry) => render(entry, identifier(entry.version))).join('\n');
   const imports = lines(
     (entry, id) =>
-      `import { createSkeClient as create_${id}, type paths as Paths_${id} } from '${packageName(entry.version)}';`,
+      `import { createSkeClient as create_${id}, OPERATIONS as operations_${id}, type paths as Paths_${id} } from '${packageName(entry.version)}';`,
   );
   const rawImports = lines(
     (entry, id) => `import { createRawClient as createRaw_${id} } from '${packageName(entry.version)}/raw';`,
@@ -608,6 +608,7 @@ async function writeVersionTable({ dir: consumer, raw }) {
   const sections = [
     `// ${HEADER}\n${imports}${raw ? `\n${rawImports}` : ''}`,
     `/** Every generated client's factory, by version. */\nexport const clientFactories = {\n${lines((entry, id) => `  '${entry.version}': create_${id},`)}\n} as const;`,
+    `/** Every generated client's operation table (what its methods are made from), by version. */\nexport const operationTables = {\n${lines((entry, id) => `  '${entry.version}': operations_${id},`)}\n} as const;`,
     raw &&
       `/** Every generated openapi-fetch client's factory, by version. */\nexport const rawClientFactories = {\n${lines((entry, id) => `  '${entry.version}': createRaw_${id},`)}\n} as const;`,
     `/** Every generated client's \`paths\`, by version. */\nexport interface PathsByVersion {\n${lines((entry, id) => `  '${entry.version}': Paths_${id};`)}\n}`,

@@ -27,4 +27,4 @@ export type {
   ParameterSpec,
   SkeResponse,
 } from './operation.js';
-export { requestTarget } from './request-target.js';
+export { checkArgument, requestTarget } from './request-target.js';

@@ -24,6 +24,15 @@ function expected(parameter: ParameterSpec): string {
   return `${describeSchema(parameter.schema)}${example}`;
 }
 
+/** Checks one argument (undefined: absent) against its parameter; a `SkeInputError` names it and says what was expected. */
+export function checkArgument(parameter: ParameterSpec, value: unknown): void {
+  if (value === undefined) {
+    if (parameter.required) throw new SkeInputError(parameter.key, `${expected(parameter)} (required)`);
+  } else if (!conforms(value, parameter.schema)) {
+    throw new SkeInputError(parameter.key, expected(parameter));
+  }
+}
+
 function argumentList(operation: OperationSpec): string {
   return operation.parameters.map((parameter) => `${parameter.key}${parameter.required ? '' : '?'}`).join(', ');
 }
@@ -44,11 +53,7 @@ function readArguments(
   }
   const values = operation.parameters.map((parameter) => {
     const value = input[parameter.key];
-    if (value === undefined) {
-      if (parameter.required) throw new SkeInputError(parameter.key, `${expected(parameter)} (required)`);
-    } else if (!conforms(value, parameter.schema)) {
-      throw new SkeInputError(parameter.key, expected(parameter));
-    }
+    checkArgument(parameter, value);
     return value;
   });
   const signal = input.signal;

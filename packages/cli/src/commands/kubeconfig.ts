@@ -61,7 +61,7 @@ async function fetchKubeconfig(flags: Flags<typeof FETCH_OPTIONS>, io: Io): Prom
   const admin = flags.admin ?? false;
   const { client, version } = await connect(flags, io);
   const operationId = admin ? 'createClusterKubeconfig' : 'showClusterUserKubeconfig';
-  await checkArguments(version, operationId, { kubeconfigType });
+  checkArguments(version, operationId, { kubeconfigType });
   const clusterId = cluster.byId
     ? cluster.value
     : (await resolveCluster(client, version, cluster.value, '--cluster')).id;
