@@ -8,14 +8,14 @@ import { showCluster } from './show-cluster.js';
 import { showClusterUserKubeconfig } from './show-cluster-user-kubeconfig.js';
 import type { HandlerFactory } from './types.js';
 
-export const OPERATION_HANDLERS = {
+/** The operations the emulator has a handler for (and can inject faults into by name). */
+export type OperationId = 'listClusters' | 'showCluster' | 'createClusterKubeconfig' | 'showClusterUserKubeconfig';
+
+export const OPERATION_HANDLERS: Readonly<Record<OperationId, HandlerFactory>> = {
   listClusters,
   showCluster,
   createClusterKubeconfig,
   showClusterUserKubeconfig,
-} as const satisfies Record<string, HandlerFactory>;
-
-/** The operations the emulator has a handler for (and can inject faults into by name). */
-export type OperationId = keyof typeof OPERATION_HANDLERS;
+};
 
 export const OPERATION_IDS = Object.keys(OPERATION_HANDLERS) as OperationId[];
