@@ -2,8 +2,8 @@ import type { OperationTable } from '@scp-ske/client';
 import { DEMO_CREDENTIALS } from '@scp-ske/emulator';
 import { loadDocument, manifest, type OpenApiDocument } from '@scp-ske/spec';
 import { describe, expect, it } from 'vitest';
+import { operationTables } from './generated/clients.js';
 import { buildScenarios } from './operation-scenarios.js';
-import { operationTables } from './operation-tables.js';
 import { type CompatOperation, catalogOf, type OperationCatalog } from './operations.js';
 
 const GENERIC = [

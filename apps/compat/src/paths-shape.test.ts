@@ -6,7 +6,7 @@
  */
 import { manifest } from '@scp-ske/spec';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { clientFactories, type PathsByVersion } from './generated/clients.js';
+import { clientFactories, operationTables, type PathsByVersion } from './generated/clients.js';
 
 type Version = keyof PathsByVersion;
 type UserKubeconfig<V extends Version> = PathsByVersion[V]['/v1/clusters/{cluster_id}/user-kubeconfig']['get'];
@@ -44,5 +44,6 @@ describe('generated clients', () => {
       'ske 1.2' | undefined
     >();
     expect(Object.keys(clientFactories)).toEqual(manifest.versions.map((entry) => entry.version));
+    expect(Object.keys(operationTables)).toEqual(Object.keys(clientFactories));
   });
 });

@@ -20,9 +20,8 @@ import {
   classifyAgainstPrediction,
   classifyAgainstReference,
 } from './classify.js';
-import { clientFactories, rawClientFactories } from './generated/clients.js';
+import { clientFactories, operationTables, rawClientFactories } from './generated/clients.js';
 import { buildScenarios } from './operation-scenarios.js';
-import { operationTables } from './operation-tables.js';
 import { catalogOf, type OperationCatalog, operationsOf, type Provenance } from './operations.js';
 import {
   type ClientFactory,
