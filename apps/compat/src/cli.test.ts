@@ -68,10 +68,17 @@ describe('the compatibility app', () => {
     }
     // The summary line keeps its shape, and its counts cover every cell.
     const match =
-      /compat: (\d+) scenarios × 4 versions on 2026-11-29 against the embedded emulator: (\d+) same, (\d+) expected differences, 0 regressions, 0 skipped, (\d+) not applicable/.exec(
+      /compat: (\d+) operations × 4 versions \((\d+) scenarios\) on 2026-11-29 against the embedded emulator: (\d+) same, (\d+) expected differences, 0 regressions, 0 skipped, (\d+) not applicable/.exec(
         io.out,
       );
-    const [scenarios, same, expected, none] = (match ?? []).slice(1).map(Number) as [number, number, number, number];
+    const [operations, scenarios, same, expected, none] = (match ?? []).slice(1).map(Number) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    expect(operations).toBe(report.operations.length);
     expect(scenarios).toBe(report.scenarios.length);
     expect(same + expected + none).toBe(scenarios * 4);
   });

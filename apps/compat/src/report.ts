@@ -129,7 +129,7 @@ function contractLines(report: CompatReport): string[] {
 
 function summaryLine(report: CompatReport): string {
   const { same, expected, regressions, skipped, notApplicable: none } = report.summary;
-  return `compat: ${report.scenarios.length} scenarios × ${report.versions.length} versions on ${report.at} against the ${report.target}: ${same} same, ${expected} expected differences, ${regressions} regressions, ${skipped} skipped, ${none} not applicable`;
+  return `compat: ${report.operations.length} operations × ${report.versions.length} versions (${report.scenarios.length} scenarios) on ${report.at} against the ${report.target}: ${same} same, ${expected} expected differences, ${regressions} regressions, ${skipped} skipped, ${none} not applicable`;
 }
 
 export function renderTerminal(report: CompatReport): string {
