@@ -22,7 +22,7 @@ const TYPESCRIPT = 'typescript@5.9.3';
 let project = '';
 const bin = (name: string) => join(project, 'node_modules', '.bin', name);
 
-const CONSUMER = `import { createSkeClient, type KubeconfigType, SkeApiError } from '@scp-ske/client-1.3';
+const CONSUMER = `import { createSkeClient, type OperationInput, SkeApiError, SkeError } from '@scp-ske/client-1.3';
 import { createRawClient } from '@scp-ske/client-1.3/raw';
 import { computeSignature } from '@scp-ske/signing';
 
@@ -31,9 +31,17 @@ const accessKey = process.env.SCP_ACCESS_KEY;
 const secretKey = process.env.SCP_SECRET_KEY;
 if (!endpoint || !accessKey || !secretKey) throw new Error('SKE_ENDPOINT, SCP_ACCESS_KEY and SCP_SECRET_KEY are required');
 
-const type: KubeconfigType = 'public';
+const type: OperationInput<'showClusterUserKubeconfig'>['kubeconfigType'] = 'public';
 const ske = createSkeClient({ endpoint, credentials: { accessKey, secretKey } });
 const result = await ske.getUserKubeconfig({ clusterId: '70a599e031e749b7b260868f441e862b', kubeconfigType: type });
+const { data: list } = await ske.listClusters({ status: ['RUNNING'] });
+const names: string[] = list.clusters.map((cluster) => cluster.name);
+let inputCode: string | undefined;
+try {
+  await ske.showCluster({ clusterId: 'not-an-id' });
+} catch (error) {
+  if (error instanceof SkeError) inputCode = error.code;
+}
 let forbidden: number | undefined;
 try {
   await ske.getUserKubeconfig({ clusterId: 'c0ffee00c0ffee00c0ffee00c0ffee00', kubeconfigType: 'private' });
@@ -52,7 +60,7 @@ const signature = computeSignature({
   accessKey: 'AKEXAMPLE0123456789',
   secretKey: 'SKEXAMPLEsecretKey',
 });
-console.log(JSON.stringify({ apiVersion: result.apiVersion, server: result.server, contexts: result.contexts, forbidden, rawStatus: rawResponse.status, signature }));
+console.log(JSON.stringify({ apiVersion: result.apiVersion, server: result.server, contexts: result.contexts, forbidden, names, inputCode, rawStatus: rawResponse.status, signature }));
 `;
 
 let emulator: ReturnType<typeof spawn> | undefined;
@@ -118,6 +126,8 @@ describe('installed with npm, outside the workspace', () => {
       server: 'https://70a599e031e749b7b260868f441e862b.ske.public.kr-west1.samsungsdscloud.com:6443',
       contexts: ['demo-cluster'],
       forbidden: 403,
+      names: ['demo-cluster', 'private-only-cluster'],
+      inputCode: 'ERR_SKE_INPUT',
       rawStatus: 200,
       signature: 'q0OJkr3HhbGbhFfYQUwZUgxYDmJZNRyupjvu8OHU8/4=',
     });
@@ -126,7 +136,7 @@ describe('installed with npm, outside the workspace', () => {
   it('refuses to typecheck a kubeconfigType the spec does not allow', () => {
     writeFileSync(
       join(project, 'wrong.ts'),
-      `import type { KubeconfigType } from '@scp-ske/client-1.3';\nexport const type: KubeconfigType = 'internal';\n`,
+      `import type { OperationInput } from '@scp-ske/client-1.3';\nexport const type: OperationInput<'showClusterUserKubeconfig'>['kubeconfigType'] = 'internal';\n`,
     );
     writeFileSync(
       join(project, 'tsconfig.wrong.json'),
@@ -150,7 +160,8 @@ describe('installed with npm, outside the workspace', () => {
 
   it('runs the installed scp-ske --help', () => {
     const help = execFileSync(bin('scp-ske'), ['--help'], { cwd: project, encoding: 'utf8' });
-    expect(help).toContain('scp-ske kubeconfig merge --cluster-id ID --type private|public');
+    expect(help).toContain('scp-ske kubeconfig merge --cluster NAME|ID --type private|public');
+    expect(help).toContain('scp-ske clusters list');
   });
 
   it.each(manifest.versions.map((entry) => entry.version))(
