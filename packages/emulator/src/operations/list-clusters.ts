@@ -8,8 +8,8 @@ import type { CompleteCluster } from '../complete-cluster.js';
 import type { HandlerFactory } from './types.js';
 import { mayRead } from './visible-cluster.js';
 
-/** The spec's `ClusterSummary`. */
-export function clusterSummary(cluster: CompleteCluster) {
+/** The fields `ClusterSummary` and `Cluster` share. */
+export function clusterIdentity(cluster: CompleteCluster) {
   return {
     id: cluster.id,
     name: cluster.name,
@@ -17,10 +17,14 @@ export function clusterSummary(cluster: CompleteCluster) {
     kubernetes_version: cluster.kubernetesVersion,
     status: cluster.status,
     node_count: cluster.nodeCount,
-    subnet_id: cluster.subnet.id,
     created_at: cluster.createdAt,
     modified_at: cluster.modifiedAt,
   };
+}
+
+/** The spec's `ClusterSummary`. */
+export function clusterSummary(cluster: CompleteCluster) {
+  return { ...clusterIdentity(cluster), subnet_id: cluster.subnet.id };
 }
 
 type Summary = ReturnType<typeof clusterSummary>;

@@ -4,6 +4,7 @@
  * endpoint shows `public_endpoint_url: null` and `public_kubeconfig_download_yn: N`.
  */
 import type { CompleteCluster } from '../complete-cluster.js';
+import { clusterIdentity } from './list-clusters.js';
 import type { HandlerFactory } from './types.js';
 import { visibleCluster } from './visible-cluster.js';
 
@@ -11,18 +12,11 @@ import { visibleCluster } from './visible-cluster.js';
 export function clusterView(cluster: CompleteCluster) {
   const publicUrl = cluster.endpoints.public ?? null;
   return {
-    id: cluster.id,
-    name: cluster.name,
-    account_id: cluster.accountId,
-    kubernetes_version: cluster.kubernetesVersion,
-    status: cluster.status,
+    ...clusterIdentity(cluster),
     cluster_namespace: cluster.clusterNamespace,
     cloud_logging_enabled: cluster.cloudLoggingEnabled,
-    created_at: cluster.createdAt,
     created_by: cluster.createdBy,
-    modified_at: cluster.modifiedAt,
     modified_by: cluster.modifiedBy,
-    node_count: cluster.nodeCount,
     max_node_count: cluster.maxNodeCount,
     private_endpoint_url: cluster.endpoints.private,
     public_endpoint_url: publicUrl,
