@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
 import { createCredentialChain, credentialsFilePath, ScpCredentials } from './credentials.js';
-import { CredentialsNotFoundError } from './errors.js';
+import { CredentialsNotFoundError, SigningOptionError } from './errors.js';
 
 const CANARY = 'CANARY-7e3a-secret-do-not-print';
 
@@ -91,6 +91,54 @@ describe('createCredentialChain', () => {
     expect(() => createCredentialChain({ credentials: { accessKey: 'ak', secretKey: '' } })).toThrow(
       /^credentials\.secretKey: expected a non-empty string, received an empty string \(from explicit credentials\)$/,
     );
+  });
+});
+
+describe('a credentials option of the wrong type', () => {
+  // Keys in the environment and the file: a wrong option must never fall back to them.
+  const env = { SCP_ACCESS_KEY: 'env-ak', SCP_SECRET_KEY: 'env-sk' };
+  const homeDir = homeWithFile('{"access-key":"file-ak","secret-key":"file-sk"}');
+  const EXPECTED = 'keys { accessKey, secretKey, accountId? }, an ScpCredentials or an async provider function';
+
+  it.each([
+    ['an "AK:SK" string', `AK:${CANARY}`, `a string of ${3 + CANARY.length} characters`],
+    ['an empty string', '', 'an empty string'],
+    ['a number', 5, 'a number'],
+    ['true', true, 'a boolean'],
+    ['null', null, 'null'],
+    ['an array of keys', ['AK', CANARY], 'an array'],
+  ])('refuses %s at once, describing its type only, never looking elsewhere', (_name, value, described) => {
+    const error = (() => {
+      try {
+        createCredentialChain({ credentials: value as never, env, homeDir });
+      } catch (caught) {
+        return caught as SigningOptionError;
+      }
+    })();
+    expect(error).toBeInstanceOf(SigningOptionError);
+    expect(error).toMatchObject({ code: 'ERR_SKE_SIGNING_OPTION', option: 'credentials' });
+    expect(error?.message).toBe(`credentials: expected ${EXPECTED}, received ${described}`);
+    expect(`${error?.message} ${error?.stack} ${inspect(error)}`).not.toContain(CANARY);
+  });
+
+  it('refuses an object without keys, naming the missing key', () => {
+    expect(() => createCredentialChain({ credentials: {} as never, env, homeDir })).toThrow(
+      /^credentials\.accessKey: expected a non-empty string, received undefined \(from explicit credentials\)$/,
+    );
+  });
+
+  it('refuses a provider that resolves something other than keys or undefined, without its value', async () => {
+    const chain = createCredentialChain({
+      credentials: async () => `AK:${CANARY}` as never,
+      env: {},
+      homeDir: homeWithFile(undefined),
+    });
+    const error = await chain().catch((caught) => caught);
+    expect(error).toBeInstanceOf(SigningOptionError);
+    expect(error.message).toBe(
+      `credentials: expected keys { accessKey, secretKey, accountId? }, received a string of ${3 + CANARY.length} characters (from custom provider)`,
+    );
+    expect(`${error.message} ${inspect(error)}`).not.toContain(CANARY);
   });
 });
 

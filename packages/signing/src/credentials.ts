@@ -27,8 +27,15 @@ export class ScpCredentials {
   readonly #secretKey: string;
 
   constructor(values: CredentialValues, source: string) {
+    if (values === null || typeof values !== 'object') {
+      throw new SigningOptionError(
+        'credentials',
+        'keys { accessKey, secretKey, accountId? }',
+        `${describeValue(values)} (from ${source})`,
+      );
+    }
     for (const option of ['accessKey', 'secretKey'] as const) {
-      const value: unknown = values?.[option];
+      const value: unknown = values[option];
       if (typeof value !== 'string' || value.trim() === '') {
         throw new SigningOptionError(
           `credentials.${option}`,
@@ -133,11 +140,28 @@ function fromProvider(provider: CredentialProvider): CredentialSource {
 }
 
 /**
+ * Refuses a `credentials` option that is none of the accepted kinds (an `'AK:SK'` string, a number,
+ * null, an array…), so that it is never mistaken for "not given" and replaced by other keys. The
+ * error describes the value's type only: the value may be a secret.
+ */
+function checkCredentialsInput(credentials: unknown): void {
+  if (credentials === undefined || typeof credentials === 'function') return;
+  if (credentials !== null && typeof credentials === 'object' && !Array.isArray(credentials)) return;
+  throw new SigningOptionError(
+    'credentials',
+    'keys { accessKey, secretKey, accountId? }, an ScpCredentials or an async provider function',
+    describeValue(credentials),
+  );
+}
+
+/**
  * The default chain. Explicit keys win; a custom provider is asked last. The first success is
  * memoized (concurrent callers share one lookup); a failure is not, so a later call looks again.
+ * A `credentials` option of any other kind throws `SigningOptionError` at once.
  */
 export function createCredentialChain(options: CredentialChainOptions = {}): () => Promise<ScpCredentials> {
   const { credentials } = options;
+  checkCredentialsInput(credentials);
   if (credentials instanceof ScpCredentials) return async () => credentials;
   if (credentials !== undefined && typeof credentials === 'object') {
     const explicit = new ScpCredentials(credentials, 'explicit credentials');
