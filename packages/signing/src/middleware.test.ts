@@ -2,6 +2,7 @@ import createClient, { type ClientOptions, type Middleware } from 'openapi-fetch
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClockSkew } from './clock-skew.js';
 import { createSigningMiddleware } from './middleware.js';
+import { signRequest } from './sign-request.js';
 import { createSignedFetch } from './signed-fetch.js';
 import { startVerifyingServer } from './testing/verifying-server.js';
 
@@ -35,6 +36,29 @@ describe('openapi-fetch adapters', () => {
       url: `${server.url}/v1/clusters/70a599e031e749b7b260868f441e862b/user-kubeconfig?kubeconfig_type=public`,
     });
     expect(response.headers.get('content-type')).toBeNull();
+  });
+
+  it('sends the method upper case, as it signs it, when an earlier middleware made it lower case', async () => {
+    const server = await startVerifyingServer({ keys: { AKMW: credentials.secretKey } });
+    close = server.close;
+    const client = createClient<AnyPaths>({ baseUrl: server.url });
+    client.use({ onRequest: ({ request }) => new Request(request, { method: 'patch' }) });
+    client.use(createSigningMiddleware({ credentials }));
+    const { response } = await client.GET('/v1/clusters', { parseAs: 'text' });
+    expect(response.status).toBe(200);
+    expect(server.received.map((record) => [record.method, record.verdict])).toEqual([['PATCH', 'accepted']]);
+  });
+
+  it('signRequest returns the request to send: an upper-case copy of a lower-case one, signed', async () => {
+    const server = await startVerifyingServer({ keys: { AKMW: credentials.secretKey } });
+    close = server.close;
+    const original = new Request(`${server.url}/v1/clusters?size=1`, { method: 'purge' });
+    const signed = signRequest(original, { credentials });
+    expect(signed.method).toBe('PURGE');
+    expect((await fetch(signed)).status).toBe(200);
+    expect(server.received.map((record) => [record.method, record.verdict])).toEqual([['PURGE', 'accepted']]);
+    const upper = new Request(`${server.url}/v1/clusters`);
+    expect(signRequest(upper, { credentials })).toBe(upper);
   });
 
   it('learns clock skew in onResponse, so the next request is accepted', async () => {

@@ -1,13 +1,18 @@
 /**
  * Sets the SCP signing headers over the URL exactly as it goes on the wire (never a decoded or
- * re-encoded copy), on a `Request` or on a `Headers`, with an injectable clock. `signingHeaders`
- * is the unchecked core that the signed fetch uses once its inputs are known to be well-formed.
+ * re-encoded copy) and the method as it is sent (upper case), on a `Request` or on a `Headers`,
+ * with an injectable clock. `signingHeaders` is the unchecked core that the signed fetch uses once
+ * its inputs are known to be well-formed.
  */
 import type { CredentialValues } from './credentials.js';
+import { SigningOptionError } from './errors.js';
 import {
   CLIENT_TYPE,
   hmacSignature,
+  normalizeMethod,
   normalizeTimestamp,
+  refuseUserinfo,
+  requireAbsoluteUrl,
   requireText,
   signedString,
   stringToSign,
@@ -34,10 +39,31 @@ export interface SignRequestOptions {
   language?: string | null;
 }
 
-/** The URL as the server sees it: a fragment never goes on the wire, so it is never signed. */
+/**
+ * The URL as the server sees it: a fragment never goes on the wire, so it is never signed. A URL with
+ * a user name or password is refused (`SigningOptionError` naming `url`, without quoting it).
+ */
 export function wireUrl(url: string): string {
+  refuseUserinfo(url);
   const hash = url.indexOf('#');
   return hash === -1 ? url : url.slice(0, hash);
+}
+
+/**
+ * A caller's URL as it goes on the wire: parsed (so normalised as fetch and node:http send it), an
+ * absolute http(s) URL without userinfo, without its fragment. Anything else is a
+ * `SigningOptionError` naming `url` that never quotes it (it may hold a password).
+ */
+export function parseWireUrl(input: string | URL): string {
+  const text = String(input);
+  let href: string;
+  try {
+    href = new URL(text).href;
+  } catch {
+    requireAbsoluteUrl(text); // names what is wrong when it can (relative, another scheme, userinfo)
+    throw new SigningOptionError('url', 'an absolute http(s) URL', 'a malformed URL');
+  }
+  return wireUrl(requireAbsoluteUrl(href));
 }
 
 /** The `Accept-Language` an option asks for: its value, `DEFAULT_LANGUAGE` when unset, null for none. */
@@ -84,7 +110,10 @@ export function applySigningHeaders(headers: Headers, signing: Record<string, st
   return headers;
 }
 
-/** Sets the signing headers for a request to `method` `url` (the URL exactly as sent) on `headers`. */
+/**
+ * Sets the signing headers for a request to `method` `url` (the URL exactly as sent) on `headers`.
+ * The method is signed upper case: send it upper case (the gateway verifies the method as received).
+ */
 export function signHeaders(headers: Headers, method: string, url: string, options: SignRequestOptions): Headers {
   const { credentials } = options;
   const timestamp = signingTimestamp(options.now, options.clockOffsetMs);
@@ -98,10 +127,17 @@ export function signHeaders(headers: Headers, method: string, url: string, optio
   );
 }
 
-/** Signs a `Request` in place, over exactly `request.url`, and returns it. */
+/**
+ * Signs a `Request` over exactly `request.url` and returns the request to send: the same one, signed
+ * in place, when its method is upper case (fetch upper-cases GET, POST, PUT, DELETE, HEAD and OPTIONS
+ * itself); otherwise a copy with the method upper-cased, signed (the original is left unsigned), so
+ * that the method sent is the method signed.
+ */
 export function signRequest(request: Request, options: SignRequestOptions): Request {
-  signHeaders(request.headers, request.method, request.url, options);
-  return request;
+  const method = normalizeMethod(request.method);
+  const outgoing = method === request.method ? request : new Request(request, { method });
+  signHeaders(outgoing.headers, method, outgoing.url, options);
+  return outgoing;
 }
 
 /** Headers as a plain object for logs, with the signature replaced by `[redacted]`. */

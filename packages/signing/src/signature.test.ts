@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SigningOptionError } from './errors.js';
-import { signingHeaders } from './sign-request.js';
+import { signingHeaders, wireUrl } from './sign-request.js';
 import { computeSignature, normalizeTimestamp, type SignatureInput, stringToSign } from './signature.js';
 
 interface Vector extends SignatureInput {
@@ -71,6 +71,22 @@ describe('the openssl vector suite (test-vectors/)', () => {
   });
 });
 
+describe('wireUrl', () => {
+  it('drops the fragment, which never goes on the wire', () => {
+    expect(wireUrl('https://ske.example.com/v1/clusters?a=b#part')).toBe('https://ske.example.com/v1/clusters?a=b');
+  });
+
+  it('keeps an @ in the path or query, which is no userinfo', () => {
+    expect(wireUrl('https://ske.example.com/v1/a@b?c=d@e')).toBe('https://ske.example.com/v1/a@b?c=d@e');
+    expect(wireUrl('https://ske.example.com?x=a@b')).toBe('https://ske.example.com?x=a@b');
+  });
+
+  it('refuses userinfo without quoting it', () => {
+    expect(() => wireUrl('http://user:CANARY-pw@127.0.0.1:8080/v1')).toThrow(SigningOptionError);
+    expect(() => wireUrl('http://user:CANARY-pw@127.0.0.1:8080/v1')).not.toThrow(/CANARY/);
+  });
+});
+
 describe('bad input', () => {
   const cases: [string, Partial<SignatureInput>, RegExp][] = [
     ['an empty access key', { accessKey: '' }, /^accessKey: expected a non-empty string, received an empty string$/],
@@ -82,6 +98,12 @@ describe('bad input', () => {
     ['a negative timestamp', { timestamp: -1 }, /^timestamp: expected Unix time in milliseconds/],
     ['a timestamp in seconds with a dot', { timestamp: '1605290625.682' }, /^timestamp: /],
     ['a method with spaces', { method: 'GET /' }, /^method: expected an HTTP method name/],
+    [
+      'a URL with a user name and password',
+      { url: 'https://user:pw@ske.example.com/v1/clusters' },
+      /^url: expected a URL without a user name or password .*, received a URL with userinfo$/,
+    ],
+    ['a URL with a user name', { url: 'http://user@127.0.0.1:8080/' }, /^url: .* received a URL with userinfo$/],
   ];
 
   it.each(cases)('names the option for %s', (_name, change, message) => {
@@ -92,7 +114,12 @@ describe('bad input', () => {
 
   it('never puts the secret key in an error', () => {
     const secretKey = 'CANARY-secret-4f1d9b';
-    for (const change of [{ url: 'nope' }, { timestamp: Number.NaN }, { accessKey: '' }]) {
+    for (const change of [
+      { url: 'nope' },
+      { timestamp: Number.NaN },
+      { accessKey: '' },
+      { url: `https://user:${secretKey}@ske.example.com/` },
+    ]) {
       try {
         computeSignature({ ...reference, ...change, secretKey } as SignatureInput);
         expect.unreachable();

@@ -10,7 +10,7 @@ import { describeValue, SigningOptionError } from './errors.js';
 export const CLIENT_TYPE = 'Openapi';
 
 export interface SignatureInput {
-  /** HTTP method; upper-cased before signing. */
+  /** HTTP method; upper-cased before signing (send it upper case too: the gateway verifies the method as received). */
   method: string;
   /** The absolute URL exactly as it goes on the wire (scheme, host, port, path, `?query`). */
   url: string;
@@ -46,12 +46,38 @@ export function normalizeTimestamp(timestamp: unknown, option = 'timestamp'): st
   return text;
 }
 
+/** The method as it is signed and sent: upper case. Throws unless it is a method name (letters only). */
+export function normalizeMethod(method: unknown, option = 'method'): string {
+  const text = requireText(option, method);
+  if (!METHOD.test(text)) throw new SigningOptionError(option, 'an HTTP method name such as GET', 'other characters');
+  return text.toUpperCase();
+}
+
 /** Absolute http(s) URL with a host; checked by pattern, since parsing would cost more than the HMAC. */
 const ABSOLUTE_HTTP_URL = /^https?:\/\/[^\s/?#]+(?:[/?#][^\s]*)?$/i;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+/** `user[:password]@` before the host. */
+const USERINFO = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i;
 
-function requireAbsoluteUrl(url: unknown): string {
+/**
+ * Throws for a URL with a user name or password: it never goes on the wire as such (node:http would
+ * send it as Basic auth, a log would print it), and SCP authenticates by the signing headers alone.
+ * The error never quotes the URL.
+ */
+export function refuseUserinfo(url: string): void {
+  if (USERINFO.test(url)) {
+    throw new SigningOptionError(
+      'url',
+      'a URL without a user name or password (SCP authenticates with the signing headers)',
+      'a URL with userinfo',
+    );
+  }
+}
+
+/** An absolute http(s) URL without userinfo, as given; `SigningOptionError` naming `url` otherwise. */
+export function requireAbsoluteUrl(url: unknown): string {
   const text = requireText('url', url);
+  refuseUserinfo(text);
   if (ABSOLUTE_HTTP_URL.test(text)) return text;
   const scheme = SCHEME.exec(text)?.[1]?.toLowerCase();
   if (scheme && scheme !== 'http' && scheme !== 'https') {
@@ -66,16 +92,14 @@ function requireAbsoluteUrl(url: unknown): string {
 
 /** The exact string SCP signs, for diagnosing a signature mismatch. Contains no secret. */
 export function stringToSign(input: SignatureInput): string {
-  const method = requireText('method', input.method);
-  if (!METHOD.test(method))
-    throw new SigningOptionError('method', 'an HTTP method name such as GET', 'other characters');
+  const method = normalizeMethod(input.method);
   const url = requireAbsoluteUrl(input.url);
   const timestamp = normalizeTimestamp(input.timestamp);
   const accessKey = requireText('accessKey', input.accessKey);
   const accountId = input.accountId ?? '';
   if (typeof accountId !== 'string') throw new SigningOptionError('accountId', 'a string', describeValue(accountId));
   const clientType = input.clientType === undefined ? CLIENT_TYPE : requireText('clientType', input.clientType);
-  return signedString(method.toUpperCase(), url, timestamp, accessKey, accountId, clientType);
+  return signedString(method, url, timestamp, accessKey, accountId, clientType);
 }
 
 /** The signed string from parts already checked: a plain concatenation, in SCP's order. */

@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SigningOptionError } from './errors.js';
 import { NetworkError } from './node-http.js';
 import { redactedHeaders } from './sign-request.js';
 import type { AttemptEvent, SignedFetchOptions } from './signed-attempts.js';
@@ -208,6 +209,110 @@ describe.each(TRANSPORTS)('signed %s against a verifying server', (name) => {
     const everything = [...log, inspect(response), inspect(error), String(badUrl), badUrl.stack].join('\n');
     expect(everything).not.toContain(CANARY);
     expect(log.join('\n')).toContain('[redacted]');
+  });
+});
+
+describe('options refused before any request', () => {
+  it.each([
+    ['an "AK:SK" string', `AKTEST:${CANARY}`],
+    ['a number', 5],
+    ['true', true],
+  ])('refuses credentials given as %s, never falling back to the environment', async (_name, value) => {
+    const server = await startVerifyingServer({ keys: { [credentials.accessKey]: CANARY } });
+    servers.push(server);
+    // Keys the server accepts sit in the environment: before this check, they were used instead.
+    vi.stubEnv('SCP_ACCESS_KEY', credentials.accessKey);
+    vi.stubEnv('SCP_SECRET_KEY', CANARY);
+    try {
+      for (const create of [createSignedFetch, createSignedGet]) {
+        const error = (() => {
+          try {
+            create({ credentials: value as never });
+          } catch (caught) {
+            return caught;
+          }
+        })();
+        expect(error).toBeInstanceOf(SigningOptionError);
+        expect(error).toMatchObject({ option: 'credentials', code: 'ERR_SKE_SIGNING_OPTION' });
+        expect(`${(error as Error).message} ${inspect(error)}`).not.toContain(CANARY);
+      }
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(server.received).toHaveLength(0);
+  });
+});
+
+describe.each(TRANSPORTS)('signed %s refuses a URL it must not send', (name) => {
+  beforeEach(() => {
+    transport = name;
+  });
+
+  it('refuses a URL with a user name and password: never sent as Basic auth, never printed', async () => {
+    const { server, send, events } = await setup();
+    const withUserinfo = server.url.replace('http://', `http://user:${CANARY}@`);
+    const error = await send(`${withUserinfo}${PATH}`).catch((caught) => caught);
+    expect(error).toBeInstanceOf(SigningOptionError);
+    expect(error).toMatchObject({ option: 'url', code: 'ERR_SKE_SIGNING_OPTION' });
+    expect(error.message).toBe(
+      'url: expected a URL without a user name or password (SCP authenticates with the signing headers), received a URL with userinfo',
+    );
+    expect(`${error.message} ${error.stack} ${inspect(error)}`).not.toContain(CANARY);
+    expect(server.received).toHaveLength(0);
+    expect(events).toHaveLength(0);
+  });
+
+  it.each([
+    [
+      'a relative URL',
+      '/v1/clusters',
+      /^url: expected an absolute http\(s\) URL .*, received a relative or malformed URL$/,
+    ],
+    ['a non-http URL', 'ftp://127.0.0.1/v1/clusters', /^url: expected an http: or https: URL, received a ftp: URL$/],
+  ])('refuses %s with a SigningOptionError', async (_kind, url, message) => {
+    const { send } = await setup();
+    const error = await send(url).catch((caught) => caught);
+    expect(error).toBeInstanceOf(SigningOptionError);
+    expect(error.message).toMatch(message);
+  });
+
+  it.each([5, 'GET /', ''])('refuses the method %j, naming init.method', async (method) => {
+    const { server, send } = await setup();
+    const error = await send(`${server.url}${PATH}`, { method: method as string }).catch((caught) => caught);
+    expect(error).toBeInstanceOf(SigningOptionError);
+    expect(error).toMatchObject({ option: 'init.method' });
+    expect(server.received).toHaveLength(0);
+  });
+});
+
+describe('the method is sent as it is signed: upper case', () => {
+  it.each(['patch', 'purge', 'delete'])(
+    'normalises a Request of method %j, which the server then verifies',
+    async (method) => {
+      const { server, signedFetch } = await setup();
+      const response = await signedFetch(new Request(`${server.url}${PATH}`, { method }));
+      expect(response.status).toBe(200);
+      expect(server.received.map((record) => [record.method, record.verdict])).toEqual([
+        [method.toUpperCase(), 'accepted'],
+      ]);
+    },
+  );
+
+  it('keeps the body of a normalised Request', async () => {
+    const { server, signedFetch } = await setup();
+    const request = new Request(`${server.url}/v1/clusters`, { method: 'patch', body: '{"a":1}' });
+    expect((await signedFetch(request)).status).toBe(200);
+    expect(server.received.map((record) => [record.method, record.verdict])).toEqual([['PATCH', 'accepted']]);
+  });
+
+  it.each([
+    ['the signed fetch', 'fetch'],
+    ['the signed GET', 'get'],
+  ] as const)('sends %s with init.method in lower case upper-cased, as signed', async (_name, kind) => {
+    transport = kind;
+    const { server, send } = await setup();
+    expect((await send(`${server.url}${PATH}`, { method: 'delete' })).status).toBe(200);
+    expect(server.received.map((record) => [record.method, record.verdict])).toEqual([['DELETE', 'accepted']]);
   });
 });
 

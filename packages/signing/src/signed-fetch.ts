@@ -7,7 +7,8 @@
  * a URL input is sent with a plain header record.
  */
 import { NetworkError, nodeHttpSend } from './node-http.js';
-import { applySigningHeaders, wireUrl } from './sign-request.js';
+import { applySigningHeaders, parseWireUrl, wireUrl } from './sign-request.js';
+import { normalizeMethod } from './signature.js';
 import {
   type HttpReply,
   type Plan,
@@ -63,8 +64,9 @@ function urlPlan<Reply extends HttpReply>(
   send: Send<Reply>,
   discard: (reply: Reply) => Promise<void>,
 ): Plan<Reply> {
-  const url = wireUrl(new URL(String(input)).href);
-  const method = (init?.method ?? 'GET').toUpperCase();
+  const url = parseWireUrl(input);
+  // Signed and sent the same: upper case.
+  const method = normalizeMethod(init?.method ?? 'GET', 'init.method');
   const own = headerRecord(init?.headers);
   return {
     method,
@@ -80,10 +82,16 @@ function urlPlan<Reply extends HttpReply>(
   };
 }
 
-/** A `Request` keeps its own headers (signed in place) and is copied only when it has a body to replay. */
-function requestPlan(input: Request, context: SignedContext, fetchImpl: NonNullable<SignedFetchOptions['fetch']>) {
+/**
+ * A `Request` keeps its own headers (signed in place) and is copied only when it has a body to
+ * replay, or a method in lower case (fetch leaves PATCH and custom methods as given), which the copy
+ * sends upper case, as it is signed.
+ */
+function requestPlan(original: Request, context: SignedContext, fetchImpl: NonNullable<SignedFetchOptions['fetch']>) {
+  const method = normalizeMethod(original.method);
+  const input = method === original.method ? original : new Request(original, { method });
   return {
-    method: input.method,
+    method,
     url: wireUrl(input.url),
     replayable: true,
     signal: input.signal,
