@@ -2,9 +2,17 @@ import { describe, expect, it, vi } from 'vitest';
 import { createVersionedClient } from './client.js';
 import type { SkeClientOptions } from './client-options.js';
 import { resolveEndpoint } from './endpoint.js';
-import { ResponseFormatError, SkeApiError, SkeError, SkeInputError, UnsupportedVersionError } from './errors.js';
+import {
+  ResponseFormatError,
+  SigningOptionError,
+  SkeApiError,
+  SkeError,
+  SkeInputError,
+  UnsupportedVersionError,
+} from './errors.js';
 import { KubeconfigFormatError } from './kubeconfig.js';
 import { WARNING_CODES } from './lifecycle-check.js';
+import { createVersionedRawClient } from './raw.js';
 import { CLUSTER_ID, contract, KUBECONFIG, OPERATIONS, type TestClient, useStubServer } from './test-support.js';
 
 const stub = useStubServer();
@@ -309,5 +317,74 @@ describe('resolveEndpoint', () => {
     [{ endpoint: 'ske.example.com' }, /^endpoint: expected an absolute http\(s\) URL/],
   ])('names the bad option in %o', (input, message) => {
     expect(() => resolveEndpoint(template, input)).toThrow(message);
+  });
+  it.each([
+    'http://user:CANARY-password@127.0.0.1:8080',
+    'http://user@127.0.0.1:8080/',
+    'https://:CANARY-password@ske.example.com',
+  ])('refuses an endpoint with userinfo (%s), never quoting it', (endpoint) => {
+    const error = (() => {
+      try {
+        resolveEndpoint(template, { endpoint });
+      } catch (caught) {
+        return caught as SkeInputError;
+      }
+    })();
+    expect(error).toBeInstanceOf(SkeInputError);
+    expect(error).toMatchObject({ argument: 'endpoint', code: 'ERR_SKE_INPUT' });
+    expect(error?.message).toBe(
+      'endpoint: expected an absolute http(s) URL without a user name or password (SCP authenticates with the signing headers), e.g. http://127.0.0.1:8080',
+    );
+    expect(`${error?.message} ${error?.stack}`).not.toContain('CANARY');
+  });
+  it('keeps an @ in the path, which is no userinfo', () => {
+    expect(resolveEndpoint(template, { endpoint: 'http://127.0.0.1:8080/proxy/@ske' })).toBe(
+      'http://127.0.0.1:8080/proxy/@ske',
+    );
+  });
+});
+
+describe('options refused at creation, before any network call', () => {
+  it.each([
+    ['an "AK:SK" string', 'AK:SK'],
+    ['a number', 5],
+    ['true', true],
+    ['null', null],
+  ])('refuses credentials given as %s, never using the environment instead', async (_name, credentials) => {
+    // Keys in the environment that the stub server would accept: they must not be used instead.
+    vi.stubEnv('SCP_ACCESS_KEY', 'ENVKEY');
+    vi.stubEnv('SCP_SECRET_KEY', 'CANARY-env-secret');
+    const fetch = vi.fn();
+    try {
+      for (const create of [
+        () => createClient(contract(), { credentials: credentials as never }),
+        () => createClient(contract(), { credentials: credentials as never, fetch }),
+        () => createVersionedRawClient(contract(), options({ credentials: credentials as never })),
+      ]) {
+        const error = (() => {
+          try {
+            create();
+          } catch (caught) {
+            return caught as SigningOptionError;
+          }
+        })();
+        expect(error).toBeInstanceOf(SigningOptionError);
+        expect(error).toBeInstanceOf(SkeError);
+        expect(error).toMatchObject({ code: 'ERR_SKE_SIGNING_OPTION', option: 'credentials' });
+        expect(error?.message).toMatch(/^credentials: expected keys \{ accessKey, secretKey, accountId\? \}/);
+        expect(error?.message).not.toContain('AK:SK');
+      }
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(fetch).not.toHaveBeenCalled();
+    expect(requests).toHaveLength(0);
+  });
+
+  it('refuses an endpoint with a password for both entries, before any request', () => {
+    const endpoint = stub.endpoint.replace('http://', 'http://user:CANARY-password@');
+    expect(() => createClient(contract(), { endpoint })).toThrow(SkeInputError);
+    expect(() => createVersionedRawClient(contract(), options({ endpoint }))).toThrow(SkeInputError);
+    expect(requests).toHaveLength(0);
   });
 });

@@ -2,9 +2,10 @@
  * Errors the SKE client raises. Each is a `SkeError` (from @scp-ske/signing, the one error model of
  * every scp-ske package) with a stable `code`; each is specific, and none carries a secret.
  */
-import { type HttpReply, SkeError } from '@scp-ske/signing';
+import { type HttpReply, SigningOptionError, SkeError } from '@scp-ske/signing';
 
-export { SkeError };
+/** `SigningOptionError` (a bad `credentials` or `retry` option, thrown at creation) is the signing package's own. */
+export { SigningOptionError, SkeError };
 
 /** A call's argument is wrong; thrown before any network call. `argument` names it. */
 export class SkeInputError extends SkeError {

@@ -10,6 +10,7 @@ export type { VersionContract } from './contract.js';
 export { type EndpointOptions, resolveEndpoint } from './endpoint.js';
 export {
   ResponseFormatError,
+  SigningOptionError,
   SkeApiError,
   SkeError,
   SkeInputError,
