@@ -1,11 +1,13 @@
 /**
  * The SKE emulator: a local HTTP server that answers every operation of every version of the spec
  * (and `GET /` with the version list), enforcing what SCP enforces, in the gateway's order, one step
- * each (steps/): route (404) → faults → signature (401) → version (406) → the route in that version
- * (404) → IAM action (403) → parameters from the spec (400) → the operation: its handler
- * (operations/), else its 200 example, else 501; a 200 answer is checked against the spec (500).
+ * each (steps/): Host header (400) → route (404) → faults → signature (401) → version (406) → the
+ * route in that version (404) → IAM action (403) → parameters from the spec (400) → the operation:
+ * its handler (operations/), else its 200 example, else 501; a 200 answer is checked against the
+ * spec (500). Malformed HTTP (malformed-http.ts) and an `Expect` other than 100-continue (417) are
+ * answered in the envelope too.
  */
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { loadDocument, type Manifest, type OpenApiDocument, manifest as specManifest } from '@scp-ske/spec';
 import { createSchemaCompiler } from './ajv.js';
@@ -13,11 +15,13 @@ import { type CompleteCluster, completeCluster } from './complete-cluster.js';
 import { envelope, newRequestId } from './envelope.js';
 import { checkFaults, type Faults } from './faults.js';
 import { type ClusterFixture, DEFAULT_CLUSTERS, DEMO_CREDENTIALS, type EmulatorCredentials } from './fixtures.js';
+import { type InFlight, onMalformedHttp } from './malformed-http.js';
 import { OPERATION_HANDLERS } from './operations/registry.js';
 import type { OperationHandler } from './operations/types.js';
 import { DROP, Exchange, type RecordedRequest, type Reply, runSteps, type Step } from './pipeline.js';
 import { compileRoutes, type Route } from './routes.js';
 import { authorize } from './steps/authorize.js';
+import { checkHost } from './steps/check-host.js';
 import { checkSignature } from './steps/check-signature.js';
 import { injectFault } from './steps/inject-fault.js';
 import { operate } from './steps/operate.js';
@@ -129,6 +133,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   );
   let baseUrl = '';
   const steps: Step[] = [
+    checkHost,
     route(anyVersion),
     injectFault(() => faults),
     versionList(manifest, () => baseUrl),
@@ -152,7 +157,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (requests.length > recordLimit) requests.shift();
   }
 
+  /** Sends a reply, unless the response has begun already (a 400 for a body that broke first: malformed-http.ts). */
   function send(response: ServerResponse, exchange: Exchange, reply: Reply): void {
+    if (response.headersSent) return;
     const { record } = exchange;
     record.status = reply.status;
     record.code = reply.code;
@@ -168,8 +175,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     response.end(reply.body);
   }
 
-  const server = createServer((request, response) => {
+  /** The latest request on each connection, so that a parse error after it is answered in order, once. */
+  const latest = new WeakMap<Socket, InFlight>();
+  function begin(request: IncomingMessage, response: ServerResponse): Exchange {
     const exchange = new Exchange(request);
+    latest.set(request.socket, { exchange, response });
+    return exchange;
+  }
+
+  // Host is checked by the pipeline (steps/check-host.ts), so that its 400 is in the envelope too.
+  const server = createServer({ requireHostHeader: false }, (request, response) => {
+    const exchange = begin(request, response);
     runSteps(steps, exchange)
       .then((reply) => {
         if (reply !== DROP) return send(response, exchange, reply);
@@ -190,18 +206,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         }
       });
   });
-  // Malformed HTTP (unknown methods, oversized or broken headers) gets a 400 in the envelope.
-  server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket) => {
-    if (!socket.writable) return socket.destroy();
-    const body = envelope(
-      { status: 400, code: 'ValidationError', detail: [`Malformed HTTP request (${error.code ?? 'parse error'}).`] },
-      newRequestId(),
-    );
-    // An answer to HEAD carries no body, even when the request could not be parsed to the end.
-    const head = error.rawPacket?.toString('latin1', 0, 5) === 'HEAD ';
-    socket.end(
-      `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${head ? '' : body}`,
-    );
+  // Malformed HTTP (unknown methods, oversized or broken headers, a broken chunked body) gets a 400 in the envelope.
+  server.on(
+    'clientError',
+    onMalformedHttp(
+      (socket) => latest.get(socket),
+      ({ exchange, response }, reply) => send(response, exchange, reply),
+    ),
+  );
+  // Node answers an Expect other than 100-continue with a bare 417; this one is in the envelope.
+  server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
+    const exchange = begin(request, response);
+    const expectation = { status: 417, code: 'ExpectationFailed', detail: ['Only Expect: 100-continue is supported.'] };
+    send(response, exchange, exchange.fail(expectation));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
