@@ -1,7 +1,8 @@
 /**
  * Authentication as SCP's gateway does it: every signing header present, `Scp-ClientType: Openapi`,
- * a timestamp inside the window, and the HMAC recomputed over the full URL as received, compared in
- * constant time. A failure names the check that failed, never the secret or the expected signature.
+ * a timestamp inside the window, the HMAC recomputed over the full URL as received, compared in
+ * constant time, then `Scp-AccountId` (when sent) against the key's account. A failure names the
+ * check that failed, never the secret, the expected signature or the expected account.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { CLIENT_TYPE, computeSignature } from '@scp-ske/signing';
@@ -60,5 +61,20 @@ export function authenticate(input: AuthInput): EmulatorCredentials | ErrorAnswe
   if (received.length !== expected.length || !timingSafeEqual(received, expected)) {
     return reject('SignatureMismatch', 'The signature does not match the request.');
   }
-  return credentials;
+  return checkAccount(accountId, credentials) ?? credentials;
+}
+
+/**
+ * A signed `Scp-AccountId` must be the key's own account (absent, the account is the key's). A key
+ * without `accountId` in the fixtures belongs to no account, so it may send none: a client that
+ * sends one (SCP_ACCOUNT_ID left set from another account) learns it here, not later.
+ */
+function checkAccount(sent: string, credentials: EmulatorCredentials): ErrorAnswer | undefined {
+  if (sent === '' || sent === credentials.accountId) return undefined;
+  return reject(
+    'AccountMismatch',
+    credentials.accountId === undefined
+      ? 'This access key belongs to no account: send no Scp-AccountId.'
+      : 'Scp-AccountId is not the account of this access key.',
+  );
 }
