@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +78,21 @@ describe('scp-ske-emulator', () => {
     expect(emulator.output().stdout).not.toContain('MY-REAL-SECRET');
     emulator.child.kill('SIGINT');
     expect(await emulator.exited).toBe(0);
+  });
+
+  it('says in one line that a busy port is in use, and exits 1', async () => {
+    const occupant = createServer();
+    await new Promise<void>((resolve) => occupant.listen(0, '127.0.0.1', resolve));
+    const { port } = occupant.address() as AddressInfo;
+    try {
+      const emulator = run(['--port', String(port)]);
+      expect(await emulator.exited).toBe(1);
+      const { stdout, stderr } = emulator.output();
+      expect(stderr).toMatch(new RegExp(`^scp-ske-emulator: port ${port} is in use \\(EADDRINUSE[^\n]*\\)\n$`));
+      expect(stdout).toBe('');
+    } finally {
+      await new Promise<void>((resolve) => occupant.close(() => resolve()));
+    }
   });
 
   it.each([

@@ -1,7 +1,8 @@
 /**
  * `scp-ske-emulator`: runs the emulator until SIGINT/SIGTERM, printing its URL, the credentials it
  * accepts (demo secrets only: secrets from a fixtures file are never printed) with their IAM actions,
- * and its clusters.
+ * and its clusters. A bad flag exits 2 naming it; a port or host it cannot listen on (in use,
+ * privileged, not this machine's) exits 1 with one line saying so.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -20,7 +21,7 @@ against the spec (parameters, IAM action, lifecycle) and answered from fixtures:
   GET /                                           the version list (unsigned)
 Another operation of the spec answers its 200 example, or 501 without one.
 
-  --port                 port to listen on (default 8080; 0 for any free port)
+  --port                 port to listen on (default 8080; 0 for any free port; a busy one exits 1)
   --host                 address to listen on (default 127.0.0.1)
   --now                  start the emulator's clock at this date (judges lifecycle and timestamps)
   --fixtures             JSON file: { "clusters": [...], "credentials": [...] } (see README)
@@ -33,6 +34,26 @@ Example:
 function usageError(message: string): never {
   process.stderr.write(`scp-ske-emulator: ${message}\n\n${USAGE}`);
   process.exit(2);
+}
+
+/** A failure to start, said in one line (no stack trace), with exit code 1. */
+function startError(message: string): never {
+  process.stderr.write(`scp-ske-emulator: ${message}\n`);
+  process.exit(1);
+}
+
+/** The one-line reason a listen failed, for the errors a flag can cause; undefined for any other. */
+function listenProblem(error: unknown, host: string, port: number): string | undefined {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'EADDRINUSE') {
+    return `port ${port} is in use (EADDRINUSE on ${host}; pick another with --port, or --port 0 for any free port)`;
+  }
+  if (code === 'EACCES')
+    return `port ${port} needs privileges on this system (EACCES on ${host}; use a port above 1023)`;
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return `cannot listen on host ${host} (${code}; --host takes an address of this machine, e.g. 127.0.0.1)`;
+  }
+  return undefined;
 }
 
 function wholeNumber(value: string | undefined, flag: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -89,15 +110,23 @@ export async function main(argv: string[]): Promise<void> {
       usageError(`--fixtures ${fixturesPath}: ${error instanceof FixtureError ? error.message : 'not valid JSON'}`);
     }
   }
-  const emulator = await startEmulator({
-    host: (values.host as string | undefined) ?? '127.0.0.1',
-    port,
-    timestampWindowMs,
-    // Nothing reads the record here: keeping none lets the command run for days without growing.
-    recordLimit: 0,
-    ...(now !== undefined && { now }),
-    ...fixtures,
-  });
+  const host = (values.host as string | undefined) ?? '127.0.0.1';
+  let emulator: Awaited<ReturnType<typeof startEmulator>>;
+  try {
+    emulator = await startEmulator({
+      host,
+      port,
+      timestampWindowMs,
+      // Nothing reads the record here: keeping none lets the command run for days without growing.
+      recordLimit: 0,
+      ...(now !== undefined && { now }),
+      ...fixtures,
+    });
+  } catch (error) {
+    const problem = listenProblem(error, host, port);
+    if (problem === undefined) throw error;
+    startError(problem);
+  }
   // Stop cleanly from the moment the server runs, before anything is printed.
   const stop = (signal: NodeJS.Signals) => {
     process.stdout.write(`${signal}: stopping\n`);
