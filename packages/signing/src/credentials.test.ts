@@ -50,10 +50,19 @@ describe('createCredentialChain', () => {
     expect((await createCredentialChain({ env, homeDir: homeWithFile(undefined) })()).accessKey).toBe('moved');
   });
 
-  it('asks a custom provider last', async () => {
+  it("uses a custom provider alone: the environment's and the file's keys are never asked", async () => {
     const provider = vi.fn(async () => ({ accessKey: 'custom-ak', secretKey: 'custom-sk' }));
-    const chain = createCredentialChain({ credentials: provider, env: {}, homeDir: homeWithFile(undefined) });
-    expect((await chain()).source).toBe('custom provider');
+    const env = { SCP_ACCESS_KEY: 'env-ak', SCP_SECRET_KEY: 'env-sk' };
+    const homeDir = homeWithFile('{"access-key":"file-ak","secret-key":"file-sk"}');
+    const chain = createCredentialChain({ credentials: provider, env, homeDir });
+    expect(await chain()).toMatchObject({ source: 'custom provider', accessKey: 'custom-ak' });
+  });
+
+  it('fails, not falls back, when the custom provider has no keys', async () => {
+    const env = { SCP_ACCESS_KEY: 'env-ak', SCP_SECRET_KEY: 'env-sk' };
+    const error = await createCredentialChain({ credentials: async () => undefined, env })().catch((e) => e);
+    expect(error).toBeInstanceOf(CredentialsNotFoundError);
+    expect(error.tried).toEqual(['custom provider: returned no credentials']);
   });
 
   it('memoizes the first success, shared by concurrent callers', async () => {
@@ -82,7 +91,6 @@ describe('createCredentialChain', () => {
       'explicit credentials: not given',
       'environment: SCP_ACCESS_KEY is set but SCP_SECRET_KEY is not',
       `file ${join(home, '.scpconf', 'credentials.json')}: not found`,
-      'custom provider: not configured',
     ]);
     expect(error.message).toContain('SCP_ACCESS_KEY and SCP_SECRET_KEY');
   });

@@ -168,12 +168,15 @@ export function createCredentialChain(options: CredentialChainOptions = {}): () 
     return async () => explicit;
   }
   const env = options.env ?? process.env;
-  const sources: CredentialSource[] = [
-    async () => 'explicit credentials: not given',
-    fromEnvironment(env),
-    fromCredentialsFile(credentialsFilePath(env, options.homeDir ?? homedir())),
-    typeof credentials === 'function' ? fromProvider(credentials) : async () => 'custom provider: not configured',
-  ];
+  // A caller's own provider is the only source, as explicit keys are: it never yields to other keys.
+  const sources: CredentialSource[] =
+    typeof credentials === 'function'
+      ? [fromProvider(credentials)]
+      : [
+          async () => 'explicit credentials: not given',
+          fromEnvironment(env),
+          fromCredentialsFile(credentialsFilePath(env, options.homeDir ?? homedir())),
+        ];
   let pending: Promise<ScpCredentials> | undefined;
   const resolve = async () => {
     const tried: string[] = [];
