@@ -9,9 +9,12 @@ import { contract } from './generated/contract.js';
 import { type Conveniences, OPERATIONS, type Operations } from './generated/operations.js';
 
 export {
+  CredentialsNotFoundError,
   KubeconfigFormatError,
   type KubeconfigResult,
+  NetworkError,
   ResponseFormatError,
+  SigningOptionError,
   SkeApiError,
   type SkeClientOptions,
   SkeError,

@@ -2,10 +2,13 @@
  * Errors the SKE client raises. Each is a `SkeError` (from @scp-ske/signing, the one error model of
  * every scp-ske package) with a stable `code`; each is specific, and none carries a secret.
  */
-import { type HttpReply, SigningOptionError, SkeError } from '@scp-ske/signing';
+import { CredentialsNotFoundError, type HttpReply, NetworkError, SigningOptionError, SkeError } from '@scp-ske/signing';
 
-/** `SigningOptionError` (a bad `credentials` or `retry` option, thrown at creation) is the signing package's own. */
-export { SigningOptionError, SkeError };
+/**
+ * The signing package's errors, which every client call may raise too: `SigningOptionError` (a bad
+ * `credentials` or `retry` option, thrown at creation), `CredentialsNotFoundError`, `NetworkError`.
+ */
+export { CredentialsNotFoundError, NetworkError, SigningOptionError, SkeError };
 
 /** A call's argument is wrong; thrown before any network call. `argument` names it. */
 export class SkeInputError extends SkeError {

@@ -9,6 +9,8 @@ export type { SkeClientOptions } from './client-options.js';
 export type { VersionContract } from './contract.js';
 export { type EndpointOptions, resolveEndpoint } from './endpoint.js';
 export {
+  CredentialsNotFoundError,
+  NetworkError,
   ResponseFormatError,
   SigningOptionError,
   SkeApiError,
