@@ -1,14 +1,18 @@
 /**
- * A lock file beside the file it guards (`<file>.lock`, created with O_EXCL), so that concurrent
- * merges, in one process or many, take turns. A lock whose owner process is gone (killed with
- * SIGKILL, say) is taken over at once; the takeover moves the old lock aside atomically and puts it
- * back if it turns out to have been a live owner's.
+ * A lock file beside the file it guards (`<file>.lock`, created with O_EXCL, its name kept short
+ * enough by beside-path.ts), so that concurrent merges, in one process or many, take turns. A lock
+ * whose owner process is gone (killed with SIGKILL, say) is removed at once, under a second,
+ * short-lived lock (`<file>.lock.takeover`), and only if it is still the very lock that was judged
+ * stale: a lock released and taken again meanwhile is never removed. Several files are locked in
+ * one fixed order, so that two merges never wait for each other.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { SkeError } from '@scp-ske/client';
+import { besidePath } from './beside-path.js';
+import { fileError } from './kubeconfig-errors.js';
 
 /** Another scp-ske held the lock for longer than the timeout. */
 export class LockTimeoutError extends SkeError {
@@ -24,7 +28,20 @@ interface Owner {
   nonce: string;
 }
 
+/** One lock file as seen at one moment: its owner (when readable) and its identity on disk. */
+export interface Seen {
+  owner: Owner | undefined;
+  ino: number;
+  mtimeMs: number;
+}
+
+/** An unreadable lock (its owner died between creating and writing it) is stale after this long. */
+const UNREADABLE_STALE_MS = 10_000;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The lock file of `file`. */
+export const lockPath = (file: string): string => besidePath(file, '.lock');
 
 function isAlive(pid: number): boolean {
   try {
@@ -43,28 +60,42 @@ async function readOwner(path: string): Promise<Owner | undefined> {
   }
 }
 
-/** True when the lock at `path` belongs to a process of this host that no longer runs, or is old and unreadable. */
-async function isStale(path: string, unreadableAfterMs: number): Promise<boolean> {
-  const owner = await readOwner(path);
-  if (owner) return owner.host === hostname() && !isAlive(owner.pid);
+/** The lock at `path` now, or undefined when there is none. */
+async function look(path: string): Promise<Seen | undefined> {
   const info = await stat(path).catch(() => undefined);
-  return info !== undefined && Date.now() - info.mtimeMs > unreadableAfterMs;
+  if (!info) return undefined;
+  return { owner: await readOwner(path), ino: info.ino, mtimeMs: info.mtimeMs };
 }
 
-async function takeOver(path: string): Promise<void> {
-  const aside = `${path}.stale-${randomBytes(6).toString('hex')}`;
+/** A lock of a process of this host that no longer runs, or an unreadable one that is old. */
+function isStale(seen: Seen): boolean {
+  if (seen.owner) return seen.owner.host === hostname() && !isAlive(seen.owner.pid);
+  return Date.now() - seen.mtimeMs > UNREADABLE_STALE_MS;
+}
+
+const sameLock = (a: Seen, b: Seen) =>
+  a.owner && b.owner ? a.owner.nonce === b.owner.nonce : a.ino === b.ino && a.mtimeMs === b.mtimeMs;
+
+/**
+ * Removes the lock at `path` if it is still `stale`. While a lock exists nobody else can create one,
+ * and only the holder of the takeover lock removes a stale one: between the check and the removal
+ * the lock cannot change. A takeover lock left by a killed process is removed once it is old.
+ */
+export async function removeStaleLock(path: string, stale: Seen): Promise<void> {
+  const guard = `${path}.takeover`;
   try {
-    await rename(path, aside);
+    await (await open(guard, 'wx', 0o600)).close();
   } catch {
-    return; // someone else moved it first
-  }
-  const moved = await readOwner(aside);
-  if (moved && isAlive(moved.pid)) {
-    // It was a live owner's fresh lock: give it back (unless a third process locked meanwhile).
-    await rename(aside, path).catch(() => undefined);
+    const info = await stat(guard).catch(() => undefined);
+    if (info && Date.now() - info.mtimeMs > UNREADABLE_STALE_MS) await rm(guard, { force: true });
     return;
   }
-  await rm(aside, { force: true });
+  try {
+    const now = await look(path);
+    if (now && sameLock(now, stale)) await rm(path, { force: true });
+  } finally {
+    await rm(guard, { force: true });
+  }
 }
 
 export interface LockOptions {
@@ -72,22 +103,27 @@ export interface LockOptions {
   timeoutMs?: number;
 }
 
-export async function withFileLock<T>(file: string, action: () => Promise<T>, options: LockOptions = {}): Promise<T> {
-  const path = `${file}.lock`;
-  const owner: Owner = { pid: process.pid, host: hostname(), nonce: randomBytes(8).toString('hex') };
-  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
-  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+async function acquire(file: string, path: string, owner: Owner, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const failure = `cannot create the lock file ${path} beside ${file}`;
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 }).catch((error: unknown) => {
+    throw fileError(error, failure, file, '; nothing was written');
+  });
   for (let wait = 5; ; wait = Math.min(wait * 2, 100)) {
     try {
       const handle = await open(path, 'wx', 0o600);
       await handle.writeFile(JSON.stringify(owner));
       await handle.close();
-      break;
+      return;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw fileError(error, failure, file, '; nothing was written');
+      }
     }
-    if (await isStale(path, 10_000)) {
-      await takeOver(path);
+    const seen = await look(path);
+    if (!seen) continue; // released meanwhile
+    if (isStale(seen)) {
+      await removeStaleLock(path, seen);
       continue;
     }
     if (Date.now() > deadline) {
@@ -97,10 +133,30 @@ export async function withFileLock<T>(file: string, action: () => Promise<T>, op
     }
     await sleep(wait + Math.floor(Math.random() * wait));
   }
+}
+
+export async function withFileLock<T>(file: string, action: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+  const path = lockPath(file);
+  const owner: Owner = { pid: process.pid, host: hostname(), nonce: randomBytes(8).toString('hex') };
+  await acquire(file, path, owner, options.timeoutMs ?? 30_000);
   try {
     return await action();
   } finally {
     const current = await readOwner(path);
     if (current?.nonce === owner.nonce) await rm(path, { force: true });
   }
+}
+
+/** Locks every file of `files` (in sorted order, each once), runs `action`, unlocks. */
+export async function withFileLocks<T>(
+  files: string[],
+  action: () => Promise<T>,
+  options: LockOptions = {},
+): Promise<T> {
+  const sorted = [...new Set(files)].sort();
+  const from = (index: number): Promise<T> => {
+    const file = sorted[index];
+    return file === undefined ? action() : withFileLock(file, () => from(index + 1), options);
+  };
+  return from(0);
 }
