@@ -1,15 +1,18 @@
 /**
  * Writes that never leave a partial file: a temporary file in the same folder, fsync, rename over
  * the target, fsync of the folder. A reader (or a crash at any point) sees the old file or the new one.
+ * `path` must be the regular file itself (see write-target.ts): a rename over a symbolic link would
+ * replace the link.
  */
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { besidePath } from './beside-path.js';
 
 export async function writeFileAtomic(path: string, text: string, mode = 0o600): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  const temporary = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = besidePath(path, `.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const handle = await open(temporary, 'wx', mode);
     try {
@@ -28,6 +31,3 @@ export async function writeFileAtomic(path: string, text: string, mode = 0o600):
   await folder?.sync().catch(() => undefined);
   await folder?.close();
 }
-
-/** Path of the backup kept of a file before it is replaced. */
-export const backupPath = (path: string): string => `${path}.bak`;

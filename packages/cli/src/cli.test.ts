@@ -12,6 +12,8 @@ import { cliEnv, runCli, scratchHome } from './testing/run-cli.js';
 
 const [key] = DEMO_CREDENTIALS as [(typeof DEMO_CREDENTIALS)[0]];
 const DEMO = '70a599e031e749b7b260868f441e862b';
+/** The merge's name for the demo cluster's private entries. */
+const PRIVATE = 'demo-cluster-private-70a599e0';
 let emulator: Emulator;
 beforeAll(async () => {
   emulator = await startEmulator();
@@ -74,16 +76,18 @@ describe('scp-ske kubeconfig get', () => {
 });
 
 describe('scp-ske kubeconfig merge', () => {
-  it('replaces only same-name entries, keeps every other entry, field and comment, and is idempotent', async () => {
+  it('adds its own entries, keeps every other entry (a same-name one of another server too), field and comment, and is idempotent', async () => {
     const { home, env, connect } = setup();
     const file = join(home, 'kubeconfig');
     writeFileSync(file, USER_FILE, { mode: 0o644 });
     const args = ['kubeconfig', 'merge', '--cluster-id', DEMO, '--type', 'private', '--kubeconfig', file, ...connect];
     const first = await runCli(args, env);
     expect(first.code).toBe(0);
+    // The entries are named <cluster>-<type>-<first 8 hex digits of the id>: the stale "demo-cluster" stays.
     expect(first.stdout).toContain(
-      'cluster demo-cluster replaced, user demo-cluster-user added, context demo-cluster added',
+      `Updated ${file}: cluster ${PRIVATE} added, user ${PRIVATE} added, context ${PRIVATE} added\n`,
     );
+    expect(first.stdout).toContain(`Current context: other (unchanged; --set-current switches to ${PRIVATE})`);
     const merged = readFileSync(file, 'utf8');
     for (const kept of [
       '# My clusters. Keep this comment.',
@@ -96,10 +100,11 @@ describe('scp-ske kubeconfig merge', () => {
     }
     const document = parse(merged);
     expect(document['current-context']).toBe('other');
-    expect(document.clusters.map((c: { name: string }) => c.name)).toEqual(['other', 'demo-cluster']);
-    expect(document.clusters[1].cluster.server).toContain('.ske.private.');
+    expect(document.clusters.map((c: { name: string }) => c.name)).toEqual(['other', 'demo-cluster', PRIVATE]);
+    expect(document.clusters[1].cluster.server).toBe('https://stale.example.com:6443');
+    expect(document.clusters[2].cluster.server).toContain('.ske.private.');
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(readFileSync(`${file}.bak`, 'utf8')).toBe(USER_FILE);
+    expect(readFileSync(`${file}.bak.1`, 'utf8')).toBe(USER_FILE);
 
     const before = statSync(file).mtimeMs;
     const second = await runCli(args, env);
@@ -143,16 +148,17 @@ describe('scp-ske kubeconfig merge', () => {
     expect(config.getCurrentCluster()?.server).toContain('.ske.public.');
   });
 
-  it('defaults to the first path of $KUBECONFIG, then to ~/.kube/config, creating it with mode 0600', async () => {
+  it('follows $KUBECONFIG as kubectl does (no file yet: the last one is created), else ~/.kube/config, mode 0600', async () => {
     const { home, env, connect } = setup();
     const first = join(home, 'first.yaml');
+    const second = join(home, 'second.yaml');
     const run = await runCli(['kubeconfig', 'merge', '--cluster-id', DEMO, '--type', 'private', ...connect], {
       ...env,
-      KUBECONFIG: `${first}:${join(home, 'second.yaml')}`,
+      KUBECONFIG: `${first}:${second}`,
     });
     expect(run.code).toBe(0);
-    expect(parse(readFileSync(first, 'utf8'))['current-context']).toBe('demo-cluster');
-    expect(existsSync(join(home, 'second.yaml'))).toBe(false);
+    expect(parse(readFileSync(second, 'utf8'))['current-context']).toBe(PRIVATE);
+    expect(existsSync(first)).toBe(false);
     const fallback = await runCli(['kubeconfig', 'merge', '--cluster-id', DEMO, '--type', 'private', ...connect], env);
     expect(fallback.code).toBe(0);
     expect(statSync(join(home, '.kube', 'config')).mode & 0o777).toBe(0o600);

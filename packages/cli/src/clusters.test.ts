@@ -329,8 +329,9 @@ current-context: ""
     const args = ['kubeconfig', 'merge', '--cluster', 'demo-cluster', '--type', 'private', '--kubeconfig', file];
     const result = await run(demo, [...args, '--dry-run'], key1, home);
     expect(result.code).toBe(0);
+    const name = 'demo-cluster-private-70a599e0';
     expect(result.stdout).toBe(
-      `Would update ${file}: cluster demo-cluster replaced, user demo-cluster-user added, context demo-cluster added, current-context → demo-cluster\nDry run: nothing was written.\n`,
+      `Would update ${file}: cluster ${name} added, user ${name} added, context ${name} added, current-context → ${name} (there was none)\nDry run: nothing was written.\n`,
     );
     expect(readFileSync(file, 'utf8')).toBe(EXISTING);
     expect(readdirSync(folder)).toEqual(listing);
@@ -343,7 +344,7 @@ current-context: ""
     // The real merge reports the same changes.
     const merged = await run(demo, [...args, '--json'], key1, home);
     expect(JSON.parse(merged.stdout)).toMatchObject({ dryRun: false, changed: true, changes: plan.changes });
-    expect(readdirSync(folder).sort()).toEqual(['config', 'config.bak']);
+    expect(readdirSync(folder).sort()).toEqual(['config', 'config.bak.1']);
   });
 
   it('creates neither the file nor its folder', async () => {

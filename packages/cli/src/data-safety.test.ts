@@ -41,6 +41,8 @@ const mergeArgs = (cluster: ClusterFixture, file: string) => [
   '--endpoint',
   emulator.url,
 ];
+/** The merge's name for a cluster's private context. */
+const contextOf = (cluster: ClusterFixture) => `${cluster.name}-private-${cluster.id.slice(0, 8)}`;
 const contextNames = (text: string): string[] =>
   (parse(text).contexts ?? []).map((context: { name: string }) => context.name);
 
@@ -53,7 +55,7 @@ describe('data safety', () => {
     const runs = await Promise.all([...batch(0), ...batch(20)]);
     expect(runs.filter((run) => run.code !== 0).map((run) => run.stderr)).toEqual([]);
     const text = readFileSync(file, 'utf8');
-    expect(contextNames(text).sort()).toEqual(clusters.slice(0, 40).map((cluster) => cluster.name));
+    expect(contextNames(text).sort()).toEqual(clusters.slice(0, 40).map(contextOf));
     const kubectl = execFileSync('kubectl', ['config', 'get-contexts', '--kubeconfig', file, '-o', 'name'], {
       encoding: 'utf8',
     });
@@ -61,7 +63,7 @@ describe('data safety', () => {
     const config = new KubeConfig();
     config.loadFromFile(file);
     expect(config.getContexts()).toHaveLength(40);
-    expect(readdirSync(home).filter((name) => name.endsWith('.lock') || name.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(home).filter((name) => /\.(lock|takeover|tmp)$/.test(name))).toEqual([]);
   }, 120_000);
 
   it('a merge killed with SIGKILL at random moments leaves either the old or the new file, never a partial one', async () => {
@@ -103,14 +105,14 @@ describe('data safety', () => {
       const after = readFileSync(file, 'utf8');
       if (after === before) continue;
       // Not the old file: then it must be the whole new one, the old entries and the new context.
-      expect(contextNames(after)).toEqual([...contextNames(before), cluster.name]);
+      expect(contextNames(after)).toEqual([...contextNames(before), contextOf(cluster)]);
       expect(parse(after).clusters).toHaveLength(parse(before).clusters.length + 1);
     }
     expect(killed).toBeGreaterThan(0);
     // A lock left by a killed merge does not block the next one.
     const last = await runCli(mergeArgs(clusters[59] as ClusterFixture, file), env(home));
     expect(last.code).toBe(0);
-    expect(contextNames(readFileSync(file, 'utf8'))).toContain('cluster-59');
+    expect(contextNames(readFileSync(file, 'utf8'))).toContain(contextOf(clusters[59] as ClusterFixture));
     expect(completed + killed).toBe(15);
   }, 180_000);
 });

@@ -1,140 +1,176 @@
 /**
- * Merges one kubeconfig (the cluster, user and context SKE returned) into a user's kubeconfig file,
- * as text: entries of the same name are replaced, everything else, other entries, unknown fields and
- * comments included, is kept. A file that is not a kubeconfig is refused, untouched.
+ * Plans a merge of one cluster, user and context into a user's kubeconfig files (one file, or the
+ * list of `$KUBECONFIG`), by kubectl's rules, without touching any file: what each file's text
+ * becomes, and the change list. An entry is modified in the first file that defines it (the one
+ * kubectl reads); a new one goes to the first file that exists, else to the last one, created. The
+ * current context changes only when asked (`setCurrent`) or when none is set, in the file that sets
+ * it, else the file of new entries. Replacing an entry of another cluster (a cluster entry of another
+ * server, a context of another cluster or user, a user that another cluster's context uses) is a
+ * conflict: refused unless `overwrite`. Everything the merge does not name keeps its meaning.
  */
-import { SkeError } from '@scp-ske/client';
-import { Document, isMap, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isDeepStrictEqual } from 'node:util';
+import type { IncomingEntries, NamedEntry } from './incoming-kubeconfig.js';
+import { BODY_KEY, KubeconfigDocument, type Plain, type Section } from './kubeconfig-document.js';
+import { type Conflict, KubeconfigConflictError } from './kubeconfig-errors.js';
+import { fileForNewValues } from './kubeconfig-files.js';
 
-/** The user's kubeconfig file (or the one SKE sent) cannot be merged; the file is left untouched. */
-export class KubeconfigFileError extends SkeError {
-  override readonly name = 'KubeconfigFileError';
-  constructor(message: string) {
-    super('ERR_SKE_KUBECONFIG_FILE', message);
-  }
+export interface SourceFile {
+  path: string;
+  /** Its text; undefined when the file does not exist. */
+  text: string | undefined;
 }
 
-type Entry = { name: string; [key: string]: unknown };
-type Section = 'clusters' | 'users' | 'contexts';
-
-export interface Incoming {
-  clusters: Entry[];
-  users: Entry[];
-  contexts: Entry[];
-  'current-context'?: string;
+export interface MergeOptions {
+  /** Make the merged context the current one. */
+  setCurrent?: boolean;
+  /** Replace entries that belong to another cluster instead of refusing. */
+  overwrite?: boolean;
 }
 
 export interface Change {
   section: Section | 'current-context';
   name: string;
-  action: 'added' | 'replaced' | 'unchanged' | 'set';
+  /** `kept`: the entry was there already, as the merge would write it. */
+  action: 'added' | 'replaced' | 'kept' | 'set';
+  /** The file the entry is in. */
+  file: string;
+  /** For `current-context`: the one before ('' for none). */
+  previous?: string;
 }
 
-export interface MergeOptions {
-  /** Name the merged context this instead of what SKE called it. */
-  contextName?: string;
-  /** Make the merged context the current one. */
-  setCurrent?: boolean;
+export interface FileWrite {
+  path: string;
+  text: string;
+  created: boolean;
 }
 
-const SECTIONS: Section[] = ['clusters', 'users', 'contexts'];
+export interface MergePlan {
+  changes: Change[];
+  /** The files to write, in order (the one whose current context changes comes last). */
+  writes: FileWrite[];
+  changed: boolean;
+  /** The merged context's name. */
+  context: string;
+  currentContext: { before: string; after: string };
+}
 
-/** Reads SKE's kubeconfig (already checked by the client) into its entries. */
-export function readIncoming(text: string): Incoming {
-  const data = parseDocument(text).toJS() as Partial<Incoming> | null;
-  const incoming = { clusters: data?.clusters ?? [], users: data?.users ?? [], contexts: data?.contexts ?? [] };
-  for (const section of SECTIONS) {
-    if (!Array.isArray(incoming[section]) || incoming[section].some((entry) => typeof entry?.name !== 'string')) {
-      throw new KubeconfigFileError(`the kubeconfig SKE returned has malformed ${section}`);
+interface Loaded {
+  path: string;
+  exists: boolean;
+  document: KubeconfigDocument;
+}
+
+const str = (value: unknown): string => (typeof value === 'string' ? value : value === undefined ? '' : String(value));
+
+/** The first file that defines `name` in `section`: where kubectl reads it from, and where it is modified. */
+function definedIn(files: Loaded[], section: Section, name: string) {
+  for (const file of files) {
+    const found = file.exists ? file.document.find(section, name) : undefined;
+    if (found) return { file, ...found };
+  }
+  return undefined;
+}
+
+/** Every context kubectl sees (the first definition of each name): name → its cluster and user. */
+function effectiveContexts(files: Loaded[]): Map<string, { cluster: string; user: string }> {
+  const contexts = new Map<string, { cluster: string; user: string }>();
+  for (const file of files) {
+    for (const entry of file.document.entries('contexts')) {
+      const name = str(entry.name);
+      const body = (entry.context ?? {}) as Plain;
+      if (!contexts.has(name)) contexts.set(name, { cluster: str(body.cluster), user: str(body.user) });
     }
   }
-  return {
-    ...incoming,
-    ...(typeof data?.['current-context'] === 'string' && { 'current-context': data['current-context'] }),
-  };
+  return contexts;
 }
 
-function openExisting(text: string, path: string): Document {
-  if (text.trim() === '') {
-    return new Document({
-      apiVersion: 'v1',
-      kind: 'Config',
-      preferences: {},
-      clusters: [],
-      users: [],
-      contexts: [],
-      'current-context': '',
-    });
+/** Why replacing `existing` (an entry of `section`) with `wanted` would take it from another cluster, if it would. */
+function conflictReason(
+  section: Section,
+  existing: Plain,
+  wanted: NamedEntry,
+  incoming: IncomingEntries,
+  contexts: Map<string, { cluster: string; user: string }>,
+): string | undefined {
+  const body = (existing[BODY_KEY[section]] ?? {}) as Plain;
+  if (section === 'clusters') {
+    return body.server === wanted.body.server
+      ? undefined
+      : `points at ${str(body.server) || 'no server'}, not ${str(wanted.body.server)}`;
   }
-  const document = parseDocument(text, { uniqueKeys: false });
-  const [error] = document.errors;
-  if (error) {
-    const line = error.linePos?.[0]?.line;
-    throw new KubeconfigFileError(
-      `${path} is not valid YAML${line ? ` (line ${line}: ${error.code})` : ''}; it was left untouched`,
-    );
+  if (section === 'contexts') {
+    const [cluster, user] = [str(body.cluster), str(body.user)];
+    return cluster === incoming.cluster.name && user === incoming.user.name
+      ? undefined
+      : `is for cluster "${cluster}" and user "${user}", not cluster "${incoming.cluster.name}" and user "${incoming.user.name}"`;
   }
-  if (!isMap(document.contents))
-    throw new KubeconfigFileError(`${path} is not a kubeconfig (not a YAML mapping); it was left untouched`);
-  const kind = document.get('kind');
-  if (kind !== undefined && kind !== null && kind !== 'Config') {
-    throw new KubeconfigFileError(
-      `${path} is not a kubeconfig (kind is "${String(kind)}", expected "Config"); it was left untouched`,
-    );
-  }
-  for (const section of SECTIONS) {
-    const value = document.get(section);
-    if (value !== undefined && value !== null && !isSeq(value)) {
-      throw new KubeconfigFileError(`${path} is not a kubeconfig ("${section}" is not a list); it was left untouched`);
-    }
-  }
-  return document;
+  const others = [...contexts]
+    .filter(([name, context]) => name !== incoming.context.name && context.user === wanted.name)
+    .filter(([, context]) => context.cluster !== incoming.cluster.name);
+  return others.length === 0
+    ? undefined
+    : `is the user of ${others.map(([name, context]) => `context "${name}" (cluster "${context.cluster}")`).join(', ')}`;
 }
 
-/** The sequence style of the user's file: kubectl writes `- name:` at the parent's indent. */
-const sequencesIndented = (text: string) => !/^(clusters|users|contexts):\s*\n- /m.test(text);
-
-export function mergeKubeconfig(existing: string, incoming: Incoming, path: string, options: MergeOptions = {}) {
-  const document = openExisting(existing, path);
-  const root = document.contents as YAMLMap;
+export function planKubeconfigMerge(
+  sources: SourceFile[],
+  incoming: IncomingEntries,
+  options: MergeOptions = {},
+): MergePlan {
+  if (sources.length === 0) throw new Error('planKubeconfigMerge: no kubeconfig file');
+  const files: Loaded[] = sources.map((source) => ({
+    path: source.path,
+    exists: source.text !== undefined,
+    document: KubeconfigDocument.open(source.text, source.path),
+  }));
+  const newValues = fileForNewValues(files, (file) => file.exists);
+  const contexts = effectiveContexts(files);
   const changes: Change[] = [];
-  const contexts = incoming.contexts.map((context) =>
-    options.contextName && context.name === incoming.contexts[0]?.name
-      ? { ...context, name: options.contextName }
-      : context,
-  );
-  for (const section of SECTIONS) {
-    const entries = section === 'contexts' ? contexts : incoming[section];
-    let sequence = document.get(section) as YAMLSeq | undefined | null;
-    if (!isSeq(sequence)) {
-      sequence = document.createNode([]) as YAMLSeq;
-      root.set(section, sequence);
+  const conflicts: Conflict[] = [];
+  const edits: (() => void)[] = [];
+
+  for (const [section, wanted] of [
+    ['clusters', incoming.cluster],
+    ['users', incoming.user],
+    ['contexts', incoming.context],
+  ] as const) {
+    const entry = { name: wanted.name, [BODY_KEY[section]]: wanted.body };
+    const found = definedIn(files, section, wanted.name);
+    if (!found) {
+      edits.push(() => newValues.document.add(section, entry));
+      changes.push({ section, name: wanted.name, action: 'added', file: newValues.path });
+      continue;
     }
-    for (const entry of entries) {
-      const index = sequence.items.findIndex((item) => isMap(item) && item.get('name') === entry.name);
-      if (index === -1) {
-        sequence.add(document.createNode(entry));
-        changes.push({ section, name: entry.name, action: 'added' });
-        continue;
-      }
-      const current = (sequence.items[index] as YAMLMap).toJSON();
-      if (JSON.stringify(current) === JSON.stringify(entry)) {
-        changes.push({ section, name: entry.name, action: 'unchanged' });
-      } else {
-        sequence.items[index] = document.createNode(entry);
-        changes.push({ section, name: entry.name, action: 'replaced' });
-      }
+    const reason = conflictReason(section, found.entry, wanted, incoming, contexts);
+    // A context of this cluster and user stays as it is (with its namespace, say).
+    const same = isDeepStrictEqual(found.entry, entry) || (section === 'contexts' && reason === undefined);
+    if (same) {
+      changes.push({ section, name: wanted.name, action: 'kept', file: found.file.path });
+      continue;
     }
+    if (reason) conflicts.push({ section, name: wanted.name, file: found.file.path, reason });
+    edits.push(() => found.file.document.replace(section, found.index, entry));
+    changes.push({ section, name: wanted.name, action: 'replaced', file: found.file.path });
   }
-  const merged = contexts[0]?.name;
-  const currentBefore = document.get('current-context');
-  if (merged && (options.setCurrent || !currentBefore) && currentBefore !== merged) {
-    document.set('current-context', merged);
-    changes.push({ section: 'current-context', name: merged, action: 'set' });
+  if (conflicts.length > 0 && !options.overwrite) throw new KubeconfigConflictError(conflicts);
+  for (const edit of edits) edit();
+
+  // The file kubectl takes the current context from: the first that sets one.
+  const holder = files.find((file) => file.exists && file.document.currentContext() !== '');
+  const before = holder?.document.currentContext() ?? '';
+  let after = before;
+  const name = incoming.context.name;
+  if (before !== name && (options.setCurrent || before === '')) {
+    const target = holder ?? newValues;
+    target.document.setCurrentContext(name);
+    after = name;
+    changes.push({ section: 'current-context', name, action: 'set', file: target.path, previous: before });
   }
-  const changed = changes.some((change) => change.action !== 'unchanged');
-  const text = changed
-    ? document.toString({ lineWidth: 0, indentSeq: existing.trim() === '' ? false : sequencesIndented(existing) })
-    : existing;
-  return { text, changes, changed, context: merged };
+
+  const last = after !== before ? (holder ?? newValues) : undefined;
+  const writes = files
+    .filter((file) => file.document.changed)
+    .sort((a, b) => Number(a === last) - Number(b === last))
+    .map((file) => ({ path: file.path, text: file.document.toString(), created: !file.exists }));
+  return { changes, writes, changed: writes.length > 0, context: name, currentContext: { before, after } };
 }

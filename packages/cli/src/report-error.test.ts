@@ -18,7 +18,7 @@ import { CredentialsNotFoundError, NetworkError, SigningOptionError } from '@scp
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LockTimeoutError } from './file-lock.js';
 import { KubeconfigUnavailableError } from './kubeconfig-available.js';
-import { KubeconfigFileError } from './kubeconfig-merge.js';
+import { KubeconfigFileError } from './kubeconfig-errors.js';
 import { describeError, printError } from './report-error.js';
 import { AmbiguousClusterError, ClusterNotFoundError } from './resolve-cluster.js';
 import { cliEnv, runCli, scratchHome } from './testing/run-cli.js';

@@ -1,7 +1,8 @@
 /**
  * The one place where a failure becomes a message and an exit code, by the error's class (never by
  * its message): 2 when the command line must change (a usage error, an argument the spec refuses, a
- * signing option, no credentials, an unsupported version, a name that fits several clusters), 1 for
+ * signing option, no credentials, an unsupported version, a name that fits several clusters, a merge
+ * that would replace another cluster's kubeconfig entries), 1 for
  * everything the service, the network or the files said. Every error carries a stable `code`
  * (`--json` prints it): the SkeError's own, SCP's own for an API error.
  */
@@ -16,7 +17,7 @@ import {
 import { CredentialsNotFoundError, NetworkError, SigningOptionError } from '@scp-ske/signing';
 import { LockTimeoutError } from './file-lock.js';
 import { KubeconfigUnavailableError } from './kubeconfig-available.js';
-import { KubeconfigFileError } from './kubeconfig-merge.js';
+import { KubeconfigConflictError, KubeconfigFileError } from './kubeconfig-errors.js';
 import { AmbiguousClusterError, ClusterNotFoundError } from './resolve-cluster.js';
 import { UsageError } from './usage.js';
 
@@ -96,6 +97,9 @@ export function describeError(error: unknown, helpCommand: string): ErrorReport 
   if (error instanceof AmbiguousClusterError) {
     return report(2, error.code, error.message, { name: error.clusterName, candidates: error.candidates });
   }
+  if (error instanceof KubeconfigConflictError) {
+    return report(2, error.code, error.message, { conflicts: error.conflicts });
+  }
   // Exit 1: what the service, the network or the files said.
   if (error instanceof SkeApiError) {
     const { status, code, requestId, apiVersion, detail } = error;
@@ -115,10 +119,12 @@ export function describeError(error: unknown, helpCommand: string): ErrorReport 
   if (error instanceof KubeconfigUnavailableError) {
     return report(1, error.code, error.message, { clusterId: error.clusterId, kubeconfigType: error.kubeconfigType });
   }
+  if (error instanceof KubeconfigFileError) {
+    return report(1, error.code, error.message, error.path === undefined ? {} : { path: error.path });
+  }
   if (
     error instanceof KubeconfigFormatError ||
     error instanceof ResponseFormatError ||
-    error instanceof KubeconfigFileError ||
     error instanceof LockTimeoutError
   ) {
     return report(1, error.code, error.message);

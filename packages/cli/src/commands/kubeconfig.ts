@@ -1,16 +1,20 @@
 /** `scp-ske kubeconfig get` and `scp-ske kubeconfig merge`. */
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { type KubeconfigResult, SkeApiError } from '@scp-ske/client';
-import { backupPath, writeFileAtomic } from '../atomic-file.js';
 import { connect, type Environment } from '../connection.js';
-import { withFileLock } from '../file-lock.js';
+import { readIncoming, renameIncoming } from '../incoming-kubeconfig.js';
 import { checkPublicKubeconfig } from '../kubeconfig-available.js';
-import { type Change, mergeKubeconfig, readIncoming } from '../kubeconfig-merge.js';
+import { fileForNewValues, kubeconfigPaths } from '../kubeconfig-files.js';
+import { checkEntryName, entryNames } from '../kubeconfig-names.js';
+import { mergeIntoKubeconfig } from '../merge-files.js';
+import { mergeSummary } from '../merge-summary.js';
 import { withHint } from '../report-error.js';
 import { resolveCluster } from '../resolve-cluster.js';
+import { writeFileSafely } from '../safe-replace.js';
 import { checkArguments } from '../spec-arguments.js';
 import { CONNECTION_OPTIONS, type Flags, helpText, parseFlags, UsageError } from '../usage.js';
+import { resolveWriteTarget } from '../write-target.js';
 
 export interface Io extends Environment {
   stdout(text: string): void;
@@ -77,21 +81,6 @@ async function fetchKubeconfig(flags: Flags<typeof FETCH_OPTIONS>, io: Io): Prom
   return { ...result, clusterId, kubeconfigType, admin };
 }
 
-async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
-/** Replaces `path` with `text` atomically (mode 0600), keeping the previous content as `<path>.bak`. */
-async function replaceFile(path: string, text: string, previous: string | undefined): Promise<void> {
-  if (previous !== undefined) await writeFileAtomic(backupPath(path), previous);
-  await writeFileAtomic(path, text);
-}
-
 export async function getCommand(argv: string[], io: Io): Promise<number> {
   const flags = parseFlags(argv, { ...FETCH_OPTIONS, output: { type: 'string' } });
   if (flags.help) {
@@ -99,10 +88,11 @@ export async function getCommand(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const result = await fetchKubeconfig(flags, io);
-  const output = flags.output === undefined ? undefined : resolve(flags.output);
-  if (output) {
-    await withFileLock(output, async () => replaceFile(output, result.kubeconfig, await readIfExists(output)));
+  if (flags.output !== undefined && flags.output.trim() === '') {
+    throw new UsageError('--output: expected the path of a file, received ""');
   }
+  const output = flags.output === undefined ? undefined : resolve(flags.output);
+  if (output) await writeFileSafely(output, result.kubeconfig);
   const summary = {
     apiVersion: result.apiVersion,
     clusterId: result.clusterId,
@@ -125,34 +115,10 @@ export async function getCommand(argv: string[], io: Io): Promise<number> {
   return 0;
 }
 
-/** The kubeconfig file kubectl would use: the first path of $KUBECONFIG, else ~/.kube/config. */
+/** The kubeconfig file kubectl would write a new entry to: the first that exists of $KUBECONFIG, else ~/.kube/config. */
 export function defaultKubeconfigPath(io: Environment): string {
-  const first = io.env.KUBECONFIG?.split(process.platform === 'win32' ? ';' : ':').find((path) => path !== '');
-  return resolve(first ?? join(io.homeDir, '.kube', 'config'));
-}
-
-function describeChanges(changes: Change[]): string {
-  return changes
-    .map((change) =>
-      change.section === 'current-context'
-        ? `current-context → ${change.name}`
-        : `${change.section.slice(0, -1)} ${change.name} ${change.action}`,
-    )
-    .join(', ');
-}
-
-/** The merge's outcome for `previous` (undefined: no file yet); the file is not touched. */
-function planMerge(
-  previous: string | undefined,
-  result: Fetched,
-  target: string,
-  flags: { context?: string | undefined; 'set-current'?: boolean | undefined },
-) {
-  const outcome = mergeKubeconfig(previous ?? '', readIncoming(result.kubeconfig), target, {
-    ...(flags.context !== undefined && { contextName: flags.context }),
-    setCurrent: flags['set-current'] ?? false,
-  });
-  return { ...outcome, created: previous === undefined };
+  const { paths } = kubeconfigPaths(undefined, io);
+  return fileForNewValues(paths, (path) => existsSync(path));
 }
 
 export async function mergeCommand(argv: string[], io: Io): Promise<number> {
@@ -160,62 +126,66 @@ export async function mergeCommand(argv: string[], io: Io): Promise<number> {
     ...FETCH_OPTIONS,
     kubeconfig: { type: 'string' },
     context: { type: 'string' },
+    'cluster-alias': { type: 'string' },
+    'user-alias': { type: 'string' },
     'set-current': { type: 'boolean' },
+    overwrite: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
   });
   if (flags.help) {
     io.stdout(helpText('merge'));
     return 0;
   }
-  if (flags.context !== undefined && !/^[\w.@:/-]{1,253}$/.test(flags.context)) {
-    throw new UsageError('--context: expected a name of letters, digits and . _ - @ : / (at most 253)');
-  }
+  checkEntryName(flags.context, '--context');
+  checkEntryName(flags['cluster-alias'], '--cluster-alias');
+  checkEntryName(flags['user-alias'], '--user-alias');
+  const { paths } = kubeconfigPaths(flags.kubeconfig, io);
+  // A path that can never be written (a directory, a device) stops the command before any request.
+  await Promise.all(paths.map((path) => resolveWriteTarget(path)));
   const dryRun = flags['dry-run'] ?? false;
-  const target = flags.kubeconfig === undefined ? defaultKubeconfigPath(io) : resolve(flags.kubeconfig);
   const result = await fetchKubeconfig(flags, io);
-  // A dry run reads the file as it is (writes are atomic renames: it reads the old file or the new
-  // one, whole) and takes no lock: it creates nothing, not even the folder or the lock file.
-  const merged = dryRun
-    ? planMerge(await readIfExists(target), result, target, flags)
-    : await withFileLock(target, async () => {
-        const previous = await readIfExists(target);
-        const outcome = planMerge(previous, result, target, flags);
-        if (outcome.changed) await replaceFile(target, outcome.text, previous);
-        return outcome;
-      });
-  if (flags.json) {
-    const { changes, changed, context, created } = merged;
-    io.stdout(
-      `${JSON.stringify(
-        {
-          kubeconfig: target,
-          apiVersion: result.apiVersion,
-          clusterId: result.clusterId,
-          admin: result.admin,
-          server: result.server,
-          context,
-          dryRun,
-          changed,
-          created,
-          changes,
-        },
-        null,
-        2,
-      )}\n`,
-    );
+  const incoming = readIncoming(result.kubeconfig);
+  const names = entryNames(
+    {
+      clusterName: incoming.cluster.name,
+      clusterId: result.clusterId,
+      kubeconfigType: result.kubeconfigType,
+      admin: result.admin,
+    },
+    { context: flags.context, cluster: flags['cluster-alias'], user: flags['user-alias'] },
+  );
+  const report = await mergeIntoKubeconfig(paths, renameIncoming(incoming, names), {
+    dryRun,
+    setCurrent: flags['set-current'] ?? false,
+    overwrite: flags.overwrite ?? false,
+  });
+  if (!flags.json) {
+    io.stdout(mergeSummary(report, result.server));
     return 0;
   }
-  const real = merged.changes.filter((change) => change.action !== 'unchanged');
-  if (!merged.changed) {
-    io.stdout(
-      `${target} already has context ${merged.context} for ${result.server}: nothing ${dryRun ? 'would change' : 'changed'}\n`,
-    );
-  } else if (dryRun) {
-    io.stdout(`Would ${merged.created ? 'create' : 'update'} ${target}: ${describeChanges(real)}\n`);
-    io.stdout('Dry run: nothing was written.\n');
-  } else {
-    io.stdout(`${merged.created ? 'Created' : 'Updated'} ${target}: ${describeChanges(real)}\n`);
-    if (!merged.created) io.stdout(`Previous version kept as ${backupPath(target)}\n`);
-  }
+  const { changes, changed, context, currentContext, files } = report;
+  const home = changes.find((change) => change.section === 'contexts')?.file;
+  io.stdout(
+    `${JSON.stringify(
+      {
+        kubeconfig: home,
+        apiVersion: result.apiVersion,
+        clusterId: result.clusterId,
+        admin: result.admin,
+        server: result.server,
+        context,
+        cluster: names.cluster,
+        user: names.user,
+        dryRun,
+        changed,
+        created: files.some((file) => file.path === home && file.created),
+        changes,
+        currentContext,
+        files,
+      },
+      null,
+      2,
+    )}\n`,
+  );
   return 0;
 }
