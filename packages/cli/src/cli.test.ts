@@ -75,6 +75,28 @@ describe('scp-ske kubeconfig get', () => {
   });
 });
 
+describe('scp-ske kubeconfig get --output', () => {
+  it('refuses an empty path (exit 2) or a directory (exit 1) before any request; keeps the previous file as .bak.1', async () => {
+    const { home, env, connect } = setup();
+    const get = (output: string) =>
+      runCli(['kubeconfig', 'get', '--cluster-id', DEMO, '--type', 'private', '--output', output, ...connect], env);
+    const before = emulator.requests.length;
+    const empty = await get('');
+    expect([empty.code, empty.stderr]).toEqual([2, expect.stringContaining('--output: expected the path of a file')]);
+    const folder = await get(home);
+    expect([folder.code, folder.stderr]).toEqual([
+      1,
+      `scp-ske: ${home} is a directory, not a kubeconfig file; nothing was written\n`,
+    ]);
+    expect(emulator.requests.length).toBe(before);
+    const file = join(home, 'demo.yaml');
+    writeFileSync(file, 'previous\n');
+    expect((await get(file)).code).toBe(0);
+    expect(readFileSync(`${file}.bak.1`, 'utf8')).toBe('previous\n');
+    expect(parse(readFileSync(file, 'utf8')).kind).toBe('Config');
+  });
+});
+
 describe('scp-ske kubeconfig merge', () => {
   it('adds its own entries, keeps every other entry (a same-name one of another server too), field and comment, and is idempotent', async () => {
     const { home, env, connect } = setup();

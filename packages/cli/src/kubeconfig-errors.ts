@@ -27,7 +27,7 @@ export interface Conflict {
 
 const SINGULAR = { clusters: 'cluster', users: 'user', contexts: 'context' } as const;
 
-/** The merge would replace entries that belong to another cluster; nothing was written. */
+/** The merge would replace entries that point elsewhere (another server, cluster or user); nothing was written. */
 export class KubeconfigConflictError extends SkeError {
   override readonly name = 'KubeconfigConflictError';
   constructor(readonly conflicts: Conflict[]) {
@@ -36,8 +36,8 @@ export class KubeconfigConflictError extends SkeError {
     );
     super(
       'ERR_SKE_KUBECONFIG_CONFLICT',
-      `the merge would replace ${conflicts.length === 1 ? 'an entry' : `${conflicts.length} entries`} of another ` +
-        `cluster; nothing was written:\n${lines.join('\n')}\n` +
+      `the merge would replace ${conflicts.length === 1 ? 'an entry that points' : `${conflicts.length} entries that point`} ` +
+        `elsewhere; nothing was written:\n${lines.join('\n')}\n` +
         'Pass --context, --cluster-alias or --user-alias to choose other names, or --overwrite to replace ' +
         '(the previous file is kept as a backup).',
     );

@@ -37,23 +37,24 @@ Usage:
   scp-ske clusters show NAME|ID [--json] [options]
   scp-ske kubeconfig get --cluster NAME|ID --type private|public [--admin] [--output FILE] [options]
   scp-ske kubeconfig merge --cluster NAME|ID --type private|public [--admin] [--kubeconfig PATH] [--context NAME]
-                           [--set-current] [--dry-run] [options]
+                           [--cluster-alias NAME] [--user-alias NAME] [--set-current] [--overwrite] [--dry-run] [options]
   scp-ske versions [--endpoint URL] [--json]
   scp-ske --version
 
 Run \`scp-ske <command> --help\` (e.g. \`scp-ske kubeconfig --help\`, \`scp-ske kubeconfig merge --help\`) for
 a command's flags and examples.
 Exit codes: 0 success; 1 API, network or file error, or no cluster of that name; 2 usage error (a bad flag,
-no credentials, an unsupported version, a name that several clusters have).`,
+no credentials, an unsupported version, a name that several clusters have, a merge that would replace
+another cluster's kubeconfig entries without --overwrite).`,
   kubeconfig: `scp-ske kubeconfig: a cluster's kubeconfig, on stdout, in a file, or merged into your kubeconfig.
 
 Usage:
   scp-ske kubeconfig get --cluster NAME|ID --type private|public [--admin] [--output FILE] [options]
   scp-ske kubeconfig merge --cluster NAME|ID --type private|public [--admin] [--kubeconfig PATH] [--context NAME]
-                           [--set-current] [--dry-run] [options]
+                           [--cluster-alias NAME] [--user-alias NAME] [--set-current] [--overwrite] [--dry-run] [options]
 
   get      write the kubeconfig to stdout, or to a file (atomically, mode 0600)
-  merge    merge its cluster, user and context into your kubeconfig, keeping everything else
+  merge    merge its cluster, user and context into your kubeconfig by kubectl's rules, keeping everything else
 
 Run \`scp-ske kubeconfig get --help\` or \`scp-ske kubeconfig merge --help\` for their flags and examples.`,
   clusters: `scp-ske clusters: the SKE clusters your access key can see.
@@ -100,32 +101,48 @@ Examples:
 Usage: scp-ske kubeconfig get --cluster NAME|ID --type private|public [--admin] [--output FILE] [options]
 
 ${CLUSTER_FLAGS}
-  --output FILE          write the file (atomically, mode 0600, a .bak of a previous one) instead of stdout
+  --output FILE          write the file instead of stdout: atomically, mode 0600, through a symbolic link,
+                         never over a read-only file, the previous content kept as FILE.bak.1 (up to .bak.5)
 __COMMON__
 
 Examples:
   scp-ske kubeconfig get --cluster demo-cluster --type private --region kr-west1 --environment s
   scp-ske kubeconfig get --cluster 70a599e031e749b7b260868f441e862b --type public --output ./kubeconfig --json
   scp-ske kubeconfig get --cluster demo-cluster --type private --admin --output ./admin-kubeconfig`,
-  merge: `scp-ske kubeconfig merge: merge a cluster's kubeconfig into your kubeconfig file.
+  merge: `scp-ske kubeconfig merge: merge a cluster's kubeconfig into your kubeconfig, by kubectl's rules.
 
-Only the cluster, user and context of the same names are replaced; every other entry, field and
-comment is kept. Writes are atomic, a .bak of the previous file is kept, the mode is 0600, and
-concurrent merges take turns. A file that is not a kubeconfig is refused untouched.
+It adds (or refreshes) one cluster, one user and one context, named <cluster>-<type>-<id8>: the cluster's
+name, private or public, and the first 8 hex digits of its id (an admin user and context end in -admin).
+A cluster's private and public kubeconfigs, its admin one, and clusters of one name sit side by side.
+Every other entry, field and comment is kept.
+  - An entry of another cluster (a cluster entry of another server, a context of another cluster or
+    user, a user another cluster's context uses) is not replaced without --overwrite: exit 2, nothing
+    written. Your own entries are refreshed (a namespace set on the context stays).
+  - The current context changes only with --set-current, or when none is set (the output says so).
+  - Files: --kubeconfig PATH alone; else the files of $KUBECONFIG as kubectl uses them (an entry is
+    changed in the file that defines it, a new one goes to the first file that exists, and when none
+    exists the last one is created); else ~/.kube/config.
+  - Symbolic links are written through (the link stays); a read-only file is refused, never chmod-ed.
+    Writes are atomic, mode 0600; the state before each change is kept as <file>.bak.1 (the newest)
+    to <file>.bak.5; concurrent merges take turns. What is not a kubeconfig is refused untouched.
 
 Usage: scp-ske kubeconfig merge --cluster NAME|ID --type private|public [options]
 
 ${CLUSTER_FLAGS}
-  --kubeconfig PATH      the file to merge into (default: first path of $KUBECONFIG, else ~/.kube/config)
-  --context NAME         name the merged context NAME
+  --kubeconfig PATH      merge into this file only (default: $KUBECONFIG's files, else ~/.kube/config)
+  --context NAME         name the context NAME (default: <cluster>-<type>-<id8>, -admin for --admin)
+  --cluster-alias NAME   name the cluster entry NAME (default: <cluster>-<type>-<id8>)
+  --user-alias NAME      name the user entry NAME (default: the context's default name)
   --set-current          make the merged context the current one
-  --dry-run              print what would change (the same list a merge prints) and write nothing: no file,
-                         no .bak, no lock, no folder
+  --overwrite            replace entries of those names even when they belong to another cluster
+  --dry-run              print what would change (the same lines a merge prints, and the same refusals)
+                         and write nothing: no file, no backup, no lock, no folder
 __COMMON__
 
 Examples:
   scp-ske kubeconfig merge --cluster demo-cluster --type private --set-current
-  scp-ske kubeconfig merge --cluster demo-cluster --type public --context prod-public --dry-run
+  scp-ske kubeconfig merge --cluster demo-cluster --type public --dry-run
+  scp-ske kubeconfig merge --cluster demo-cluster --type public --context prod --overwrite
   scp-ske kubeconfig merge --cluster 70a599e031e749b7b260868f441e862b --type private --admin --context demo-admin`,
   versions: `scp-ske versions: the SKE API versions, their lifecycle state, Not Before date, and whether they are served today.
 

@@ -87,11 +87,13 @@ export async function getCommand(argv: string[], io: Io): Promise<number> {
     io.stdout(helpText('get'));
     return 0;
   }
-  const result = await fetchKubeconfig(flags, io);
   if (flags.output !== undefined && flags.output.trim() === '') {
     throw new UsageError('--output: expected the path of a file, received ""');
   }
   const output = flags.output === undefined ? undefined : resolve(flags.output);
+  // A path that can never be written (a directory, a device) stops the command before any request.
+  if (output) await resolveWriteTarget(output);
+  const result = await fetchKubeconfig(flags, io);
   if (output) await writeFileSafely(output, result.kubeconfig);
   const summary = {
     apiVersion: result.apiVersion,
