@@ -4,16 +4,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
-import { DEMO_CREDENTIALS, type Emulator, startEmulator } from '@scp-ske/emulator';
+import { type Emulator, startEmulator } from '@scp-ske/emulator';
 import { manifest } from '@scp-ske/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { DEMO, key, PRIVATE } from './testing/demo.js';
 import { cliEnv, runCli, scratchHome } from './testing/run-cli.js';
 
-const [key] = DEMO_CREDENTIALS as [(typeof DEMO_CREDENTIALS)[0]];
-const DEMO = '70a599e031e749b7b260868f441e862b';
-/** The merge's name for the demo cluster's private entries. */
-const PRIVATE = 'demo-cluster-private-70a599e0';
 let emulator: Emulator;
 beforeAll(async () => {
   emulator = await startEmulator();

@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { type ClusterFixture, DEMO_CREDENTIALS, type Emulator, startEmulator } from '@scp-ske/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { DEMO } from './testing/demo.js';
 import { cliEnv, scratchHome } from './testing/run-cli.js';
 import { runMain } from './testing/run-main.js';
 
 const [key1, key2] = DEMO_CREDENTIALS as [(typeof DEMO_CREDENTIALS)[0], (typeof DEMO_CREDENTIALS)[1]];
-const DEMO = '70a599e031e749b7b260868f441e862b';
 const PRIVATE_ONLY = '1b2c3d4e5f60718293a4b5c6d7e8f901';
 
 const fleetCluster = (index: number, name: string, status: string, kubernetesVersion = 'v1.29.8'): ClusterFixture => {

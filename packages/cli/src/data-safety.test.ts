@@ -114,5 +114,5 @@ describe('data safety', () => {
     expect(last.code).toBe(0);
     expect(contextNames(readFileSync(file, 'utf8'))).toContain(contextOf(clusters[59] as ClusterFixture));
     expect(completed + killed).toBe(15);
-  }, 180_000);
+  }, 300_000);
 });

@@ -6,16 +6,14 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ClusterFixture, DEMO_CREDENTIALS, type Emulator, startEmulator } from '@scp-ske/emulator';
+import { type ClusterFixture, type Emulator, startEmulator } from '@scp-ske/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { DEMO, key, PRIVATE } from './testing/demo.js';
 import { kubectlView, serverOf } from './testing/kubectl.js';
 import { scratchHome } from './testing/run-cli.js';
 import { runMain } from './testing/run-main.js';
 
-const [key] = DEMO_CREDENTIALS as [(typeof DEMO_CREDENTIALS)[0]];
-const DEMO = '70a599e031e749b7b260868f441e862b';
-const PRIVATE = 'demo-cluster-private-70a599e0';
 const PUBLIC = 'demo-cluster-public-70a599e0';
 
 const twin = (id: string, region: string): ClusterFixture => ({

@@ -18,15 +18,12 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_CREDENTIALS, type Emulator, startEmulator } from '@scp-ske/emulator';
+import { type Emulator, startEmulator } from '@scp-ske/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, key, PRIVATE } from './testing/demo.js';
 import { type KubectlView, kubectlView, serverOf } from './testing/kubectl.js';
 import { scratchHome } from './testing/run-cli.js';
 import { runMain } from './testing/run-main.js';
-
-const [key] = DEMO_CREDENTIALS as [(typeof DEMO_CREDENTIALS)[0]];
-const DEMO = '70a599e031e749b7b260868f441e862b';
-const PRIVATE = 'demo-cluster-private-70a599e0';
 
 let emulator: Emulator;
 beforeAll(async () => {

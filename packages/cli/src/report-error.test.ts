@@ -13,7 +13,7 @@ import {
   SkeInputError,
   UnsupportedVersionError,
 } from '@scp-ske/client';
-import { DEMO_CREDENTIALS, type Emulator, startEmulator } from '@scp-ske/emulator';
+import { type Emulator, startEmulator } from '@scp-ske/emulator';
 import { CredentialsNotFoundError, NetworkError, SigningOptionError } from '@scp-ske/signing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LockTimeoutError } from './file-lock.js';
@@ -21,11 +21,10 @@ import { KubeconfigUnavailableError } from './kubeconfig-available.js';
 import { KubeconfigFileError } from './kubeconfig-errors.js';
 import { describeError, printError } from './report-error.js';
 import { AmbiguousClusterError, ClusterNotFoundError } from './resolve-cluster.js';
+import { DEMO, key } from './testing/demo.js';
 import { cliEnv, runCli, scratchHome } from './testing/run-cli.js';
 import { UsageError } from './usage.js';
 
-const [key] = DEMO_CREDENTIALS as [(typeof DEMO_CREDENTIALS)[0]];
-const DEMO = '70a599e031e749b7b260868f441e862b';
 const reply = { status: 404, statusText: 'Not Found', ok: false, headers: new Headers(), text: async () => '' };
 const apiError = SkeApiError.fromResponse(
   reply,
