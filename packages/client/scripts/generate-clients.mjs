@@ -134,7 +134,7 @@ function packageJson(entry, existing) {
     license: 'Apache-2.0',
     type: 'module',
     sideEffects: false,
-    engines: { node: '>=20' },
+    engines: { node: '^20.19.0 || >=22.12.0' },
     exports: {
       '.': { types: './dist/index.d.mts', default: './dist/index.mjs' },
       './raw': { types: './dist/raw.d.mts', default: './dist/raw.mjs' },

@@ -38,10 +38,10 @@ describe('published packages', () => {
   describe.each(names.map((name) => [name]))('%s', (name) => {
     const tarball = () => (packed.find((entry) => entry.name === name) as Packed).tarball;
 
-    it('has an exports map with types, files, README, license and engines.node >= 20', () => {
+    it('has an exports map with types, files, README, license and engines.node (Node 20.19+ or 22.12+, where require(esm) works)', () => {
       const manifest = JSON.parse(readFromTarball(tarball(), 'package.json'));
       expect(manifest.exports['.']).toEqual({ types: './dist/index.d.mts', default: './dist/index.mjs' });
-      expect(manifest.engines.node).toBe('>=20');
+      expect(manifest.engines.node).toBe('^20.19.0 || >=22.12.0');
       expect(manifest.license).toBe('Apache-2.0');
       expect(manifest.files).toContain('dist');
       const files = listTarball(tarball());
