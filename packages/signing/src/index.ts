@@ -41,6 +41,7 @@ export {
   createSignedFetch,
   createSignedGet,
   type FetchLike,
+  type HeadersLike,
   type SignedGet,
   type SignedGetInit,
 } from './signed-fetch.js';

@@ -18,12 +18,19 @@ import {
   signedContext,
 } from './signed-attempts.js';
 
-export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+/**
+ * A `fetch`. Its types name only what `@types/node` declares too (`Request`, `RequestInit`, `Response`), never
+ * the DOM's `RequestInfo` or `HeadersInit`, so that a consumer without the DOM lib typechecks.
+ */
+export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+
+/** Headers as `fetch` takes them: a `Headers`, a record, or name/value pairs. */
+export type HeadersLike = RequestInit['headers'];
 
 export interface SignedGetInit {
   /** A method without a request body: GET (default), HEAD, DELETE, OPTIONS. */
   method?: string;
-  headers?: HeadersInit;
+  headers?: HeadersLike;
   signal?: AbortSignal | null;
 }
 
@@ -37,8 +44,8 @@ type Send<Reply> = (
   signal?: AbortSignal,
 ) => Promise<Reply>;
 
-/** A caller's `HeadersInit` as a record with lower-case names (so signing headers replace, never duplicate, its own). */
-function headerRecord(init: HeadersInit | undefined): Record<string, string> {
+/** A caller's headers as a record with lower-case names (so signing headers replace, never duplicate, its own). */
+function headerRecord(init: HeadersLike | undefined): Record<string, string> {
   const record: Record<string, string> = {};
   if (init instanceof Headers || Array.isArray(init)) {
     new Headers(init).forEach((value, name) => {

@@ -1,6 +1,6 @@
 /**
  * The packages as a user gets them: packed, installed with plain npm into an empty project outside
- * the workspace, a strict TypeScript consumer (nodenext) typechecked and run against the emulator
+ * the workspace, a strict TypeScript consumer (nodenext, no DOM lib, skipLibCheck off) typechecked and run against the emulator
  * started from the installed @scp-ske/emulator, the installed `scp-ske --help`, and every bundled
  * document of the installed @scp-ske/spec fed to a second generator (@hey-api/openapi-ts) whose
  * output typechecks.
@@ -94,6 +94,8 @@ describe('installed with npm, outside the workspace', () => {
           module: 'nodenext',
           moduleResolution: 'nodenext',
           target: 'es2022',
+          // No DOM lib: the published types may name only what @types/node and TypeScript's own libs declare.
+          lib: ['es2022'],
           types: ['node'],
           outDir: 'out',
           skipLibCheck: false,
