@@ -9,6 +9,7 @@ import { contract } from './generated/contract.js';
 import { type Conveniences, OPERATIONS, type Operations } from './generated/operations.js';
 
 export {
+  BrowserNotAllowedError,
   CredentialsNotFoundError,
   KubeconfigFormatError,
   type KubeconfigResult,

@@ -236,6 +236,7 @@ import { contract } from './generated/contract.js';
 import { type Conveniences, OPERATIONS, type Operations } from './generated/operations.js';
 
 export {
+  BrowserNotAllowedError,
   CredentialsNotFoundError,
   KubeconfigFormatError,
   type KubeconfigResult,
@@ -523,7 +524,9 @@ Options: \`credentials\`, \`region\` + \`environment\` (${Object.entries(contrac
     .map(([environment, regions]) => `\`${environment}\`: ${regions.join(', ')}`)
     .join(
       '; ',
-    )}) or \`endpoint\`, \`language\`, \`retry\`, \`fetch\`, \`now\`, \`allowUnsupportedVersion\`, \`onAttempt\`.
+    )}) or \`endpoint\`, \`language\`, \`retry\`, \`fetch\`, \`now\`, \`allowUnsupportedVersion\`, \`onAttempt\`,
+\`dangerouslyAllowBrowser\` (a client created in a web page throws \`BrowserNotAllowedError\` without it: a secret key
+there can be read by anyone who opens the page).
 
 ## The openapi-fetch client
 

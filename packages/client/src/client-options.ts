@@ -22,6 +22,12 @@ export interface SkeClientOptions {
   now?: () => number;
   /** Call a version that is no longer served anyway (the gateway will most likely answer 406). */
   allowUnsupportedVersion?: boolean;
+  /**
+   * Create the client in a browser anyway. A secret key in a web page can be read by anyone who opens it: only
+   * for a trusted internal tool (behind a proxy that signs, or used by the key's owner alone). Default: a
+   * client created in a browser throws `BrowserNotAllowedError`.
+   */
+  dangerouslyAllowBrowser?: boolean;
   /** Per-attempt hook for logging; redact headers with `redactedHeaders` from @scp-ske/signing. */
   onAttempt?: (event: AttemptEvent) => void;
 }

@@ -1,9 +1,11 @@
 /**
- * What every client of one version does before its first request: pass the lifecycle gate, resolve
+ * What every client of one version does before its first request: refuse a browser unless the caller
+ * opted in, pass the lifecycle gate, resolve
  * the base URL, and settle the signing options (credentials chain, retries, clock) and the version's
  * `Scp-Api-Version` header. Each entry then opens only the transport it sends with.
  */
 import type { SignedFetchOptions } from '@scp-ske/signing';
+import { checkBrowser } from './browser-guard.js';
 import type { SkeClientOptions } from './client-options.js';
 import type { VersionContract } from './contract.js';
 import { resolveEndpoint } from './endpoint.js';
@@ -17,6 +19,7 @@ export interface VersionConnection {
 }
 
 export function connectVersion(contract: VersionContract, options: SkeClientOptions): VersionConnection {
+  checkBrowser(options.dangerouslyAllowBrowser);
   const now = options.now ?? Date.now;
   checkLifecycle(contract, new Date(now()), options.allowUnsupportedVersion ?? false);
   const baseUrl = resolveEndpoint(contract.server, options);

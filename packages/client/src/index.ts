@@ -3,6 +3,7 @@
  * Install a version's package; it re-exports what you need from here. The openapi-fetch client is
  * the separate `@scp-ske/client/raw` entry.
  */
+export { BrowserNotAllowedError } from './browser-guard.js';
 export { type ArgumentSchema, conforms, describeSchema } from './check-argument.js';
 export { createVersionedClient, type KubeconfigMethods, type KubeconfigResult, type SkeClient } from './client.js';
 export type { SkeClientOptions } from './client-options.js';
