@@ -1,8 +1,11 @@
 /**
- * Requests per second of the emulator (signature verification and spec validation on) beside
- * Prism's mock server (@stoplight/prism-cli) serving the same bundled document, under the same load
- * tool (autocannon) and concurrency, in interleaved rounds. Each server runs in its own process.
- * Target: at least 5× Prism.
+ * Requests per second of the emulator (signature verification and spec validation on) beside two
+ * baselines, under the same load tool (autocannon), concurrency, request and body, in interleaved
+ * rounds, each server in its own process:
+ * - `emulator.throughput`: Prism's mock server (@stoplight/prism-cli) serving the same bundled
+ *   document. Target: at least 5× Prism.
+ * - `emulator.vs-bare-http`: the honest ceiling, a bare `node:http` server answering the same
+ *   kubeconfig body (fetched from the emulator) with no checks. Target: at least 0.5 of it.
  */
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -28,9 +31,9 @@ function freePort() {
 }
 
 /** Starts a server process and resolves once `ready` matches its output. */
-function start(command, args, ready) {
+function start(command, args, ready, env = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let output = '';
     const onData = (chunk) => {
       output += chunk;
@@ -68,6 +71,29 @@ async function requestsPerSecond(base) {
   return result.requests.average;
 }
 
+/** The emulator's answer to the benchmarked request: the body and type the bare server repeats. */
+async function kubeconfigAnswer(base) {
+  const response = await fetch(`${base}${PATH}`, { headers: signedHeaders(base) });
+  if (response.status !== 200) throw new Error(`${base}: the kubeconfig request answered ${response.status}`);
+  return { body: await response.text(), contentType: response.headers.get('content-type') };
+}
+
+/** A bare node:http server: the same body for every request, headers precomputed, nothing checked. */
+const BARE_SERVER = `
+const { createServer } = require('node:http');
+const body = process.env.BARE_BODY;
+const headers = {
+  'cache-control': 'no-store',
+  'content-length': String(Buffer.byteLength(body)),
+  'content-type': process.env.BARE_CONTENT_TYPE,
+};
+const server = createServer((request, response) => {
+  response.writeHead(200, headers);
+  response.end(body);
+});
+server.listen(0, '127.0.0.1', () => console.log('listening on http://127.0.0.1:' + server.address().port));
+`;
+
 const emulator = await start(bin('scp-ske-emulator'), ['--port', '0'], /listening on http:\/\/\S+/);
 const emulatorUrl = /listening on (http:\/\/\S+)/.exec(emulator.output)[1];
 const prismPort = await freePort();
@@ -77,25 +103,47 @@ const prism = await start(
   /Prism is listening/,
 );
 const prismUrl = `http://127.0.0.1:${prismPort}`;
+const answer = await kubeconfigAnswer(emulatorUrl);
+const bare = await start(process.execPath, ['-e', BARE_SERVER], /listening on http:\/\/\S+/, {
+  BARE_BODY: answer.body,
+  BARE_CONTENT_TYPE: answer.contentType,
+});
+const bareUrl = /listening on (http:\/\/\S+)/.exec(bare.output)[1];
 
 try {
-  const result = await compareInRounds({
+  const versusPrism = await compareInRounds({
     rounds: 3,
     warmup: 1,
     subject: () => requestsPerSecond(emulatorUrl),
     baseline: () => requestsPerSecond(prismUrl),
   });
+  const versusBare = await compareInRounds({
+    rounds: 5,
+    warmup: 1,
+    subject: () => requestsPerSecond(emulatorUrl),
+    baseline: () => requestsPerSecond(bareUrl),
+  });
+  const load = `autocannon, ${CONNECTIONS} connections, ${SECONDS} s per round`;
   writeFigures(new URL('.', import.meta.url).pathname, 'emulator-throughput', [
     figure({
       id: 'emulator.throughput',
-      description: `requests/s answering a signed GET user-kubeconfig (signature verified, parameters validated against the spec) vs Prism 5.14 mock on the same bundled document; autocannon, ${CONNECTIONS} connections, ${SECONDS} s per round`,
+      description: `requests/s answering a signed GET user-kubeconfig (signature verified, parameters validated against the spec) vs Prism 5.14 mock on the same bundled document; ${load}`,
       unit: 'req/s',
-      result,
+      result: versusPrism,
       baselineName: 'Prism mock',
       target: { op: '>=', value: 5 },
+    }),
+    figure({
+      id: 'emulator.vs-bare-http',
+      description: `requests/s answering a signed GET user-kubeconfig (every check on) vs a bare node:http server answering the same ${Buffer.byteLength(answer.body)}-byte body with no checks; same request, ${load}`,
+      unit: 'req/s',
+      result: versusBare,
+      baselineName: 'bare node:http',
+      target: { op: '>=', value: 0.5 },
     }),
   ]);
 } finally {
   emulator.child.kill('SIGTERM');
   prism.child.kill('SIGTERM');
+  bare.child.kill('SIGTERM');
 }
