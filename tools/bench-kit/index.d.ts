@@ -8,6 +8,7 @@ export interface Summary {
 export interface Comparison {
   value: Summary;
   baseline: Summary;
+  /** The median of the rounds' own subject / baseline ratios. */
   ratio: number;
 }
 export interface Target {

@@ -16,7 +16,10 @@ export function summarize(samples) {
 
 /**
  * Runs `subject` and `baseline` alternately for `rounds` rounds (order flipped every round); each
- * returns one measurement. Returns both summaries and ratio = median(subject) / median(baseline).
+ * returns one measurement. Returns both summaries and ratio = the median of the rounds' own ratios
+ * (subject / baseline of the same round): the two halves of a round see the same machine, so a
+ * round that a noisy neighbour slowed slows both, where a ratio of the two medians would pair
+ * measurements from different moments.
  */
 export async function compareInRounds({ rounds, subject, baseline, warmup = 1 }) {
   for (let round = 0; round < warmup; round++) {
@@ -25,18 +28,22 @@ export async function compareInRounds({ rounds, subject, baseline, warmup = 1 })
   }
   const subjectSamples = [];
   const baselineSamples = [];
+  const ratios = [];
   for (let round = 0; round < rounds; round++) {
+    let measured;
+    let base;
     if (round % 2 === 0) {
-      subjectSamples.push(await subject());
-      baselineSamples.push(await baseline());
+      measured = await subject();
+      base = await baseline();
     } else {
-      baselineSamples.push(await baseline());
-      subjectSamples.push(await subject());
+      base = await baseline();
+      measured = await subject();
     }
+    subjectSamples.push(measured);
+    baselineSamples.push(base);
+    ratios.push(measured / base);
   }
-  const value = summarize(subjectSamples);
-  const base = summarize(baselineSamples);
-  return { value, baseline: base, ratio: value.median / base.median };
+  return { value: summarize(subjectSamples), baseline: summarize(baselineSamples), ratio: summarize(ratios).median };
 }
 
 /** Time per call, in microseconds, of `iterations` synchronous calls of `fn`. */

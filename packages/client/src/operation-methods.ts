@@ -28,14 +28,15 @@ export function operationMethods(
   { baseUrl, signing, versionHeader }: VersionConnection,
   apiVersion: string,
 ): Record<string, OperationCall> {
-  const send = createSignedGet(signing);
+  // The version header goes with every request: given once, not merged into each call's headers.
+  const send = createSignedGet({ ...signing, headers: versionHeader });
   const methodOf = (operation: OperationSpec): OperationCall => {
     const json = isJson(operation.success.contentType);
     return async (input) => {
       const target = requestTarget(operation, input);
       const reply = await send(`${baseUrl}${target.pathAndQuery}`, {
         method: operation.method,
-        headers: { ...target.headers, ...versionHeader },
+        headers: target.headers,
         signal: target.signal,
       });
       const body = await reply.text();

@@ -11,8 +11,8 @@ import type { OperationSpec, ParameterSpec } from './operation.js';
 export interface RequestTarget {
   /** Path and query, e.g. `/v1/clusters?status=RUNNING&status=ERROR`. */
   pathAndQuery: string;
-  /** Header parameters of the operation (the version and language headers are the client's own). */
-  headers: Record<string, string>;
+  /** Header parameters of the operation, when it has any (the version and language headers are the client's own). */
+  headers: Record<string, string> | undefined;
   signal: AbortSignal | undefined;
 }
 
@@ -67,12 +67,12 @@ export function requestTarget(operation: OperationSpec, input: unknown): Request
   const { values, signal } = readArguments(operation, input);
   let path = operation.path;
   const query: string[] = [];
-  const headers: Record<string, string> = {};
+  let headers: Record<string, string> | undefined;
   operation.parameters.forEach((parameter, index) => {
     const value = values[index];
     if (value === undefined || value === null) return;
     if (parameter.in === 'path') path = path.replace(`{${parameter.name}}`, encode(value));
-    else if (parameter.in === 'header') headers[parameter.name] = String(value);
+    else if (parameter.in === 'header') headers = { ...headers, [parameter.name]: String(value) };
     else
       for (const item of Array.isArray(value) ? value : [value])
         query.push(`${encode(parameter.name)}=${encode(item)}`);

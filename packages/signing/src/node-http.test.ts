@@ -50,6 +50,45 @@ describe('nodeHttpSend', () => {
     expect(await fetched.text()).toBe(await reply.text());
   });
 
+  it('sends Host as the URL names it (the port only when not the default), unless the caller set one', async () => {
+    const hosts: (string | undefined)[] = [];
+    const url = await serve((request, response) => {
+      hosts.push(request.headers.host);
+      response.end('ok');
+    });
+    const port = new URL(url).port;
+    await nodeHttpSend('GET', `${url}/a`, {});
+    await nodeHttpSend('GET', `${url}/b`, { host: 'gateway.example' });
+    expect(hosts).toEqual([`127.0.0.1:${port}`, 'gateway.example']);
+    const ipv6 = await new Promise<string | undefined>((resolve, reject) => {
+      const server = createServer((request, response) => {
+        response.end();
+        resolve(request.headers.host);
+      });
+      server.on('error', reject);
+      server.listen(0, '::1', async () => {
+        closers.push(() => new Promise((done) => server.close(() => done())));
+        const { port: v6port } = server.address() as AddressInfo;
+        await nodeHttpSend('GET', `http://[::1]:${v6port}/x`, {}).catch(reject);
+      });
+    }).catch((error: NodeJS.ErrnoException) =>
+      error.code === 'EADDRNOTAVAIL' ? 'no IPv6 here' : Promise.reject(error),
+    );
+    if (ipv6 !== 'no IPv6 here') expect(ipv6).toMatch(/^\[::1\]:\d+$/);
+  });
+
+  it('connects to the origin the URL names, whatever other origins it has seen', async () => {
+    const first = await serve((_request, response) => response.end('first'));
+    const second = await serve((_request, response) => response.end('second'));
+    for (const [url, body] of [
+      [first, 'first'],
+      [second, 'second'],
+      [first, 'first'],
+    ] as const) {
+      expect(await (await nodeHttpSend('GET', `${url}/x?y=1`, {})).text()).toBe(body);
+    }
+  });
+
   it('asks for an uncompressed answer, and still reads one a server compresses anyway', async () => {
     const text = 'apiVersion: v1\nkind: Config\n';
     const encoded: Record<string, Buffer> = {

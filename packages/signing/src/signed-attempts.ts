@@ -6,6 +6,7 @@
  */
 import { ClockSkew } from './clock-skew.js';
 import { type CredentialsInput, type CredentialValues, createCredentialChain } from './credentials.js';
+import { type HeadersLike, headerRecord } from './header-record.js';
 import {
   backoffDelay,
   IDEMPOTENT_METHODS,
@@ -54,6 +55,11 @@ export interface SignedFetchOptions {
   clockSkew?: ClockSkew;
   /** `Accept-Language` when the request has none; `null` for none. Default `en-US`. */
   language?: string | null;
+  /**
+   * Headers sent with every request (e.g. `Scp-Api-Version`, `User-Agent`); a request's own headers
+   * of the same name win. Signing headers are never taken from here.
+   */
+  headers?: HeadersLike;
   /** The underlying fetch. Default `globalThis.fetch`. */
   fetch?: (input: Request | string, init?: RequestInit) => Promise<Response>;
   onAttempt?: (event: AttemptEvent) => void;
@@ -85,6 +91,8 @@ export interface SignedContext {
   now: () => number;
   skew: ClockSkew;
   language: string | null;
+  /** `options.headers` with lower-case names, read once. */
+  headers: Readonly<Record<string, string>>;
   onAttempt: ((event: AttemptEvent) => void) | undefined;
 }
 
@@ -97,6 +105,7 @@ export function signedContext(options: SignedFetchOptions): SignedContext {
     now: options.now ?? Date.now,
     skew: options.clockSkew ?? new ClockSkew(),
     language: resolveLanguage(options.language),
+    headers: headerRecord(options.headers),
     onAttempt: options.onAttempt,
   };
 }

@@ -93,6 +93,29 @@ describe.each(TRANSPORTS)('signed %s against a verifying server', (name) => {
     },
   );
 
+  it("sends the headers option with every request, the request's own of the same name winning, never a signing header", async () => {
+    const { server, send } = await setup([], {
+      headers: {
+        'Scp-Api-Version': 'ske 1.3',
+        'X-Trace': 'default',
+        'Scp-Signature': 'not-this',
+        'Accept-Language': 'ko-KR',
+      },
+    });
+    expect((await send(`${server.url}${PATH}`)).status).toBe(200);
+    expect((await send(`${server.url}${PATH}`, { headers: { 'x-trace': 'own' } })).status).toBe(200);
+    const [first, second] = server.received;
+    expect(first?.verdict).toBe('accepted');
+    expect(first?.headers['scp-api-version']).toEqual(['ske 1.3']);
+    expect(first?.headers['x-trace']).toEqual(['default']);
+    expect(first?.headers['scp-signature']).toHaveLength(1);
+    expect(first?.headers['scp-signature']).not.toEqual(['not-this']);
+    expect(first?.headers['accept-language']).toEqual(['ko-KR']);
+    expect(second?.verdict).toBe('accepted');
+    expect(second?.headers['x-trace']).toEqual(['own']);
+    expect(second?.headers['scp-api-version']).toEqual(['ske 1.3']);
+  });
+
   it('signs the URL as it goes on the wire: percent-encoded bytes and non-ASCII query', async () => {
     const { server, send } = await setup();
     const response = await send(`${server.url}/v1/clusters/a%2Fb/user-kubeconfig?name=클러스터&x=%7e`);
@@ -313,6 +336,19 @@ describe('the method is sent as it is signed: upper case', () => {
     const { server, send } = await setup();
     expect((await send(`${server.url}${PATH}`, { method: 'delete' })).status).toBe(200);
     expect(server.received.map((record) => [record.method, record.verdict])).toEqual([['DELETE', 'accepted']]);
+  });
+});
+
+describe('the headers option with a Request', () => {
+  it('fills in what the Request lacks and keeps what it has', async () => {
+    const { server, signedFetch } = await setup([], {
+      headers: { 'Scp-Api-Version': 'ske 1.3', 'X-Trace': 'default' },
+    });
+    const request = new Request(`${server.url}${PATH}`, { headers: { 'x-trace': 'own' } });
+    expect((await signedFetch(request)).status).toBe(200);
+    expect(server.received[0]?.verdict).toBe('accepted');
+    expect(server.received[0]?.headers['scp-api-version']).toEqual(['ske 1.3']);
+    expect(server.received[0]?.headers['x-trace']).toEqual(['own']);
   });
 });
 

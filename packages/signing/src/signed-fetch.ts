@@ -6,6 +6,7 @@
  * attempt (a `Request` is slow to build in Node): a `Request` input has its headers signed in place,
  * a URL input is sent with a plain header record.
  */
+import { type HeadersLike, headerRecord } from './header-record.js';
 import { NetworkError, nodeHttpSend } from './node-http.js';
 import { applySigningHeaders, parseWireUrl, wireUrl } from './sign-request.js';
 import { normalizeMethod } from './signature.js';
@@ -18,14 +19,13 @@ import {
   signedContext,
 } from './signed-attempts.js';
 
+export type { HeadersLike } from './header-record.js';
+
 /**
  * A `fetch`. Its types name only what `@types/node` declares too (`Request`, `RequestInit`, `Response`), never
  * the DOM's `RequestInfo` or `HeadersInit`, so that a consumer without the DOM lib typechecks.
  */
 export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
-
-/** Headers as `fetch` takes them: a `Headers`, a record, or name/value pairs. */
-export type HeadersLike = RequestInit['headers'];
 
 export interface SignedGetInit {
   /** A method without a request body: GET (default), HEAD, DELETE, OPTIONS. */
@@ -44,19 +44,6 @@ type Send<Reply> = (
   signal?: AbortSignal,
 ) => Promise<Reply>;
 
-/** A caller's headers as a record with lower-case names (so signing headers replace, never duplicate, its own). */
-function headerRecord(init: HeadersLike | undefined): Record<string, string> {
-  const record: Record<string, string> = {};
-  if (init instanceof Headers || Array.isArray(init)) {
-    new Headers(init).forEach((value, name) => {
-      record[name] = value;
-    });
-  } else if (init) {
-    for (const [name, value] of Object.entries(init)) record[name.toLowerCase()] = value;
-  }
-  return record;
-}
-
 const keepNothing = async () => undefined;
 
 async function cancelBody(response: Response): Promise<void> {
@@ -74,7 +61,8 @@ function urlPlan<Reply extends HttpReply>(
   const url = parseWireUrl(input);
   // Signed and sent the same: upper case.
   const method = normalizeMethod(init?.method ?? 'GET', 'init.method');
-  const own = headerRecord(init?.headers);
+  const own =
+    init?.headers === undefined ? context.headers : Object.assign({}, context.headers, headerRecord(init.headers));
   return {
     method,
     url,
@@ -82,7 +70,8 @@ function urlPlan<Reply extends HttpReply>(
     signal: init?.signal,
     language: 'accept-language' in own ? null : context.language,
     attempt(signing) {
-      const headers = { ...own, ...signing };
+      // Object.assign, not a spread: spreading a record built with computed names takes V8's slow path (≈ 5 µs a call).
+      const headers = Object.assign({}, own, signing);
       return { headers: () => new Headers(headers), send: (signal) => send(method, url, headers, signal) };
     },
     discard,
@@ -105,6 +94,9 @@ function requestPlan(original: Request, context: SignedContext, fetchImpl: NonNu
     language: context.language,
     attempt(signing: Record<string, string>) {
       const request = input.body === null ? input : input.clone();
+      for (const [name, value] of Object.entries(context.headers)) {
+        if (!request.headers.has(name)) request.headers.set(name, value);
+      }
       applySigningHeaders(request.headers, signing);
       return {
         headers: () => request.headers,
