@@ -11,6 +11,7 @@ import { CA_CERTIFICATE_PEM } from './ca-certificate.js';
 import { type Emulator, startEmulator } from './emulator.js';
 import { DEFAULT_CLUSTERS, DEMO_CREDENTIALS } from './fixtures.js';
 import { conformanceProblems } from './testing/conformance.js';
+import { firstError } from './testing/signed-call.js';
 
 const [demo, privateOnly, restricted] = DEFAULT_CLUSTERS as [
   (typeof DEFAULT_CLUSTERS)[0],
@@ -300,6 +301,18 @@ describe('fault injection', () => {
     const skew = Date.parse(response.headers.get('date') ?? '') - emulator.now();
     expect(Math.round(skew / 60_000)).toBe(10);
     emulator.setFaults({});
+  });
+
+  it('answers a reply Node refuses to write (a Retry-After with a line break) 500 in the envelope, then serves on', async () => {
+    // Once answered at once, once after a delay: both ways a request is concluded.
+    for (const latencyMs of [0, 5]) {
+      emulator.setFaults({ showClusterUserKubeconfig: { statuses: [503], retryAfter: '1\nx', latencyMs } });
+      const { response, body } = await call(pathOf(demo.id));
+      expect(response.status).toBe(500);
+      expect(firstError(body)).toMatchObject({ status: 500, code: 'EmulatorError', detail: ['TypeError'] });
+      emulator.setFaults({});
+      expect((await call(pathOf(demo.id))).response.status).toBe(200);
+    }
   });
 
   it("keys faults by operationId: one operation's faults leave the others alone", async () => {

@@ -11,14 +11,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { loadDocument, type Manifest, type OpenApiDocument, manifest as specManifest } from '@scp-ske/spec';
 import { createSchemaCompiler } from './ajv.js';
+import { answerHeaders } from './answer-headers.js';
 import { type CompleteCluster, completeCluster } from './complete-cluster.js';
 import { envelope, newRequestId } from './envelope.js';
 import { checkFaults, type Faults } from './faults.js';
 import { type ClusterFixture, DEFAULT_CLUSTERS, DEMO_CREDENTIALS, type EmulatorCredentials } from './fixtures.js';
-import { type InFlight, onMalformedHttp } from './malformed-http.js';
+import { announcesBody, type InFlight, onMalformedHttp } from './malformed-http.js';
 import { OPERATION_HANDLERS } from './operations/registry.js';
 import type { OperationHandler } from './operations/types.js';
-import { DROP, Exchange, type RecordedRequest, type Reply, runSteps, type Step } from './pipeline.js';
+import { DROP, Exchange, type Outcome, type RecordedRequest, type Reply, runSteps, type Step } from './pipeline.js';
 import { compileRoutes, type Route } from './routes.js';
 import { authorize } from './steps/authorize.js';
 import { checkHost } from './steps/check-host.js';
@@ -78,8 +79,6 @@ export interface Emulator {
 }
 
 const DEFAULT_WINDOW_MS = 5 * 60 * 1000;
-/** Sent with every answer: kubeconfigs hold credentials, and no answer may be cached. */
-const COMMON_HEADERS = { 'cache-control': 'no-store' };
 
 function clockOf(now: EmulatorOptions['now']): () => number {
   if (typeof now === 'function') return now;
@@ -164,14 +163,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     record.status = reply.status;
     record.code = reply.code;
     remember(record);
-    response.writeHead(reply.status, {
-      ...COMMON_HEADERS,
-      'content-length': String(Buffer.byteLength(reply.body)),
-      'content-type': reply.contentType,
-      date: new Date(clock() + exchange.dateSkewMs).toUTCString(),
-      'x-request-id': exchange.requestId,
-      ...reply.headers,
-    });
+    response.writeHead(reply.status, answerHeaders(reply, clock() + exchange.dateSkewMs, exchange.requestId));
     response.end(reply.body);
   }
 
@@ -183,28 +175,50 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     return exchange;
   }
 
+  /** Sends the outcome of the steps: the reply, or nothing and the connection closed (DROP). */
+  function conclude(request: IncomingMessage, response: ServerResponse, exchange: Exchange, outcome: Outcome): void {
+    if (outcome !== DROP) {
+      send(response, exchange, outcome);
+      return;
+    }
+    exchange.record.code = 'DroppedConnection';
+    remember(exchange.record);
+    request.socket.destroy();
+  }
+
+  /**
+   * A bug must still answer in the envelope; the detail never carries request data. The length is
+   * set anew: a `writeHead` that threw (a header value Node refuses) may have left its own behind.
+   */
+  function answerBug(response: ServerResponse, error: unknown): void {
+    if (response.headersSent) return;
+    const body = envelope(
+      { status: 500, code: 'EmulatorError', detail: [String((error as Error)?.name ?? 'Error')] },
+      newRequestId(),
+    );
+    response.writeHead(500, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
+    response.end(body);
+  }
+
+  /** Runs the steps and sends their outcome: at once, unless a step waits (an injected latency). */
+  function answer(request: IncomingMessage, response: ServerResponse, exchange: Exchange): void {
+    try {
+      const outcome = runSteps(steps, exchange);
+      if (outcome instanceof Promise) {
+        outcome
+          .then((settled) => conclude(request, response, exchange, settled))
+          .catch((error: unknown) => answerBug(response, error));
+      } else conclude(request, response, exchange, outcome);
+    } catch (error) {
+      answerBug(response, error);
+    }
+  }
+
   // Host is checked by the pipeline (steps/check-host.ts), so that its 400 is in the envelope too.
   const server = createServer({ requireHostHeader: false }, (request, response) => {
     const exchange = begin(request, response);
-    runSteps(steps, exchange)
-      .then((reply) => {
-        if (reply !== DROP) return send(response, exchange, reply);
-        exchange.record.code = 'DroppedConnection';
-        remember(exchange.record);
-        request.socket.destroy();
-      })
-      .catch((error: unknown) => {
-        // A bug must still answer in the envelope; the detail never carries request data.
-        if (!response.headersSent) {
-          response.writeHead(500, { 'content-type': 'application/json' });
-          response.end(
-            envelope(
-              { status: 500, code: 'EmulatorError', detail: [String((error as Error)?.name ?? 'Error')] },
-              newRequestId(),
-            ),
-          );
-        }
-      });
+    if (announcesBody(request)) queueMicrotask(() => answer(request, response, exchange));
+    else answer(request, response, exchange);
   });
   // Malformed HTTP (unknown methods, oversized or broken headers, a broken chunked body) gets a 400 in the envelope.
   server.on(

@@ -4,7 +4,7 @@
  * answer to the request before it, and never a second answer to a request already answered (when
  * the body of such a request breaks, the connection is closed instead).
  */
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { type ErrorAnswer, envelope, newRequestId } from './envelope.js';
 import type { Exchange, Reply } from './pipeline.js';
@@ -16,6 +16,16 @@ export interface InFlight {
 }
 
 type ParseError = NodeJS.ErrnoException & { rawPacket?: Buffer };
+
+/**
+ * Whether a request announces a body (`Transfer-Encoding`, or a `Content-Length` other than 0). Its
+ * answer waits one microtask: the parser reads the rest of the packet first, so that a body broken
+ * in it is answered 400 (below) instead of the request. A request without one is answered at once.
+ */
+export function announcesBody(request: IncomingMessage): boolean {
+  const length = request.headers['content-length'];
+  return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
 
 const badRequest = (error: ParseError): ErrorAnswer => ({
   status: 400,

@@ -32,7 +32,10 @@ export interface Reply {
 /** Closes the connection without an answer. */
 export const DROP = 'drop';
 
-export type Step = (exchange: Exchange) => Reply | typeof DROP | undefined | Promise<Reply | typeof DROP | undefined>;
+/** What ends a request: a reply, or `DROP`. */
+export type Outcome = Reply | typeof DROP;
+
+export type Step = (exchange: Exchange) => Outcome | undefined | Promise<Outcome | undefined>;
 
 /**
  * One request. The fields below `record` are set by the steps, in order (route → fault → signature
@@ -85,12 +88,19 @@ export class Exchange {
   }
 }
 
-/** Runs the steps until one answers; awaits only a step that returns a promise. */
-export async function runSteps(steps: readonly Step[], exchange: Exchange): Promise<Reply | typeof DROP> {
-  for (const step of steps) {
-    let reply = step(exchange);
-    if (reply instanceof Promise) reply = await reply;
-    if (reply !== undefined) return reply;
+/**
+ * Runs the steps until one answers. It stays synchronous while the steps are (every request but a
+ * delayed one): only a step that returns a promise is awaited, and the steps after it run once it
+ * settles. A step that throws throws here (or rejects, after an awaited step).
+ */
+export function runSteps(steps: readonly Step[], exchange: Exchange, from = 0): Outcome | Promise<Outcome> {
+  for (let index = from; index < steps.length; index++) {
+    const reply = (steps[index] as Step)(exchange);
+    if (reply === undefined) continue;
+    if (reply instanceof Promise) {
+      return reply.then((settled) => (settled === undefined ? runSteps(steps, exchange, index + 1) : settled));
+    }
+    return reply;
   }
   throw new Error('No step answered the request.');
 }
