@@ -3,7 +3,8 @@
  * and the kubeconfig merge it uses, for programs: `mergeIntoKubeconfig` (files, locks, backups) and
  * `planKubeconfigMerge` (the plan alone, no file touched).
  */
-export { defaultKubeconfigPath, type Io } from './commands/kubeconfig.js';
+export type { Io } from './commands/kubeconfig.js';
+export { defaultKubeconfigPath } from './commands/kubeconfig-merge.js';
 export { type IncomingEntries, readIncoming, renameIncoming } from './incoming-kubeconfig.js';
 export { type Conflict, KubeconfigConflictError, KubeconfigFileError } from './kubeconfig-errors.js';
 export { kubeconfigPaths } from './kubeconfig-files.js';

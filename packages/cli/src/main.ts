@@ -1,11 +1,12 @@
-/** The `scp-ske` command: dispatch to the command groups; every failure is reported by report-error.ts. */
+/**
+ * The `scp-ske` command: dispatch to the command groups; every failure is reported by report-error.ts.
+ * A command's module is loaded when it runs, and report-error.ts when something fails, so that a
+ * process loads what its command needs and no more (`--help` none of them, `get` none of the merge).
+ */
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { listCommand, showCommand } from './commands/clusters.js';
-import { getCommand, type Io, mergeCommand } from './commands/kubeconfig.js';
-import { versionsCommand } from './commands/versions.js';
-import { describeError, printError } from './report-error.js';
-import { type HelpTopic, helpText, UsageError } from './usage.js';
+import type { Io } from './commands/kubeconfig.js';
+import { type HelpTopic, helpText } from './help.js';
 
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
@@ -16,13 +17,39 @@ const processIo: Io = {
 
 type Command = (argv: string[], io: Io) => Promise<number>;
 
+/** A command whose module `load` imports on its first run. */
+const lazy =
+  <M>(load: () => Promise<M>, pick: (module: M) => Command): Command =>
+  async (argv, io) =>
+    pick(await load())(argv, io);
+
+const clusters = () => import('./commands/clusters.js');
+const kubeconfig = () => import('./commands/kubeconfig.js');
+const merge = () => import('./commands/kubeconfig-merge.js');
+const versions = lazy(
+  () => import('./commands/versions.js'),
+  (module) => module.versionsCommand,
+);
+
 /** The command groups and their subcommands, each with its help topic. */
 const GROUPS: Record<string, Record<string, { run: Command; help: HelpTopic }>> = {
-  kubeconfig: { get: { run: getCommand, help: 'get' }, merge: { run: mergeCommand, help: 'merge' } },
-  clusters: { list: { run: listCommand, help: 'list' }, show: { run: showCommand, help: 'show' } },
+  kubeconfig: {
+    get: { run: lazy(kubeconfig, (module) => module.getCommand), help: 'get' },
+    merge: { run: lazy(merge, (module) => module.mergeCommand), help: 'merge' },
+  },
+  clusters: {
+    list: { run: lazy(clusters, (module) => module.listCommand), help: 'list' },
+    show: { run: lazy(clusters, (module) => module.showCommand), help: 'show' },
+  },
 };
 
 const HELP_FLAGS = new Set(['--help', '-h']);
+
+/** Fails with a UsageError: usage.ts, and the error model of @scp-ske/client it builds on, load only then. */
+async function usageError(message: string): Promise<never> {
+  const { UsageError } = await import('./usage.js');
+  throw new UsageError(message);
+}
 
 /** This package's version (package.json sits one folder above both src/ and dist/). */
 export function packageVersion(): string {
@@ -40,15 +67,15 @@ const groupOf = (name: string | undefined) =>
   name !== undefined && Object.hasOwn(GROUPS, name) ? GROUPS[name] : undefined;
 
 /** The help of `scp-ske help [group [subcommand]]`. */
-function helpTopic(words: string[]): HelpTopic {
+async function helpTopic(words: string[]): Promise<HelpTopic> {
   const [group, subcommand] = words;
   if (group === undefined) return 'main';
   if (group === 'versions') return 'versions';
   const commands = groupOf(group);
-  if (!commands) throw new UsageError(`help: no command "${group}"`);
+  if (!commands) return usageError(`help: no command "${group}"`);
   if (subcommand === undefined) return group as HelpTopic;
   const command = Object.hasOwn(commands, subcommand) ? commands[subcommand] : undefined;
-  if (!command) throw new UsageError(`help: no command "${group} ${subcommand}"`);
+  if (!command) return usageError(`help: no command "${group} ${subcommand}"`);
   return command.help;
 }
 
@@ -63,17 +90,17 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (command === 'help') {
-    io.stdout(helpText(helpTopic(argv.slice(1))));
+    io.stdout(helpText(await helpTopic(argv.slice(1))));
     return 0;
   }
   if (command === '--version' || command === '-V') {
     io.stdout(argv.includes('--json') ? `${JSON.stringify({ version: packageVersion() })}\n` : `${packageVersion()}\n`);
     return 0;
   }
-  if (command === 'versions') return versionsCommand(argv.slice(1), io);
+  if (command === 'versions') return versions(argv.slice(1), io);
   const commands = groupOf(command);
   if (!commands) {
-    throw new UsageError(`unknown command "${command}"; expected ${quoted([...Object.keys(GROUPS), 'versions'])}`);
+    return usageError(`unknown command "${command}"; expected ${quoted([...Object.keys(GROUPS), 'versions'])}`);
   }
   if (subcommand === undefined || HELP_FLAGS.has(subcommand)) {
     io.stdout(helpText(command as HelpTopic));
@@ -81,9 +108,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   }
   const found = Object.hasOwn(commands, subcommand) ? commands[subcommand] : undefined;
   if (!found) {
-    throw new UsageError(
-      `${command}: expected the subcommand ${quoted(Object.keys(commands))}, received "${subcommand}"`,
-    );
+    return usageError(`${command}: expected the subcommand ${quoted(Object.keys(commands))}, received "${subcommand}"`);
   }
   return found.run(rest, io);
 }
@@ -108,6 +133,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   try {
     return await dispatch(argv, io);
   } catch (error) {
+    const { describeError, printError } = await import('./report-error.js');
     return printError(describeError(error, helpCommand(argv)), argv.includes('--json'), io.stderr);
   }
 }

@@ -1,7 +1,8 @@
 /** `scp-ske clusters list` and `scp-ske clusters show`. */
 import { connect } from '../connection.js';
+import { helpText } from '../help.js';
 import { listAll, resolveCluster } from '../resolve-cluster.js';
-import { CONNECTION_OPTIONS, helpText, parseCommand, parseFlags, UsageError, wholeNumber } from '../usage.js';
+import { CONNECTION_OPTIONS, parseCommand, parseFlags, UsageError, wholeNumber } from '../usage.js';
 import type { Io } from './kubeconfig.js';
 
 /** Lines of cells, each column as wide as its widest cell, two spaces apart. */

@@ -1,26 +1,24 @@
-/** `scp-ske kubeconfig get` and `scp-ske kubeconfig merge`. */
-import { existsSync } from 'node:fs';
+/**
+ * `scp-ske kubeconfig get`, and the kubeconfig request `merge` shares (kubeconfig-merge.ts). Nothing
+ * here loads the merge's modules (the YAML document, locks, backups): `get` never needs them.
+ */
 import { resolve } from 'node:path';
 import { type KubeconfigResult, SkeApiError } from '@scp-ske/client';
 import { connect, type Environment } from '../connection.js';
-import { readIncoming, renameIncoming } from '../incoming-kubeconfig.js';
+import { helpText } from '../help.js';
 import { checkPublicKubeconfig } from '../kubeconfig-available.js';
-import { fileForNewValues, kubeconfigPaths } from '../kubeconfig-files.js';
-import { checkEntryName, entryNames } from '../kubeconfig-names.js';
-import { mergeIntoKubeconfig } from '../merge-files.js';
-import { mergeSummary } from '../merge-summary.js';
 import { withHint } from '../report-error.js';
 import { resolveCluster } from '../resolve-cluster.js';
 import { writeFileSafely } from '../safe-replace.js';
 import { checkArguments } from '../spec-arguments.js';
-import { CONNECTION_OPTIONS, type Flags, helpText, parseFlags, UsageError } from '../usage.js';
+import { CONNECTION_OPTIONS, type Flags, parseFlags, UsageError } from '../usage.js';
 import { resolveWriteTarget } from '../write-target.js';
 
 export interface Io extends Environment {
   stdout(text: string): void;
 }
 
-const FETCH_OPTIONS = {
+export const FETCH_OPTIONS = {
   ...CONNECTION_OPTIONS,
   cluster: { type: 'string' },
   'cluster-id': { type: 'string' },
@@ -59,7 +57,7 @@ const ADMIN_HINT =
  * Checks the arguments (before any request), resolves a cluster name (one `listClusters`), checks a
  * `public` request first (one `showCluster`), then asks for the user or the admin kubeconfig.
  */
-async function fetchKubeconfig(flags: Flags<typeof FETCH_OPTIONS>, io: Io): Promise<Fetched> {
+export async function fetchKubeconfig(flags: Flags<typeof FETCH_OPTIONS>, io: Io): Promise<Fetched> {
   const cluster = clusterFlag(flags);
   const kubeconfigType = required(flags.type, '--type', 'private or public');
   const admin = flags.admin ?? false;
@@ -114,80 +112,5 @@ export async function getCommand(argv: string[], io: Io): Promise<number> {
   } else {
     io.stdout(result.kubeconfig);
   }
-  return 0;
-}
-
-/** The kubeconfig file kubectl would write a new entry to: the first that exists of $KUBECONFIG, else ~/.kube/config. */
-export function defaultKubeconfigPath(io: Environment): string {
-  const { paths } = kubeconfigPaths(undefined, io);
-  return fileForNewValues(paths, (path) => existsSync(path));
-}
-
-export async function mergeCommand(argv: string[], io: Io): Promise<number> {
-  const flags = parseFlags(argv, {
-    ...FETCH_OPTIONS,
-    kubeconfig: { type: 'string' },
-    context: { type: 'string' },
-    'cluster-alias': { type: 'string' },
-    'user-alias': { type: 'string' },
-    'set-current': { type: 'boolean' },
-    overwrite: { type: 'boolean' },
-    'dry-run': { type: 'boolean' },
-  });
-  if (flags.help) {
-    io.stdout(helpText('merge'));
-    return 0;
-  }
-  checkEntryName(flags.context, '--context');
-  checkEntryName(flags['cluster-alias'], '--cluster-alias');
-  checkEntryName(flags['user-alias'], '--user-alias');
-  const { paths } = kubeconfigPaths(flags.kubeconfig, io);
-  // A path that can never be written (a directory, a device) stops the command before any request.
-  await Promise.all(paths.map((path) => resolveWriteTarget(path)));
-  const dryRun = flags['dry-run'] ?? false;
-  const result = await fetchKubeconfig(flags, io);
-  const incoming = readIncoming(result.kubeconfig);
-  const names = entryNames(
-    {
-      clusterName: incoming.cluster.name,
-      clusterId: result.clusterId,
-      kubeconfigType: result.kubeconfigType,
-      admin: result.admin,
-    },
-    { context: flags.context, cluster: flags['cluster-alias'], user: flags['user-alias'] },
-  );
-  const report = await mergeIntoKubeconfig(paths, renameIncoming(incoming, names), {
-    dryRun,
-    setCurrent: flags['set-current'] ?? false,
-    overwrite: flags.overwrite ?? false,
-  });
-  if (!flags.json) {
-    io.stdout(mergeSummary(report, result.server));
-    return 0;
-  }
-  const { changes, changed, context, currentContext, files } = report;
-  const home = changes.find((change) => change.section === 'contexts')?.file;
-  io.stdout(
-    `${JSON.stringify(
-      {
-        kubeconfig: home,
-        apiVersion: result.apiVersion,
-        clusterId: result.clusterId,
-        admin: result.admin,
-        server: result.server,
-        context,
-        cluster: names.cluster,
-        user: names.user,
-        dryRun,
-        changed,
-        created: files.some((file) => file.path === home && file.created),
-        changes,
-        currentContext,
-        files,
-      },
-      null,
-      2,
-    )}\n`,
-  );
   return 0;
 }

@@ -3,7 +3,8 @@ import { ResponseFormatError, SkeApiError } from '@scp-ske/client';
 import { CredentialsNotFoundError, createCredentialChain, createSignedFetch, NetworkError } from '@scp-ske/signing';
 import { isServed, type LifecycleState, manifest } from '@scp-ske/spec';
 import { debugLog } from '../connection.js';
-import { helpText, parseFlags, UsageError } from '../usage.js';
+import { helpText } from '../help.js';
+import { parseFlags, UsageError } from '../usage.js';
 import type { Io } from './kubeconfig.js';
 
 interface Row {

@@ -1,0 +1,87 @@
+/** `scp-ske kubeconfig merge`: the kubeconfig `get` asks for, merged into the user's kubeconfig files. */
+import { existsSync } from 'node:fs';
+import type { Environment } from '../connection.js';
+import { helpText } from '../help.js';
+import { readIncoming, renameIncoming } from '../incoming-kubeconfig.js';
+import { fileForNewValues, kubeconfigPaths } from '../kubeconfig-files.js';
+import { checkEntryName, entryNames } from '../kubeconfig-names.js';
+import { mergeIntoKubeconfig } from '../merge-files.js';
+import { mergeSummary } from '../merge-summary.js';
+import { parseFlags } from '../usage.js';
+import { resolveWriteTarget } from '../write-target.js';
+import { FETCH_OPTIONS, fetchKubeconfig, type Io } from './kubeconfig.js';
+
+/** The kubeconfig file kubectl would write a new entry to: the first that exists of $KUBECONFIG, else ~/.kube/config. */
+export function defaultKubeconfigPath(io: Environment): string {
+  const { paths } = kubeconfigPaths(undefined, io);
+  return fileForNewValues(paths, (path) => existsSync(path));
+}
+
+export async function mergeCommand(argv: string[], io: Io): Promise<number> {
+  const flags = parseFlags(argv, {
+    ...FETCH_OPTIONS,
+    kubeconfig: { type: 'string' },
+    context: { type: 'string' },
+    'cluster-alias': { type: 'string' },
+    'user-alias': { type: 'string' },
+    'set-current': { type: 'boolean' },
+    overwrite: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+  });
+  if (flags.help) {
+    io.stdout(helpText('merge'));
+    return 0;
+  }
+  checkEntryName(flags.context, '--context');
+  checkEntryName(flags['cluster-alias'], '--cluster-alias');
+  checkEntryName(flags['user-alias'], '--user-alias');
+  const { paths } = kubeconfigPaths(flags.kubeconfig, io);
+  // A path that can never be written (a directory, a device) stops the command before any request.
+  await Promise.all(paths.map((path) => resolveWriteTarget(path)));
+  const dryRun = flags['dry-run'] ?? false;
+  const result = await fetchKubeconfig(flags, io);
+  const incoming = readIncoming(result.kubeconfig);
+  const names = entryNames(
+    {
+      clusterName: incoming.cluster.name,
+      clusterId: result.clusterId,
+      kubeconfigType: result.kubeconfigType,
+      admin: result.admin,
+    },
+    { context: flags.context, cluster: flags['cluster-alias'], user: flags['user-alias'] },
+  );
+  const report = await mergeIntoKubeconfig(paths, renameIncoming(incoming, names), {
+    dryRun,
+    setCurrent: flags['set-current'] ?? false,
+    overwrite: flags.overwrite ?? false,
+  });
+  if (!flags.json) {
+    io.stdout(mergeSummary(report, result.server));
+    return 0;
+  }
+  const { changes, changed, context, currentContext, files } = report;
+  const home = changes.find((change) => change.section === 'contexts')?.file;
+  io.stdout(
+    `${JSON.stringify(
+      {
+        kubeconfig: home,
+        apiVersion: result.apiVersion,
+        clusterId: result.clusterId,
+        admin: result.admin,
+        server: result.server,
+        context,
+        cluster: names.cluster,
+        user: names.user,
+        dryRun,
+        changed,
+        created: files.some((file) => file.path === home && file.created),
+        changes,
+        currentContext,
+        files,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  return 0;
+}

@@ -1,0 +1,155 @@
+/**
+ * The help text of every command. Plain text and nothing else imported, so that `scp-ske --help`
+ * loads this module and main.ts alone.
+ */
+export const COMMON_HELP = `Connection:
+  --api-version V        SKE API version (default: the CURRENT one); see \`scp-ske versions\`
+  --region R             e.g. kr-west1 (default: "default-region" of ~/.scpconf/config.json)
+  --environment E        s, g or e (default: read from "auth-url" of ~/.scpconf/config.json)
+  --endpoint URL         explicit base URL instead of region and environment (e.g. an emulator)
+  --allow-unsupported-version  call a version that is no longer served anyway
+Output:
+  --json                 machine-readable output on stdout (errors: one JSON object on stderr, with a code)
+  --debug                print requests and responses on stderr (signature redacted)
+Credentials: SCP_ACCESS_KEY and SCP_SECRET_KEY, else ~/.scpconf/credentials.json.`;
+
+const CLUSTER_FLAGS = `  --cluster NAME|ID      the cluster: its name (looked up with \`clusters list\`; it must be the exact name of
+                         one cluster) or its id (32 lower-case hex digits, used as it is)
+  --cluster-id ID        the cluster's id only, never looked up (the form earlier releases took)
+  --type T               private (the cluster's own network) or public; a public request first checks
+                         (one showCluster call) that the cluster allows a public kubeconfig
+  --admin                the cluster's ADMIN kubeconfig instead of your user kubeconfig: needs the IAM
+                         action ske:CreateClusterAdminKubeconfig (the user one: ske:ShowClusterUserKubeconfig)`;
+
+export const HELP = {
+  main: `scp-ske: list Samsung Cloud Platform SKE clusters, get a cluster's kubeconfig, and merge it into yours.
+
+Usage:
+  scp-ske clusters list [--name N] [--status S]... [--json] [options]
+  scp-ske clusters show NAME|ID [--json] [options]
+  scp-ske kubeconfig get --cluster NAME|ID --type private|public [--admin] [--output FILE] [options]
+  scp-ske kubeconfig merge --cluster NAME|ID --type private|public [--admin] [--kubeconfig PATH] [--context NAME]
+                           [--cluster-alias NAME] [--user-alias NAME] [--set-current] [--overwrite] [--dry-run] [options]
+  scp-ske versions [--endpoint URL] [--json]
+  scp-ske --version
+
+Run \`scp-ske <command> --help\` (e.g. \`scp-ske kubeconfig --help\`, \`scp-ske kubeconfig merge --help\`) for
+a command's flags and examples.
+Exit codes: 0 success; 1 API, network or file error, or no cluster of that name; 2 usage error (a bad flag,
+no credentials, an unsupported version, a name that several clusters have, a merge that would replace
+another cluster's kubeconfig entries without --overwrite).`,
+  kubeconfig: `scp-ske kubeconfig: a cluster's kubeconfig, on stdout, in a file, or merged into your kubeconfig.
+
+Usage:
+  scp-ske kubeconfig get --cluster NAME|ID --type private|public [--admin] [--output FILE] [options]
+  scp-ske kubeconfig merge --cluster NAME|ID --type private|public [--admin] [--kubeconfig PATH] [--context NAME]
+                           [--cluster-alias NAME] [--user-alias NAME] [--set-current] [--overwrite] [--dry-run] [options]
+
+  get      write the kubeconfig to stdout, or to a file (atomically, mode 0600)
+  merge    merge its cluster, user and context into your kubeconfig by kubectl's rules, keeping everything else
+
+Run \`scp-ske kubeconfig get --help\` or \`scp-ske kubeconfig merge --help\` for their flags and examples.`,
+  clusters: `scp-ske clusters: the SKE clusters your access key can see.
+
+Usage:
+  scp-ske clusters list [--name N] [--status S]... [--kubernetes-version V]... [--page P --size S] [--json] [options]
+  scp-ske clusters show NAME|ID [--json] [options]
+
+  list     a table of name, id, status, Kubernetes version and nodes
+  show     one cluster: endpoints, whether each kubeconfig can be downloaded, network, nodes
+
+Run \`scp-ske clusters list --help\` or \`scp-ske clusters show --help\` for their flags and examples.`,
+  list: `scp-ske clusters list: the clusters your access key can see (IAM action ske:ListClusters).
+
+Usage: scp-ske clusters list [--name N] [--status S]... [--kubernetes-version V]... [--page P --size S] [--json] [options]
+
+  --name N               only clusters whose name contains N (a-z, 0-9, -)
+  --status S             only clusters in state S (e.g. RUNNING, CREATING, ERROR); repeat the flag, or
+                         separate states with commas, for any of several
+  --kubernetes-version V only clusters of Kubernetes version V (e.g. v1.29.8); repeatable like --status
+  --page P, --size S     one page: S clusters per page, pages counted from 0 (as SCP counts them).
+                         Without them, every cluster is listed, over as many pages as the service uses
+  --json                 the API's answer ({ clusters, count, links }) instead of the table
+__COMMON__
+
+Examples:
+  scp-ske clusters list
+  scp-ske clusters list --status RUNNING --status ERROR --name prod
+  scp-ske clusters list --size 20 --page 1 --json`,
+  show: `scp-ske clusters show: one cluster (IAM action ske:ShowCluster), with whether its private and public
+kubeconfigs can be downloaded.
+
+Usage: scp-ske clusters show NAME|ID [--json] [options]
+
+  NAME|ID                the cluster's exact name (looked up with \`clusters list\`), or its id (32 hex digits)
+  --json                 the API's answer ({ cluster }) instead of the summary
+__COMMON__
+
+Examples:
+  scp-ske clusters show demo-cluster
+  scp-ske clusters show 70a599e031e749b7b260868f441e862b --json`,
+  get: `scp-ske kubeconfig get: write a cluster's kubeconfig to stdout or to a file (mode 0600).
+
+Usage: scp-ske kubeconfig get --cluster NAME|ID --type private|public [--admin] [--output FILE] [options]
+
+${CLUSTER_FLAGS}
+  --output FILE          write the file instead of stdout: atomically, mode 0600, through a symbolic link,
+                         never over a read-only file, the previous content kept as FILE.bak.1 (up to .bak.5)
+__COMMON__
+
+Examples:
+  scp-ske kubeconfig get --cluster demo-cluster --type private --region kr-west1 --environment s
+  scp-ske kubeconfig get --cluster 70a599e031e749b7b260868f441e862b --type public --output ./kubeconfig --json
+  scp-ske kubeconfig get --cluster demo-cluster --type private --admin --output ./admin-kubeconfig`,
+  merge: `scp-ske kubeconfig merge: merge a cluster's kubeconfig into your kubeconfig, by kubectl's rules.
+
+It adds (or refreshes) one cluster, one user and one context, named <cluster>-<type>-<id8>: the cluster's
+name, private or public, and the first 8 hex digits of its id (an admin user and context end in -admin).
+A cluster's private and public kubeconfigs, its admin one, and clusters of one name sit side by side.
+Every other entry, field and comment is kept.
+  - An entry of another cluster (a cluster entry of another server, a context of another cluster or
+    user, a user another cluster's context uses) is not replaced without --overwrite: exit 2, nothing
+    written. Your own entries are refreshed (a namespace set on the context stays).
+  - The current context changes only with --set-current, or when none is set (the output says so).
+  - Files: --kubeconfig PATH alone; else the files of $KUBECONFIG as kubectl uses them (an entry is
+    changed in the file that defines it, a new one goes to the first file that exists, and when none
+    exists the last one is created); else ~/.kube/config.
+  - Symbolic links are written through (the link stays); a read-only file is refused, never chmod-ed.
+    Writes are atomic, mode 0600; the state before each change is kept as <file>.bak.1 (the newest)
+    to <file>.bak.5; concurrent merges take turns. What is not a kubeconfig is refused untouched.
+
+Usage: scp-ske kubeconfig merge --cluster NAME|ID --type private|public [options]
+
+${CLUSTER_FLAGS}
+  --kubeconfig PATH      merge into this file only (default: $KUBECONFIG's files, else ~/.kube/config)
+  --context NAME         name the context NAME (default: <cluster>-<type>-<id8>, -admin for --admin)
+  --cluster-alias NAME   name the cluster entry NAME (default: <cluster>-<type>-<id8>)
+  --user-alias NAME      name the user entry NAME (default: the context's default name)
+  --set-current          make the merged context the current one
+  --overwrite            replace entries of those names even when they belong to another cluster
+  --dry-run              print what would change (the same lines a merge prints, and the same refusals)
+                         and write nothing: no file, no backup, no lock, no folder
+__COMMON__
+
+Examples:
+  scp-ske kubeconfig merge --cluster demo-cluster --type private --set-current
+  scp-ske kubeconfig merge --cluster demo-cluster --type public --dry-run
+  scp-ske kubeconfig merge --cluster demo-cluster --type public --context prod --overwrite
+  scp-ske kubeconfig merge --cluster 70a599e031e749b7b260868f441e862b --type private --admin --context demo-admin`,
+  versions: `scp-ske versions: the SKE API versions, their lifecycle state, Not Before date, and whether they are served today.
+
+Usage: scp-ske versions [--endpoint URL] [--json] [--debug]
+
+  --endpoint URL         ask the service (GET /) instead of reading the built-in manifest
+  --json                 machine-readable output
+
+Examples:
+  scp-ske versions
+  scp-ske versions --endpoint https://ske.kr-west1.s.samsungsdscloud.com --json`,
+};
+
+export type HelpTopic = keyof typeof HELP;
+
+export function helpText(command: HelpTopic): string {
+  return `${HELP[command].replace('__COMMON__', COMMON_HELP)}\n`;
+}
