@@ -1,0 +1,86 @@
+/**
+ * Cold start of the `scp-ske` command (@scp-ske/cli's bin, the built file a user runs), as whole
+ * processes beside a bare `node -e 0`, in interleaved rounds, each process started fresh:
+ * - `cli.cold-start`: `scp-ske kubeconfig get --cluster-id … --type private --endpoint …` against an
+ *   emulator started in this process (127.0.0.1, any free port), demo key 1 in the environment, the
+ *   kubeconfig written to stdout: start, load, sign, one request, YAML check, print, exit.
+ *   Target: at most 1.5× `node -e 0`.
+ * - `cli.cold-start-help`: `scp-ske --help` (start, load, print, exit). Target: at most 1.5× too.
+ * Every run's exit code and output are checked, so a command that fails fast is never measured.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compareInRounds, figure, writeFigures } from '@scp-ske/bench-kit';
+import { DEFAULT_CLUSTERS, DEMO_CREDENTIALS, startEmulator } from '@scp-ske/emulator';
+
+const ROUNDS = 15;
+const TARGET = { op: '<=', value: 1.5 };
+
+/** The `scp-ske` bin as @scp-ske/cli's package.json declares it. */
+function cliBin() {
+  const manifestPath = fileURLToPath(import.meta.resolve('@scp-ske/cli/package.json'));
+  const { bin } = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  return join(dirname(manifestPath), bin['scp-ske']);
+}
+
+/**
+ * Wall time in ms of one `node …args` process, from spawn to exit; it must exit 0 and print what
+ * `expected` matches on stdout.
+ */
+function timeProcess(args, env, expected) {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    execFile(process.execPath, args, { env }, (error, stdout, stderr) => {
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      const fail = (why) => reject(new Error(`node ${args.join(' ')}: ${why}`));
+      if (error) fail(`${error.message}\n${stderr}`);
+      else if (!expected.test(stdout)) fail(`printed ${stdout.slice(0, 200)}`);
+      else resolve(ms);
+    });
+  });
+}
+
+const bin = cliBin();
+const home = mkdtempSync(join(tmpdir(), 'scp-ske-bench-'));
+const [key] = DEMO_CREDENTIALS;
+const env = { PATH: process.env.PATH ?? '', HOME: home, SCP_ACCESS_KEY: key.accessKey, SCP_SECRET_KEY: key.secretKey };
+const emulator = await startEmulator({ host: '127.0.0.1', port: 0 });
+const get = ['kubeconfig', 'get', '--cluster-id', DEFAULT_CLUSTERS[0].id, '--type', 'private'];
+const bare = () => timeProcess(['-e', '0'], env, /^$/);
+
+try {
+  const getResult = await compareInRounds({
+    rounds: ROUNDS,
+    subject: () => timeProcess([bin, ...get, '--endpoint', emulator.url], env, /^kind: Config$/m),
+    baseline: bare,
+  });
+  const helpResult = await compareInRounds({
+    rounds: ROUNDS,
+    subject: () => timeProcess([bin, '--help'], env, /^Usage:$/m),
+    baseline: bare,
+  });
+  writeFigures(new URL('.', import.meta.url).pathname, 'cli-cold-start', [
+    figure({
+      id: 'cli.cold-start',
+      description: `wall ms of a whole \`scp-ske kubeconfig get --cluster-id … --type private\` process against the emulator on 127.0.0.1 (one signed request, the kubeconfig checked and printed) vs a bare \`node -e 0\`; ${ROUNDS} interleaved rounds`,
+      unit: 'ms',
+      result: getResult,
+      baselineName: 'node -e 0',
+      target: TARGET,
+    }),
+    figure({
+      id: 'cli.cold-start-help',
+      description: `wall ms of a whole \`scp-ske --help\` process vs a bare \`node -e 0\`; ${ROUNDS} interleaved rounds`,
+      unit: 'ms',
+      result: helpResult,
+      baselineName: 'node -e 0',
+      target: TARGET,
+    }),
+  ]);
+} finally {
+  await emulator.close();
+  rmSync(home, { recursive: true, force: true });
+}
