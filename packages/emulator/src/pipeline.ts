@@ -45,8 +45,9 @@ export class Exchange {
   readonly method: string;
   readonly requestId = newRequestId();
   readonly record: RecordedRequest;
-  /** The request target parsed as a URL (route step). */
-  url!: URL;
+  /** The request target's path and query, as URL reads them (route step; request-target.ts). */
+  pathname!: string;
+  search!: string;
   /** The operationId the path and method belong to, or `versions` (route step). */
   routeName!: string;
   /** How far the `Date` header is shifted (fault step). */
@@ -64,15 +65,16 @@ export class Exchange {
     this.record = {
       method: this.method,
       url: request.url ?? '',
-      accessKey: this.header('Scp-AccessKey'),
-      apiVersion: this.header('Scp-Api-Version'),
+      accessKey: this.header('scp-accesskey'),
+      apiVersion: this.header('scp-api-version'),
       status: 0,
       code: undefined,
     };
   }
 
+  /** A header's value (repeated ones joined with `, `); `name` in lower case, as Node keys them. */
   header(name: string): string | undefined {
-    const value = this.request.headers[name.toLowerCase()];
+    const value = this.request.headers[name];
     return Array.isArray(value) ? value.join(', ') : value;
   }
 

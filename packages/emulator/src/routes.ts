@@ -80,6 +80,7 @@ export function compileRoutes(document: OpenApiDocument, compile: SchemaCompiler
 
 /** A path segment, percent-decoded; a malformed escape is kept as sent (and fails validation). */
 function decodeSegment(segment: string): string {
+  if (!segment.includes('%')) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {
@@ -87,16 +88,24 @@ function decodeSegment(segment: string): string {
   }
 }
 
-/** The route a request is for, or undefined when none matches its method and path. */
+/** The first route for the method and path, without reading its parameters. */
+export function findRoute(routes: readonly Route[], method: string, pathname: string): Route | undefined {
+  for (const route of routes) {
+    if (route.method === method && route.pattern.test(pathname)) return route;
+  }
+  return undefined;
+}
+
+/** The route a request is for, with its path parameters decoded, or undefined when none matches its method and path. */
 export function matchRoute(routes: readonly Route[], method: string, pathname: string): Matched | undefined {
   for (const route of routes) {
     if (route.method !== method) continue;
     const match = route.pattern.exec(pathname);
     if (!match) continue;
     const params: Record<string, string> = {};
-    route.pathNames.forEach((name, index) => {
-      params[name] = decodeSegment(match[index + 1] as string);
-    });
+    for (let index = 0; index < route.pathNames.length; index++) {
+      params[route.pathNames[index] as string] = decodeSegment(match[index + 1] as string);
+    }
     return { route, params };
   }
   return undefined;

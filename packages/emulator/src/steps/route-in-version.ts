@@ -5,7 +5,7 @@ import { matchRoute, type Route } from '../routes.js';
 export function routeInVersion(routesByVersion: ReadonlyMap<string, readonly Route[]>): Step {
   return (exchange) => {
     const { method, version } = exchange;
-    const pathname = exchange.url.pathname;
+    const { pathname } = exchange;
     const matched = matchRoute(routesByVersion.get(version.version) ?? [], method, pathname);
     if (!matched) {
       return exchange.fail({

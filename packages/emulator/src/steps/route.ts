@@ -4,32 +4,32 @@
  * valid path is a 400.
  */
 import type { Step } from '../pipeline.js';
-import { matchRoute, type Route } from '../routes.js';
+import { readTarget } from '../request-target.js';
+import { findRoute, type Route } from '../routes.js';
 
 export function route(routes: readonly Route[]): Step {
   return (exchange) => {
     const method = exchange.method;
-    try {
-      // Origin-form targets are paths, even one like `//a` that URL would read as a host.
-      const target = exchange.request.url ?? '/';
-      exchange.url = new URL(target.startsWith('/') ? `http://emulator.invalid${target}` : target);
-    } catch {
+    const target = readTarget(exchange.request.url ?? '/');
+    if (target === undefined) {
       return exchange.fail({
         status: 400,
         code: 'ValidationError',
         detail: ['The request target is not a valid path.'],
       });
     }
-    const pathname = exchange.url.pathname;
+    exchange.pathname = target.pathname;
+    exchange.search = target.search;
+    const pathname = target.pathname;
     if (method === 'GET' && pathname === '/') {
       exchange.routeName = 'versions';
       return undefined;
     }
-    const matched = matchRoute(routes, method, pathname);
-    if (!matched) {
+    const found = findRoute(routes, method, pathname);
+    if (!found) {
       return exchange.fail({ status: 404, code: 'NotFound', detail: [`No resource answers ${method} ${pathname}.`] });
     }
-    exchange.routeName = matched.route.operationId;
+    exchange.routeName = found.operationId;
     return undefined;
   };
 }

@@ -6,8 +6,8 @@ export const validateParameters: Step = (exchange) => {
   const { route, params } = exchange.matched;
   const parameters = readParameters(route.parameters, {
     path: params,
-    query: exchange.url.searchParams,
-    header: (name) => exchange.header(name),
+    query: new URLSearchParams(exchange.search),
+    header: (name) => exchange.header(name.toLowerCase()),
   });
   if ('code' in parameters) return exchange.fail(parameters);
   exchange.parameters = parameters;
