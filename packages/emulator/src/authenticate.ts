@@ -13,6 +13,7 @@ export interface AuthInput {
   method: string;
   /** The full URL as received: scheme, Host header, path and query, untouched. */
   url: string;
+  /** A header's value by its name in lower case. */
   header(name: string): string | undefined;
   nowMs: number;
   windowMs: number;
@@ -20,28 +21,32 @@ export interface AuthInput {
 }
 
 const REQUIRED = ['Scp-AccessKey', 'Scp-Timestamp', 'Scp-Signature', 'Scp-ClientType'] as const;
+const TIMESTAMP = /^\d{1,16}$/;
 
 const reject = (code: string, detail: string): ErrorAnswer => ({ status: 401, code, detail: [detail] });
 
 export function authenticate(input: AuthInput): EmulatorCredentials | ErrorAnswer {
-  const missing = REQUIRED.filter((name) => !input.header(name));
-  if (missing.length > 0) return reject('MissingSignatureHeader', `Missing signing header(s): ${missing.join(', ')}.`);
-  if (input.header('Scp-ClientType') !== CLIENT_TYPE) {
+  const accessKey = input.header('scp-accesskey');
+  const timestamp = input.header('scp-timestamp');
+  const signature = input.header('scp-signature');
+  const clientType = input.header('scp-clienttype');
+  if (!accessKey || !timestamp || !signature || !clientType) {
+    const missing = REQUIRED.filter((name) => !input.header(name.toLowerCase()));
+    return reject('MissingSignatureHeader', `Missing signing header(s): ${missing.join(', ')}.`);
+  }
+  if (clientType !== CLIENT_TYPE) {
     return reject('InvalidClientType', `Scp-ClientType must be "${CLIENT_TYPE}".`);
   }
-  const timestamp = input.header('Scp-Timestamp') as string;
-  if (!/^\d{1,16}$/.test(timestamp))
-    return reject('InvalidTimestamp', 'Scp-Timestamp must be Unix time in milliseconds.');
+  if (!TIMESTAMP.test(timestamp)) return reject('InvalidTimestamp', 'Scp-Timestamp must be Unix time in milliseconds.');
   if (Math.abs(input.nowMs - Number(timestamp)) > input.windowMs) {
     return reject(
       'TimestampOutOfWindow',
       `Scp-Timestamp is more than ${input.windowMs} ms away from the server's clock.`,
     );
   }
-  const accessKey = input.header('Scp-AccessKey') as string;
   const credentials = input.credentials.get(accessKey);
   if (!credentials) return reject('UnknownAccessKey', 'The access key is not known.');
-  const accountId = input.header('Scp-AccountId') ?? '';
+  const accountId = input.header('scp-accountid') ?? '';
   let expected: Buffer;
   try {
     expected = Buffer.from(
@@ -57,7 +62,7 @@ export function authenticate(input: AuthInput): EmulatorCredentials | ErrorAnswe
   } catch {
     return reject('SignatureMismatch', 'The request cannot be signed as received (malformed method or URL).');
   }
-  const received = Buffer.from(input.header('Scp-Signature') as string);
+  const received = Buffer.from(signature);
   if (received.length !== expected.length || !timingSafeEqual(received, expected)) {
     return reject('SignatureMismatch', 'The signature does not match the request.');
   }

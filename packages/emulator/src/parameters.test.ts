@@ -1,7 +1,7 @@
 import { loadDocument } from '@scp-ske/spec';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSchemaCompiler } from './ajv.js';
-import { type Parameters, readParameters } from './parameters.js';
+import { compileParameter, type Parameters, readParameters } from './parameters.js';
 import { compileRoutes, type Route } from './routes.js';
 
 let routes: Route[];
@@ -45,6 +45,39 @@ describe('readParameters', () => {
         'name (query) must match ^[a-z0-9\\-]*$.',
       ],
     });
+  });
+});
+
+describe('header parameters', () => {
+  const compile = createSchemaCompiler();
+  const required = compileParameter(
+    { name: 'X-Tenant', in: 'header', required: true, schema: { type: 'string', pattern: '^t-' } },
+    compile,
+  );
+  const optional = compileParameter(
+    { name: 'Accept-Language', in: 'header', schema: { type: 'string', enum: ['en-US', 'ko-KR'] } },
+    compile,
+  );
+  const readHeaders = (headers: Record<string, string>) => {
+    const asked: string[] = [];
+    const answer = readParameters([required, optional], {
+      path: {},
+      query: new URLSearchParams(),
+      header: (name) => {
+        asked.push(name);
+        return headers[name];
+      },
+    });
+    return { answer, asked };
+  };
+
+  it('checks a required one, and neither reads nor enforces an optional one', () => {
+    expect(readHeaders({ 'X-Tenant': 't-1', 'Accept-Language': '*' })).toEqual({
+      answer: { path: {}, query: {} },
+      asked: ['X-Tenant'],
+    });
+    expect(readHeaders({}).answer).toMatchObject({ detail: ['X-Tenant (header) is required.'] });
+    expect(readHeaders({ 'X-Tenant': 'x' }).answer).toMatchObject({ detail: ['X-Tenant (header) must match ^t-.'] });
   });
 });
 

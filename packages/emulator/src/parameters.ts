@@ -132,6 +132,8 @@ export function readParameters(
   const decoded: Parameters = { path: {}, query: {} };
   const problems: string[] = [];
   for (const parameter of parameters) {
+    // Optional header parameters are not enforced (see above): not even read.
+    if (parameter.in === 'header' && !parameter.required) continue;
     let value: unknown;
     if (parameter.in === 'path') {
       const raw = values.path[parameter.name];
@@ -142,7 +144,6 @@ export function readParameters(
       if (parameter.required) problems.push(`${parameter.name} (${parameter.in}) is required.`);
       continue;
     }
-    if (parameter.in === 'header' && !parameter.required) continue;
     if (!parameter.validate(value)) {
       problems.push(`${parameter.name} (${parameter.in}) ${describeValues(parameter.validate)}.`);
       continue;

@@ -1,30 +1,37 @@
 /**
  * Picks the API version of a request from `Scp-Api-Version` (`ske 1.3`): no header means the CURRENT
  * version; a malformed value, an unknown version, or one no longer served on the emulator's date
- * answers 406 `NoSuchVersion`, as SCP's gateway does.
+ * answers 406 `NoSuchVersion`, as SCP's gateway does. The header's pattern and the versions by
+ * number are read once from the manifest; whether a version is served is judged per request.
  */
 import { findVersion, isServed, type Manifest, type VersionEntry } from '@scp-ske/spec';
 import type { ErrorAnswer } from './envelope.js';
 
 const noSuchVersion = (detail: string): ErrorAnswer => ({ status: 406, code: 'NoSuchVersion', detail: [detail] });
 
-export function selectVersion(manifest: Manifest, header: string | undefined, at: Date): VersionEntry | ErrorAnswer {
-  if (header === undefined) return findVersion(manifest, manifest.current) as VersionEntry;
-  const match = new RegExp(`^${manifest.service} (\\d+\\.\\d+)$`).exec(header.trim());
-  if (!match) {
-    return noSuchVersion(
-      `Scp-Api-Version must be "${manifest.service} <major>.<minor>", e.g. "${manifest.service} ${manifest.current}".`,
-    );
-  }
-  const entry = findVersion(manifest, match[1] as string);
-  if (!entry) {
-    const known = manifest.versions.map((candidate) => candidate.apiVersion).join(', ');
-    return noSuchVersion(`${header.trim()} is not a version of this service (${known}).`);
-  }
-  if (!isServed(entry, at)) {
-    return noSuchVersion(
-      `${entry.apiVersion} is ${entry.state} and no longer served since ${entry.notBefore}; use ${manifest.service} ${manifest.current}.`,
-    );
-  }
-  return entry;
+export type VersionSelector = (header: string | undefined, at: Date) => VersionEntry | ErrorAnswer;
+
+export function createVersionSelector(manifest: Manifest): VersionSelector {
+  const current = findVersion(manifest, manifest.current) as VersionEntry;
+  const pattern = new RegExp(`^${manifest.service} (\\d+\\.\\d+)$`);
+  const byNumber = new Map(manifest.versions.map((entry) => [entry.version, entry]));
+  const known = manifest.versions.map((candidate) => candidate.apiVersion).join(', ');
+  return (header, at) => {
+    if (header === undefined) return current;
+    const asked = header.trim();
+    const match = pattern.exec(asked);
+    if (!match) {
+      return noSuchVersion(
+        `Scp-Api-Version must be "${manifest.service} <major>.<minor>", e.g. "${manifest.service} ${manifest.current}".`,
+      );
+    }
+    const entry = byNumber.get(match[1] as string);
+    if (!entry) return noSuchVersion(`${asked} is not a version of this service (${known}).`);
+    if (!isServed(entry, at)) {
+      return noSuchVersion(
+        `${entry.apiVersion} is ${entry.state} and no longer served since ${entry.notBefore}; use ${manifest.service} ${manifest.current}.`,
+      );
+    }
+    return entry;
+  };
 }

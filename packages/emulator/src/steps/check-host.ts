@@ -3,19 +3,33 @@
  * HTTP/1.1 request without one, with two, or with a malformed one (userinfo, spaces, empty) is a
  * 400 `ValidationError`; HTTP/1.0 may send none.
  */
-import type { Step } from '../pipeline.js';
+import type { Exchange, Step } from '../pipeline.js';
 
 /** `uri-host [":" port]`: an IP literal, or a non-empty reg-name / IPv4 address. */
 const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9\-._~%!$&'()*+,;=]+)(?::\d*)?$/;
 
+/** The values of every Host header, read from the raw header list (no per-request copy of all headers). */
+function hostHeaders(raw: readonly string[]): string[] {
+  const hosts: string[] = [];
+  for (let index = 0; index < raw.length; index += 2) {
+    const name = raw[index] as string;
+    if (name.length === 4 && name.toLowerCase() === 'host') hosts.push(raw[index + 1] as string);
+  }
+  return hosts;
+}
+
+const refuse = (exchange: Exchange, detail: string) =>
+  exchange.fail({ status: 400, code: 'ValidationError', detail: [detail] });
+
 export const checkHost: Step = (exchange) => {
-  const hosts = exchange.request.headersDistinct.host ?? [];
-  const refuse = (detail: string) => exchange.fail({ status: 400, code: 'ValidationError', detail: [detail] });
-  if (hosts.length > 1) return refuse('A request carries exactly one Host header; this one has several.');
+  const hosts = hostHeaders(exchange.request.rawHeaders);
+  if (hosts.length > 1) return refuse(exchange, 'A request carries exactly one Host header; this one has several.');
   const [host] = hosts;
   if (host === undefined) {
-    return exchange.request.httpVersion === '1.0' ? undefined : refuse('A Host header is required (HTTP/1.1).');
+    return exchange.request.httpVersion === '1.0'
+      ? undefined
+      : refuse(exchange, 'A Host header is required (HTTP/1.1).');
   }
-  if (!HOST.test(host)) return refuse('The Host header is not a valid host[:port].');
+  if (!HOST.test(host)) return refuse(exchange, 'The Host header is not a valid host[:port].');
   return undefined;
 };
