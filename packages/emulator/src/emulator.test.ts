@@ -271,6 +271,18 @@ describe('the request record', () => {
     }
   });
 
+  it('keeps none with recordLimit 0 (the command line), and still answers', async () => {
+    const none = await startEmulator({ now: TODAY, recordLimit: 0 });
+    try {
+      const response = await fetch(`${none.url}/`);
+      expect(response.status).toBe(200);
+      await response.text();
+      expect(none.requests).toEqual([]);
+    } finally {
+      await none.close();
+    }
+  });
+
   it('refuses a recordLimit that is not a whole number', async () => {
     await expect(startEmulator({ recordLimit: -1 })).rejects.toThrow(
       'recordLimit: expected a whole number ≥ 0, received -1',

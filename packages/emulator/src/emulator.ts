@@ -152,6 +152,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const requests: RecordedRequest[] = [];
   /** Records a request, forgetting the oldest once `recordLimit` are kept. */
   function remember(record: RecordedRequest): void {
+    if (recordLimit === 0) return;
     requests.push(record);
     if (requests.length > recordLimit) requests.shift();
   }
