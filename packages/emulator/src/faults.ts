@@ -45,9 +45,12 @@ export function checkFaults(faults: Faults, known: ReadonlySet<string>): void {
   }
 }
 
+/** The plan of a route without fault rules: answer normally (one shared object, never changed). */
+const NO_FAULT: FaultPlan = Object.freeze({ latencyMs: 0, drop: false, dateSkewMs: 0 });
+
 export function takeFault(faults: Faults, route: string): FaultPlan {
   const rule = Object.hasOwn(faults, route) ? faults[route as RouteName] : undefined;
-  if (!rule) return { latencyMs: 0, drop: false, dateSkewMs: 0 };
+  if (!rule) return NO_FAULT;
   const drop = (rule.dropConnections ?? 0) > 0;
   if (drop) rule.dropConnections = (rule.dropConnections as number) - 1;
   const status = drop ? undefined : rule.statuses?.shift();

@@ -38,4 +38,17 @@ describe('kubeconfigOperation', () => {
     renamed.name = 'renamed';
     expect(handler(input)).toMatchObject({ payload: expect.stringContaining('current-context: renamed\n') });
   });
+
+  it('writes a new body when the id of a cluster it has seen changes, and keeps each body apart', () => {
+    const handler = showClusterUserKubeconfig();
+    const moved = { ...cluster };
+    const input = { ...request(), clusters: [moved] };
+    const before = handler(input);
+    moved.id = 'ffffffffffffffffffffffffffffffff';
+    const after = handler({ ...input, path: { cluster_id: moved.id } });
+    expect(after).not.toBe(before);
+    expect(after).toMatchObject({ payload: buildKubeconfig(moved, moved.endpoints.private, key1.accessKey) });
+    moved.id = cluster.id;
+    expect(handler(input)).toBe(before);
+  });
 });

@@ -14,9 +14,19 @@ export interface KubeconfigIdentity {
   build(cluster: CompleteCluster, server: string, accessKey: string): string;
 }
 
+/** A body written for a cluster: what it was written from, and the answer. */
+interface Written {
+  id: string;
+  name: string;
+  server: string;
+  subject: string;
+  answer: SuccessAnswer;
+}
+
 export function kubeconfigOperation(identity: KubeconfigIdentity): OperationHandler {
-  // Bounded by what can be asked: fixture clusters × their endpoints × accepted access keys.
-  const answers = new Map<string, SuccessAnswer>();
+  // By cluster, then a short list (its endpoints × accepted access keys) compared field by field:
+  // no key string is built per request. A cluster renamed (or given another id) since is written anew.
+  const written = new Map<CompleteCluster, Written[]>();
   return (request) => {
     const cluster = visibleCluster(request);
     if ('code' in cluster) return cluster;
@@ -31,17 +41,22 @@ export function kubeconfigOperation(identity: KubeconfigIdentity): OperationHand
       };
     }
     const subject = identity.subject(request.caller.accessKey);
-    const key = `${cluster.id}\n${cluster.name}\n${server}\n${subject}`;
-    let answer = answers.get(key);
-    if (answer === undefined) {
-      answer = {
-        status: 200,
-        payload: identity.build(cluster, server, request.caller.accessKey),
-        contentType: 'application/yaml',
-        cached: true,
-      };
-      answers.set(key, answer);
+    let answers = written.get(cluster);
+    if (answers === undefined) {
+      answers = [];
+      written.set(cluster, answers);
     }
+    for (const entry of answers) {
+      const same = entry.id === cluster.id && entry.name === cluster.name;
+      if (same && entry.server === server && entry.subject === subject) return entry.answer;
+    }
+    const answer: SuccessAnswer = {
+      status: 200,
+      payload: identity.build(cluster, server, request.caller.accessKey),
+      contentType: 'application/yaml',
+      cached: true,
+    };
+    answers.push({ id: cluster.id, name: cluster.name, server, subject, answer });
     return answer;
   };
 }

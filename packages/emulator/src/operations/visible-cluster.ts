@@ -10,7 +10,13 @@ export const mayRead = (cluster: CompleteCluster, accessKey: string): boolean =>
 
 export function visibleCluster(request: OperationRequest): CompleteCluster | ErrorAnswer {
   const clusterId = request.path.cluster_id as string;
-  const cluster = request.clusters.find((candidate) => candidate.id === clusterId);
+  let cluster: CompleteCluster | undefined;
+  for (const candidate of request.clusters) {
+    if (candidate.id === clusterId) {
+      cluster = candidate;
+      break;
+    }
+  }
   if (!cluster) return { status: 404, code: 'NotFound', detail: [`No cluster has the id ${clusterId}.`] };
   if (!mayRead(cluster, request.caller.accessKey)) {
     return { status: 403, code: 'Forbidden', detail: ['This access key may not read this cluster.'] };

@@ -8,23 +8,22 @@ import type { Exchange, Step } from '../pipeline.js';
 /** `uri-host [":" port]`: an IP literal, or a non-empty reg-name / IPv4 address. */
 const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9\-._~%!$&'()*+,;=]+)(?::\d*)?$/;
 
-/** The values of every Host header, read from the raw header list (no per-request copy of all headers). */
-function hostHeaders(raw: readonly string[]): string[] {
-  const hosts: string[] = [];
-  for (let index = 0; index < raw.length; index += 2) {
-    const name = raw[index] as string;
-    if (name.length === 4 && name.toLowerCase() === 'host') hosts.push(raw[index + 1] as string);
-  }
-  return hosts;
-}
-
 const refuse = (exchange: Exchange, detail: string) =>
   exchange.fail({ status: 400, code: 'ValidationError', detail: [detail] });
 
 export const checkHost: Step = (exchange) => {
-  const hosts = hostHeaders(exchange.request.rawHeaders);
-  if (hosts.length > 1) return refuse(exchange, 'A request carries exactly one Host header; this one has several.');
-  const [host] = hosts;
+  // Counted from the raw header list: Node keeps only the first Host in `headers`.
+  const raw = exchange.request.rawHeaders;
+  let host: string | undefined;
+  let count = 0;
+  for (let index = 0; index < raw.length; index += 2) {
+    const name = raw[index] as string;
+    if (name.length === 4 && name.toLowerCase() === 'host') {
+      count += 1;
+      host ??= raw[index + 1];
+    }
+  }
+  if (count > 1) return refuse(exchange, 'A request carries exactly one Host header; this one has several.');
   if (host === undefined) {
     return exchange.request.httpVersion === '1.0'
       ? undefined
