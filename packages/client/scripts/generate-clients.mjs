@@ -15,13 +15,20 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadDocument, manifest } from '@scp-ske/spec';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const runtimeDir = join(here, '..');
 const packagesDir = join(runtimeDir, '..');
 const repoDir = join(packagesDir, '..');
+// What the spec package's bundle step wrote, read as files (not through its built code, which the
+// pipeline builds after generating): the manifest with each document's digest, and the documents.
+const specDir = join(packagesDir, 'spec');
+const manifest = JSON.parse(await readFile(join(specDir, 'versions.json'), 'utf8'));
+const loadDocument = async (version, form = 'bundled') => {
+  const entry = manifest.versions.find((candidate) => candidate.version === version);
+  return JSON.parse(await readFile(join(specDir, entry.files[form].json), 'utf8'));
+};
 /** Headers the client sets itself (the version's own, and the `language` option): never method arguments. */
 const MANAGED_HEADERS = new Set(['scp-api-version', 'accept-language']);
 /** The JSON Schema keywords the runtime checks arguments with (packages/client/src/check-argument.ts). */
@@ -555,6 +562,23 @@ const ONE_LINERS = {
   'vitest.config.ts': "export { default } from '../../vitest.shared.js';\n",
 };
 
+/**
+ * The package's turbo tasks: its tests start the emulator, which reads this version's documents from
+ * @scp-ske/spec, so they re-run when those change, and only those (an edit of another version leaves
+ * this package's tasks cached).
+ */
+const turboConfig = (entry) =>
+  json({
+    $schema: 'https://turborepo.com/schema.json',
+    extends: ['//'],
+    tasks: {
+      test: {
+        inputs: ['$TURBO_DEFAULT$', `$TURBO_ROOT$/packages/spec/${entry.files.bundled.json.replace(/\.json$/, '.*')}`],
+        outputs: ['reports/vitest.json'],
+      },
+    },
+  });
+
 async function writeClientPackage(entry) {
   const document = await loadDocument(entry.version);
   const contract = contractOf(entry, document);
@@ -568,6 +592,7 @@ async function writeClientPackage(entry) {
     'README.md': readme(entry, contract, operations),
     LICENSE: await readFile(join(runtimeDir, 'LICENSE'), 'utf8'),
     ...ONE_LINERS,
+    'turbo.json': turboConfig(entry),
     'src/index.ts': entrySource(entry),
     'src/index.test.ts': testSource(entry, operations),
     'src/raw.ts': rawSource(entry),

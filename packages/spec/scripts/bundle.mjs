@@ -2,7 +2,8 @@
  * Bundles every API of the root redocly.yaml (ske@1.0 … ske@1.x) into this package:
  * `openapi/ske-<v>.{yaml,json}` (bundled, components by $ref) and
  * `openapi/ske-<v>.dereferenced.{yaml,json}`, then writes the lifecycle manifest
- * (`versions.json` and the typed `src/generated/manifest.ts`).
+ * (`versions.json`, with each bundled document's sha256, and the typed `src/generated/manifest.ts`,
+ * without them).
  *
  * The service's whole version list is derived here from the roots (each root states only its
  * own lifecycle) and stamped into every document as `info.x-scp-service-versions`.
@@ -111,9 +112,13 @@ async function main() {
   const manifest = { service, current: current[0], versions };
   await writeFile(join(packageDir, 'versions.json'), asJson(manifest));
   await mkdir(join(packageDir, 'src', 'generated'), { recursive: true });
+  // The typed manifest is the lifecycle without the documents' digests: it changes only when a
+  // version's lifecycle does, so that what builds on this package's code is not rebuilt for an
+  // edit of a document (versions.json has the digests).
+  const lifecycleManifest = { ...manifest, versions: versions.map(({ sha256: _digest, ...entry }) => entry) };
   await writeFile(
     join(packageDir, 'src', 'generated', 'manifest.ts'),
-    `// ${GENERATED}\nimport type { Manifest } from '../manifest-types.js';\n\nexport const manifest = ${JSON.stringify(manifest, null, 2)} as const satisfies Manifest;\n`,
+    `// ${GENERATED}\nimport type { Manifest } from '../manifest-types.js';\n\nexport const manifest = ${JSON.stringify(lifecycleManifest, null, 2)} as const satisfies Manifest;\n`,
   );
   const written = versions.map((v) => v.version).join(', ');
   console.log(`bundled ${service} ${written} into ${relative(repoDir, outDir)}/`);

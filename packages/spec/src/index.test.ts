@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { documentPath, loadDocument, manifest, type SkeVersion, versions } from './index.js';
+import { documentPath, loadDocument, manifest, type SkeVersion, type VersionsFile, versions } from './index.js';
 
 describe('@scp-ske/spec accessors', () => {
   it('lists the versions oldest first, with exactly one CURRENT', () => {
@@ -19,11 +19,13 @@ describe('@scp-ske/spec accessors', () => {
     }
   });
 
-  it('stamps each version with the sha256 of its bundled JSON', () => {
-    for (const entry of manifest.versions) {
-      const text = readFileSync(documentPath(entry.version), 'utf8');
+  it('stamps each version in versions.json with the sha256 of its bundled JSON, and is that manifest without them', () => {
+    const file: VersionsFile = JSON.parse(readFileSync(new URL('../versions.json', import.meta.url), 'utf8'));
+    for (const entry of file.versions) {
+      const text = readFileSync(documentPath(entry.version as SkeVersion), 'utf8');
       expect(createHash('sha256').update(text).digest('hex')).toBe(entry.sha256);
     }
+    expect({ ...file, versions: file.versions.map(({ sha256: _digest, ...entry }) => entry) }).toEqual(manifest);
   });
 
   it('keeps $refs in the bundled form and none in the dereferenced one', async () => {

@@ -11,7 +11,14 @@ import type { DocumentForm, DocumentFormat } from './manifest-types.js';
 
 export { type ContractDifference, contractDifferences, normalizeContract } from './contract-diff.js';
 export { findVersion, isServed, judgeLifecycle, type LifecycleVerdict, utcDay } from './lifecycle.js';
-export type { DocumentForm, DocumentFormat, LifecycleState, Manifest, VersionEntry } from './manifest-types.js';
+export type {
+  DocumentForm,
+  DocumentFormat,
+  LifecycleState,
+  Manifest,
+  VersionEntry,
+  VersionsFile,
+} from './manifest-types.js';
 export { manifest };
 
 /** A version this package describes, e.g. `'1.3'`. */

@@ -1,4 +1,7 @@
-/** Shape of the lifecycle manifest (`versions.json`) written by the bundle step. */
+/**
+ * Shape of the lifecycle manifest written by the bundle step: `manifest` (this package's typed
+ * export) and `versions.json`, which adds each bundled document's sha256 (`VersionsFile`).
+ */
 
 /** SCP's lifecycle states. PLANNED versions are documented but not callable. */
 export type LifecycleState = 'CURRENT' | 'SUPPORTED' | 'DEPRECATED' | 'PLANNED';
@@ -16,8 +19,6 @@ export interface VersionEntry {
   readonly notBefore: string | null;
   /** Package-relative paths of the documents of this version. */
   readonly files: { readonly [F in DocumentForm]: { readonly [X in DocumentFormat]: string } };
-  /** sha256 (hex) of the bundled JSON document. */
-  readonly sha256: string;
 }
 
 export interface Manifest {
@@ -25,4 +26,9 @@ export interface Manifest {
   /** The version the service answers when no `Scp-Api-Version` header is sent. */
   readonly current: string;
   readonly versions: readonly VersionEntry[];
+}
+
+/** `versions.json`: the manifest, each version with the sha256 (hex) of its bundled JSON document. */
+export interface VersionsFile extends Omit<Manifest, 'versions'> {
+  readonly versions: readonly (VersionEntry & { readonly sha256: string })[];
 }

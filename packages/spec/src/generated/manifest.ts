@@ -19,8 +19,7 @@ export const manifest = {
           "json": "openapi/ske-1.0.dereferenced.json",
           "yaml": "openapi/ske-1.0.dereferenced.yaml"
         }
-      },
-      "sha256": "a21e32613d5353857b6ecb5c5648831d68026ba243a636eaccd7d2fb88308dc3"
+      }
     },
     {
       "version": "1.1",
@@ -36,8 +35,7 @@ export const manifest = {
           "json": "openapi/ske-1.1.dereferenced.json",
           "yaml": "openapi/ske-1.1.dereferenced.yaml"
         }
-      },
-      "sha256": "b11d9fcaf1d5237e5645476bf81740638ac3253adcb066eaf3e3bcc82fc8ab80"
+      }
     },
     {
       "version": "1.2",
@@ -53,8 +51,7 @@ export const manifest = {
           "json": "openapi/ske-1.2.dereferenced.json",
           "yaml": "openapi/ske-1.2.dereferenced.yaml"
         }
-      },
-      "sha256": "d55866e30659b78bfb28ba1be02a648a065256754cfc6ac73ed744f6c29568e8"
+      }
     },
     {
       "version": "1.3",
@@ -70,8 +67,7 @@ export const manifest = {
           "json": "openapi/ske-1.3.dereferenced.json",
           "yaml": "openapi/ske-1.3.dereferenced.yaml"
         }
-      },
-      "sha256": "c0cf58b5bae59b7e8fa6716e758bff4b9ba17e15d9fc1d4aa6d564e976dd749f"
+      }
     }
   ]
 } as const satisfies Manifest;
