@@ -30,4 +30,12 @@ describe('createVersionSelector', () => {
       code: 'NoSuchVersion',
     });
   });
+
+  it("reads every header by the pattern, even one that is some entry's apiVersion", () => {
+    const [first] = manifest.versions;
+    const odd = { ...first, version: '2.0-beta', apiVersion: 'ske 2.0-beta', state: 'SUPPORTED', notBefore: null };
+    const selectOdd = createVersionSelector({ ...manifest, versions: [...manifest.versions, odd] } as Manifest);
+    expect(selectOdd('ske 2.0-beta', after)).toMatchObject({ status: 406, code: 'NoSuchVersion' });
+    expect(selectOdd(`ske ${manifest.current}`, after)).toMatchObject({ version: manifest.current });
+  });
 });
