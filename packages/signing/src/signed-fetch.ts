@@ -66,7 +66,8 @@ function urlPlan<Reply extends HttpReply>(
   return {
     method,
     url,
-    replayable: !(init?.body instanceof ReadableStream),
+    // A body is looked at only when there is one (reading the ReadableStream global loads web streams).
+    replayable: !(init?.body != null && init.body instanceof ReadableStream),
     signal: init?.signal,
     language: 'accept-language' in own ? null : context.language,
     attempt(signing) {
