@@ -1,12 +1,13 @@
 /**
  * Authentication as SCP's gateway does it: every signing header present, `Scp-ClientType: Openapi`,
- * a timestamp inside the window, the HMAC recomputed over the full URL as received, compared in
- * constant time, then `Scp-AccountId` (when sent) against the key's account. A failure names the
+ * a timestamp inside the window, the HMAC recomputed over the full URL as received (expected-signature.ts),
+ * compared in constant time, then `Scp-AccountId` (when sent) against the key's account. A failure names the
  * check that failed, never the secret, the expected signature or the expected account.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { CLIENT_TYPE, computeSignature } from '@scp-ske/signing';
+import { CLIENT_TYPE } from '@scp-ske/signing';
 import type { ErrorAnswer } from './envelope.js';
+import { expectedSignature } from './expected-signature.js';
 import type { EmulatorCredentials } from './fixtures.js';
 
 export interface AuthInput {
@@ -50,14 +51,7 @@ export function authenticate(input: AuthInput): EmulatorCredentials | ErrorAnswe
   let expected: Buffer;
   try {
     expected = Buffer.from(
-      computeSignature({
-        method: input.method,
-        url: input.url,
-        timestamp,
-        accessKey,
-        secretKey: credentials.secretKey,
-        accountId,
-      }),
+      expectedSignature(credentials, { method: input.method, url: input.url, timestamp, accessKey, accountId }),
     );
   } catch {
     return reject('SignatureMismatch', 'The request cannot be signed as received (malformed method or URL).');
