@@ -1,14 +1,13 @@
 /**
  * Authentication as SCP's gateway does it: every signing header present, `Scp-ClientType: Openapi`,
- * a timestamp inside the window, the HMAC recomputed over the full URL as received (expected-signature.ts),
+ * a timestamp inside the window, the HMAC recomputed over the full URL as received (verify-signature.ts),
  * compared in constant time, then `Scp-AccountId` (when sent) against the key's account. A failure names the
  * check that failed, never the secret, the expected signature or the expected account.
  */
-import { timingSafeEqual } from 'node:crypto';
 import { CLIENT_TYPE } from '@scp-ske/signing';
 import type { ErrorAnswer } from './envelope.js';
-import { expectedSignature } from './expected-signature.js';
 import type { EmulatorCredentials } from './fixtures.js';
+import { signatureMatches } from './verify-signature.js';
 
 export interface AuthInput {
   method: string;
@@ -48,18 +47,14 @@ export function authenticate(input: AuthInput): EmulatorCredentials | ErrorAnswe
   const credentials = input.credentials.get(accessKey);
   if (!credentials) return reject('UnknownAccessKey', 'The access key is not known.');
   const accountId = input.header('scp-accountid') ?? '';
-  let expected: Buffer;
+  let matches: boolean;
   try {
-    expected = Buffer.from(
-      expectedSignature(credentials, { method: input.method, url: input.url, timestamp, accessKey, accountId }),
-    );
+    const request = { method: input.method, url: input.url, timestamp, accessKey, accountId };
+    matches = signatureMatches(credentials, request, signature);
   } catch {
     return reject('SignatureMismatch', 'The request cannot be signed as received (malformed method or URL).');
   }
-  const received = Buffer.from(signature);
-  if (received.length !== expected.length || !timingSafeEqual(received, expected)) {
-    return reject('SignatureMismatch', 'The signature does not match the request.');
-  }
+  if (!matches) return reject('SignatureMismatch', 'The signature does not match the request.');
   return checkAccount(accountId, credentials) ?? credentials;
 }
 

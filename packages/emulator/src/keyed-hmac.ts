@@ -8,8 +8,11 @@
  */
 import { createHash } from 'node:crypto';
 
-/** base64(HMAC-SHA256(key, message)), the message encoded as UTF-8. */
-export type KeyedHmac = (message: string) => string;
+/**
+ * HMAC-SHA256(key, message), the message encoded as UTF-8: 32 bytes in an array every call overwrites
+ * (read it before the next call).
+ */
+export type KeyedHmac = (message: string) => Uint8Array;
 
 const BLOCK = 64;
 /** SHA-256's round constants and initial hash value (FIPS 180-4 §4.2.2, §5.3.3). */
@@ -30,7 +33,7 @@ const INITIAL = new Int32Array([
 
 const schedule = new Int32Array(64);
 const state = new Int32Array(8);
-const digest = Buffer.alloc(32);
+const digest = new Uint8Array(32);
 const encoder = new TextEncoder();
 /** The message and its padding, grown as needed (one request at a time: nothing here is shared across awaits). */
 let bytes = new Uint8Array(1024);
@@ -111,6 +114,17 @@ function hashAfter(after: Int32Array, length: number): void {
   for (let offset = 0; offset < padded; offset += BLOCK) compress(state, bytes, offset);
 }
 
+/** `state` as 32 big-endian bytes at the start of `into`. */
+function writeState(into: Uint8Array): void {
+  for (let i = 0; i < 8; i++) {
+    const word = state[i] as number;
+    into[i * 4] = word >>> 24;
+    into[i * 4 + 1] = word >>> 16;
+    into[i * 4 + 2] = word >>> 8;
+    into[i * 4 + 3] = word;
+  }
+}
+
 /** The message as UTF-8 into `bytes` (lone surrogates as U+FFFD, as Buffer writes them); its length. */
 function encode(message: string): number {
   reserve(message.length * 3 + BLOCK, 0);
@@ -132,10 +146,9 @@ export function keyedHmacSha256(key: string): KeyedHmac {
   const outer = keyedState(0x5c);
   return (message) => {
     hashAfter(inner, encode(message));
-    for (let i = 0; i < 8; i++) digest.writeInt32BE(state[i] as number, i * 4);
-    bytes.set(digest, 0);
+    writeState(bytes);
     hashAfter(outer, 32);
-    for (let i = 0; i < 8; i++) digest.writeInt32BE(state[i] as number, i * 4);
-    return digest.toString('base64');
+    writeState(digest);
+    return digest;
   };
 }
