@@ -23,6 +23,12 @@ describe('answerHeaders', () => {
     });
   });
 
+  it('takes a length already counted (a cached body) instead of counting again', () => {
+    // A count that is not this body's shows that it is taken as given.
+    const headers = answerHeaders({ body: 'é', bodyBytes: 7, contentType: 'application/yaml' }, at, 'req-3');
+    expect(headers['content-length']).toBe('7');
+  });
+
   it("adds the reply's own headers, which win over the common ones, in the common ones' order", () => {
     const headers = answerHeaders(
       { body: '{}', contentType: 'application/json', headers: { 'retry-after': '3', 'cache-control': 'private' } },

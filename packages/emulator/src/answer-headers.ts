@@ -1,8 +1,9 @@
 /**
  * The headers of every answer: `cache-control: no-store` (kubeconfigs hold credentials, and no answer
- * may be cached), the body's length and type, `date` from the emulator's clock, the request id, then
- * the reply's own headers, which win. Built as one plain object per answer (no spread: V8 copies
- * spread objects slowly), with the `date` text written once per second of the clock.
+ * may be cached), the body's length (counted once for a cached body, else now) and type, `date` from
+ * the emulator's clock, the request id, then the reply's own headers, which win. Built as one plain
+ * object per answer (no spread: V8 copies spread objects slowly), with the `date` text written once
+ * per second of the clock.
  */
 
 let dateSecond = Number.NaN;
@@ -19,13 +20,13 @@ export function httpDate(epochMs: number): string {
 }
 
 export function answerHeaders(
-  answer: { body: string; contentType: string; headers?: Record<string, string> | undefined },
+  answer: { body: string; bodyBytes?: number; contentType: string; headers?: Record<string, string> | undefined },
   epochMs: number,
   requestId: string,
 ): Record<string, string> {
   const headers: Record<string, string> = {
     'cache-control': 'no-store',
-    'content-length': String(Buffer.byteLength(answer.body)),
+    'content-length': String(answer.bodyBytes ?? Buffer.byteLength(answer.body)),
     'content-type': answer.contentType,
     date: httpDate(epochMs),
     'x-request-id': requestId,

@@ -57,6 +57,12 @@ describe('200: a real kubeconfig', () => {
       const { response, body } = await call(pathOf(demo.id), { version: `ske ${version}` });
       expect(response.status).toBe(200);
       await expectConforming(version, response, body);
+      // The body is written once and its length counted then: the header still says what is sent.
+      for (let again = 0; again < 2; again++) {
+        const repeated = await call(pathOf(demo.id), { version: `ske ${version}` });
+        expect(repeated.body).toBe(body);
+        expect(repeated.response.headers.get('content-length')).toBe(String(Buffer.byteLength(body)));
+      }
       const kubeconfig = parse(body);
       expect(kubeconfig).toMatchObject({
         apiVersion: 'v1',

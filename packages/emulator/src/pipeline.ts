@@ -23,6 +23,8 @@ export interface RecordedRequest {
 export interface Reply {
   status: number;
   body: string;
+  /** The body's length in bytes, when already known (a cached answer's); else counted when sent. */
+  bodyBytes?: number;
   contentType: string;
   /** The error code, recorded with the request. */
   code?: string;

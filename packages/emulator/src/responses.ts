@@ -41,6 +41,8 @@ export interface ResponseSpec {
 export interface FinishedAnswer {
   body: string;
   contentType: string;
+  /** The body's length in bytes (UTF-8), counted once with the body. */
+  bodyBytes: number;
 }
 
 const isJson = (mediaType: string) => mediaType === 'application/json' || mediaType.endsWith('+json');
@@ -120,7 +122,8 @@ export function finishAnswer(
   if (!json && typeof answer.payload !== 'string') {
     return emulatorError(operationId, `a ${contentType} answer must be text.`);
   }
-  const result = { body: json ? JSON.stringify(answer.payload) : (answer.payload as string), contentType };
+  const body = json ? JSON.stringify(answer.payload) : (answer.payload as string);
+  const result = { body, contentType, bodyBytes: Buffer.byteLength(body) };
   if (answer.cached) answer[FINISHED] = result;
   return result;
 }

@@ -36,6 +36,6 @@ export function operate(handlers: ReadonlyMap<string, OperationHandler>, cluster
     if ('code' in answer) return exchange.fail(answer);
     const sent = finishAnswer(route.operationId, route.response, answer);
     if ('code' in sent) return exchange.fail(sent);
-    return { status: 200, body: sent.body, contentType: sent.contentType };
+    return { status: 200, body: sent.body, contentType: sent.contentType, bodyBytes: sent.bodyBytes };
   };
 }
