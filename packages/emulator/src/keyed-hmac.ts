@@ -4,7 +4,10 @@
  * own blocks. node:crypto's `createHmac` keys a new OpenSSL context on every call, which in a busy
  * server costs more than the hashing itself (see tools/benchmarks/emulator.bench.mjs). Plain 32-bit
  * arithmetic: no branch and no table index depends on the key or the message. Checked against
- * `createHmac` by keyed-hmac.test.ts.
+ * `createHmac` by keyed-hmac.test.ts. Measured beside the alternatives in one session (pnpm bench,
+ * `emulator.vs-bare-http`): `createHmac` per request ≈ 0.49, @noble/hashes' HMAC keyed once and
+ * copied per request ≈ 0.49, this ≈ 0.68 of a bare server's requests per second. It only verifies
+ * signatures in a local emulator; clients sign with node:crypto.
  */
 import { createHash } from 'node:crypto';
 
