@@ -45,7 +45,7 @@ describe('a client created in a browser', () => {
     })();
     expect(error).toBeInstanceOf(SkeError);
     expect(error).toMatchObject({ code: 'ERR_SKE_BROWSER_NOT_ALLOWED' });
-    expect(error?.message).toMatch(/secret key .* can be read by anyone .* dangerouslyAllowBrowser: true/);
+    expect(error?.message).toMatch(/secret key can be read by anyone .* dangerouslyAllowBrowser: true/);
     expect(stub.requests).toHaveLength(0);
   });
 

@@ -12,9 +12,8 @@ export class BrowserNotAllowedError extends SkeError {
   constructor() {
     super(
       'ERR_SKE_BROWSER_NOT_ALLOWED',
-      'This looks like a browser: an SCP secret key here can be read by anyone who opens the page. Sign requests ' +
-        'on a server instead, or, for a trusted internal tool, pass dangerouslyAllowBrowser: true ' +
-        "(SCP's API may also refuse cross-origin calls).",
+      'In a browser, an SCP secret key can be read by anyone who opens the page: sign on a server, or pass ' +
+        'dangerouslyAllowBrowser: true for a trusted internal tool.',
     );
   }
 }

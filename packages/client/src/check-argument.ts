@@ -66,13 +66,9 @@ export function conforms(value: unknown, schema: ArgumentSchema): boolean {
   if (schema.anyOf && !schema.anyOf.some((option) => conforms(value, option))) return false;
   if (schema.oneOf && schema.oneOf.filter((option) => conforms(value, option)).length !== 1) return false;
   if (typeof value === 'string') {
-    const { minLength, maxLength } = schema;
-    if (minLength !== undefined || maxLength !== undefined) {
-      // JSON Schema counts code points, not UTF-16 units.
-      const length = [...value].length;
-      if (minLength !== undefined && length < minLength) return false;
-      if (maxLength !== undefined && length > maxLength) return false;
-    }
+    const length = [...value].length;
+    if (schema.minLength !== undefined && length < schema.minLength) return false;
+    if (schema.maxLength !== undefined && length > schema.maxLength) return false;
     if (schema.pattern !== undefined && !patternOf(schema.pattern).test(value)) return false;
   }
   if (typeof value === 'number') {

@@ -11,7 +11,6 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type * as Https from 'node:https';
 import { createRequire } from 'node:module';
-import type * as Zlib from 'node:zlib';
 import { SkeError } from './errors.js';
 import { splitOrigin } from './sign-request.js';
 import type { HttpReply, ReplyHeaders } from './signed-attempts.js';
@@ -51,26 +50,9 @@ const BYTE_ORDER_MARK = 0xfeff;
 /** How long the connection may stay silent, as Node's fetch allows (its headers and body timeouts). */
 export const IDLE_TIMEOUT_MS = 300_000;
 
-/** `node:https` (and TLS) and `node:zlib` load on first need, not with every importer of this package. */
+/** `node:https` (and TLS) loads on first need, not with every importer of this package. */
 const require = createRequire(import.meta.url);
 let https: typeof Https | undefined;
-let zlib: typeof Zlib | undefined;
-
-/** The zlib decoder of each content coding fetch reads too, for a server that compresses anyway. */
-const DECODERS = new Map<string, 'gunzipSync' | 'inflateSync' | 'brotliDecompressSync'>([
-  ['gzip', 'gunzipSync'],
-  ['x-gzip', 'gunzipSync'],
-  ['deflate', 'inflateSync'],
-  ['br', 'brotliDecompressSync'],
-]);
-
-/** The decoder of a `Content-Encoding`, or undefined for identity (or none). */
-function decoderOf(coding: string | undefined): ((data: Buffer) => Buffer) | undefined {
-  const name = coding === undefined ? undefined : DECODERS.get(coding.toLowerCase());
-  if (name === undefined) return undefined;
-  zlib ??= require('node:zlib') as typeof Zlib;
-  return zlib[name];
-}
 
 /** Where an origin's requests go: what node:http would derive from the URL on every call. */
 interface ConnectionTarget {
@@ -159,16 +141,15 @@ export function nodeHttpSend(
     const outgoing = send(options, (response) => {
       // A connection lost mid-answer is an ECONNRESET error here.
       response.on('error', fail);
-      const decode = decoderOf(response.headers['content-encoding']);
-      if (decode) {
+      const coding = response.headers['content-encoding'];
+      if (coding && coding !== 'identity') {
+        // A server that compresses although asked not to: its decoder (and node:zlib) loads now.
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
-          try {
-            resolve(reply(response, decode(Buffer.concat(chunks)).toString('utf8')));
-          } catch (error) {
-            fail(error);
-          }
+          import('./decode-body.js')
+            .then(({ decodeBody }) => resolve(reply(response, decodeBody(coding, Buffer.concat(chunks)))))
+            .catch(fail);
         });
         return;
       }

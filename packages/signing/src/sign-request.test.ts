@@ -23,7 +23,7 @@ describe('parseWireUrl', () => {
     expect(parseWireUrl(new URL('http://h:80/v1'))).toBe('http://h/v1');
   });
 
-  it('gives what parsing gives for any path on an origin seen before (its unparsed shortcut changes nothing)', () => {
+  it('gives what parsing gives for any path and query, whatever origins it has seen before', () => {
     for (const origin of ORIGINS) parseWireUrl(`${origin}/`);
     // Mostly characters the parser keeps, now and then one it changes, so that both paths are taken.
     const kept = fc.constantFrom(...'abcXYZ019-._~!$&()*+,;=:@/?'.split(''), '%41', '%2f');
@@ -38,7 +38,7 @@ describe('parseWireUrl', () => {
     );
   });
 
-  it('never takes the shortcut for an origin in another form than the parsed one', () => {
+  it('normalises an origin written in another form than the parsed one, every time', () => {
     parseWireUrl('http://127.0.0.1:8080/');
     expect(parseWireUrl('http://127.0.0.1:08080/v1')).toBe('http://127.0.0.1:8080/v1');
     expect(parseWireUrl('HTTP://127.0.0.1:8080/v1')).toBe('http://127.0.0.1:8080/v1');

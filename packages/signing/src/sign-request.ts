@@ -55,49 +55,21 @@ export function splitOrigin(url: string): [origin: string, path: string] {
   return slash === -1 ? [url, '/'] : [url.slice(0, slash), url.slice(slash)];
 }
 
-/** http(s) origins seen in parsed form (lower-case host, no default port, no userinfo); a few per client. */
-const parsedOrigins = new Set<string>();
-const MAX_PARSED_ORIGINS = 64;
-
-/**
- * A path and query that the URL parser leaves as written: `/`, then letters, digits, `-._~`, the
- * sub-delimiters but `'` (a query escapes it), `:@/?` and percent escapes; no fragment, and no
- * segment that starts with a dot (a dot segment, even escaped, is resolved).
- */
-const PLAIN_PATH = /^\/(?:[\w\-.~!$&()*+,;=:@/?]|%[0-9A-Fa-f]{2})*$/;
-const DOT_SEGMENT_START = /\/(?:\.|%2e)/i;
-
-/** Whether `text` is already what parsing it would give: a parsed origin, then a plain path and query. */
-function isParsedForm(text: string): boolean {
-  const [origin, path] = splitOrigin(text);
-  return parsedOrigins.has(origin) && PLAIN_PATH.test(path) && !DOT_SEGMENT_START.test(path);
-}
-
 /**
  * A caller's URL as it goes on the wire: parsed (so normalised as fetch and node:http send it), an
  * absolute http(s) URL without userinfo, without its fragment. Anything else is a
- * `SigningOptionError` naming `url` that never quotes it (it may hold a password). A URL already in
- * that form (an origin seen before, a plain path) is returned as it is, unparsed.
+ * `SigningOptionError` naming `url` that never quotes it (it may hold a password).
  */
 export function parseWireUrl(input: string | URL): string {
   const text = String(input);
-  if (isParsedForm(text)) return text;
-  let url: URL;
+  let href: string;
   try {
-    url = new URL(text);
+    href = new URL(text).href;
   } catch {
     requireAbsoluteUrl(text); // names what is wrong when it can (relative, another scheme, userinfo)
     throw new SigningOptionError('url', 'an absolute http(s) URL', 'a malformed URL');
   }
-  const { href } = url;
-  // Read from the parsed URL: a scheme other than http(s), or userinfo, is refused with the message that names it.
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username !== '' || url.password !== '') {
-    requireAbsoluteUrl(href);
-  }
-  if (parsedOrigins.size >= MAX_PARSED_ORIGINS) parsedOrigins.clear();
-  parsedOrigins.add(url.origin);
-  const hash = href.indexOf('#');
-  return hash === -1 ? href : href.slice(0, hash);
+  return wireUrl(requireAbsoluteUrl(href));
 }
 
 /** The `Accept-Language` an option asks for: its value, `DEFAULT_LANGUAGE` when unset, null for none. */
