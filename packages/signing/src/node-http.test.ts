@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SkeError } from './errors.js';
-import { NetworkError, nodeHttpSend } from './node-http.js';
+import { NetworkError, nodeHttpSend, splitOrigin } from './node-http.js';
 
 let closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -178,5 +178,12 @@ describe('nodeHttpSend', () => {
     const pending = nodeHttpSend('GET', `${url}/x`, {}, controller.signal);
     setTimeout(() => controller.abort(new DOMException('stop', 'TimeoutError')), 50);
     await expect(pending).rejects.toMatchObject({ name: 'TimeoutError', message: 'stop' });
+  });
+});
+
+describe('splitOrigin', () => {
+  it('splits at the first slash after the scheme', () => {
+    expect(splitOrigin('https://h:1/a/b?c=/d')).toEqual(['https://h:1', '/a/b?c=/d']);
+    expect(splitOrigin('http://h')).toEqual(['http://h', '/']);
   });
 });

@@ -12,7 +12,6 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type * as Https from 'node:https';
 import { createRequire } from 'node:module';
 import { SkeError } from './errors.js';
-import { splitOrigin } from './sign-request.js';
 import type { HttpReply, ReplyHeaders } from './signed-attempts.js';
 
 /**
@@ -67,8 +66,14 @@ interface ConnectionTarget {
 const targets = new Map<string, ConnectionTarget>();
 const MAX_ORIGINS = 64;
 
+/** Splits an absolute URL at the first `/` after its `//`: the origin, and the path with its query (`/` when there is none). */
+export function splitOrigin(url: string): [origin: string, path: string] {
+  const slash = url.indexOf('/', url.indexOf('//') + 2);
+  return slash === -1 ? [url, '/'] : [url.slice(0, slash), url.slice(slash)];
+}
+
 /** The connection target of `origin`, parsed as node:http parses a URL (an IPv6 host without its brackets). */
-export function connectionTarget(origin: string): ConnectionTarget {
+function connectionTarget(origin: string): ConnectionTarget {
   let target = targets.get(origin);
   if (target === undefined) {
     const { protocol, hostname, port, host } = new URL(origin);

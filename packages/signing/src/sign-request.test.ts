@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SigningOptionError } from './errors.js';
-import { parseWireUrl, splitOrigin } from './sign-request.js';
+import { parseWireUrl } from './sign-request.js';
 
 /** What parsing gives: the URL's href without its fragment. */
 const parsed = (text: string) => {
@@ -58,12 +58,5 @@ describe('parseWireUrl', () => {
       expect((error as SigningOptionError).message).toContain('url');
       expect((error as SigningOptionError).message).not.toContain('secret');
     }
-  });
-});
-
-describe('splitOrigin', () => {
-  it('splits at the first slash after the scheme', () => {
-    expect(splitOrigin('https://h:1/a/b?c=/d')).toEqual(['https://h:1', '/a/b?c=/d']);
-    expect(splitOrigin('http://h')).toEqual(['http://h', '/']);
   });
 });

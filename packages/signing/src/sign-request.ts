@@ -49,12 +49,6 @@ export function wireUrl(url: string): string {
   return hash === -1 ? url : url.slice(0, hash);
 }
 
-/** Splits an absolute URL at the first `/` after its `//`: the origin, and the path with its query (`/` when there is none). */
-export function splitOrigin(url: string): [origin: string, path: string] {
-  const slash = url.indexOf('/', url.indexOf('//') + 2);
-  return slash === -1 ? [url, '/'] : [url.slice(0, slash), url.slice(slash)];
-}
-
 /**
  * A caller's URL as it goes on the wire: parsed (so normalised as fetch and node:http send it), an
  * absolute http(s) URL without userinfo, without its fragment. Anything else is a
