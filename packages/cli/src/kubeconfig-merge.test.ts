@@ -11,8 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DEMO, key, PRIVATE } from './testing/demo.js';
 import { kubectlView, serverOf } from './testing/kubectl.js';
-import { scratchHome } from './testing/run-cli.js';
-import { runMain } from './testing/run-main.js';
+import { mergeScratch } from './testing/run-main.js';
 
 const PUBLIC = 'demo-cluster-public-70a599e0';
 
@@ -43,11 +42,7 @@ afterAll(async () => {
 });
 
 function scratch() {
-  const home = scratchHome();
-  const env = { HOME: home, SCP_ACCESS_KEY: key.accessKey, SCP_SECRET_KEY: key.secretKey };
-  /** `scp-ske kubeconfig merge ARGS --endpoint …`, in this process. */
-  const merge = (args: string[], extra: Record<string, string> = {}, emulator = demo) =>
-    runMain(['kubeconfig', 'merge', ...args, '--endpoint', emulator.url], { ...env, ...extra }, home);
+  const { home, merge } = mergeScratch(() => demo);
   return { home, merge, file: join(home, 'config') };
 }
 

@@ -20,10 +20,9 @@ import {
 import { join } from 'node:path';
 import { type Emulator, startEmulator } from '@scp-ske/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, key, PRIVATE } from './testing/demo.js';
+import { DEMO, PRIVATE } from './testing/demo.js';
 import { type KubectlView, kubectlView, serverOf } from './testing/kubectl.js';
-import { scratchHome } from './testing/run-cli.js';
-import { runMain } from './testing/run-main.js';
+import { mergeScratch } from './testing/run-main.js';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -32,10 +31,7 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 
 function scratch() {
-  const home = scratchHome();
-  const env = { HOME: home, SCP_ACCESS_KEY: key.accessKey, SCP_SECRET_KEY: key.secretKey };
-  const merge = (args: string[], extra: Record<string, string> = {}) =>
-    runMain(['kubeconfig', 'merge', ...args, '--endpoint', emulator.url], { ...env, ...extra }, home);
+  const { home, merge } = mergeScratch(() => emulator);
   const into = (file: string, ...more: string[]) =>
     merge(['--cluster-id', DEMO, '--type', 'private', '--kubeconfig', file, ...more]);
   return { home, merge, into };
