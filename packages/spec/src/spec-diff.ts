@@ -535,8 +535,8 @@ function compareObject(walk: SchemaWalk, before: Json, after: Json, path: readon
       'breaking',
       where,
       direction === 'request'
-        ? `${subject}: property \`${name}\` removed (a consumer that sends it is refused or ignored, and its generated type lacks it)`
-        : `${subject}: property \`${name}\` removed (a consumer that reads it gets nothing)`,
+        ? `${propertySubject(subject, name)} removed (a consumer that sends it is refused or ignored, and its generated type lacks it)`
+        : `${propertySubject(subject, name)} removed (a consumer that reads it gets nothing)`,
     );
   }
   for (const name of Object.keys(aProperties)) {
@@ -545,29 +545,25 @@ function compareObject(walk: SchemaWalk, before: Json, after: Json, path: readon
     out.add(
       'non-breaking',
       [...path, 'properties', name],
-      `${subject}: ${direction === 'request' ? 'optional ' : ''}property \`${name}\` added`,
+      `${propertySubject(subject, name)} added${direction === 'request' ? ', optional' : ''}`,
     );
   }
   aRequired.forEach((name, index) => {
     if (bRequired.includes(name)) return;
     const where = [...path, 'required', index];
-    if (direction === 'response') out.add('non-breaking', where, `${subject}: property \`${name}\` now always present`);
+    const property = propertySubject(subject, name);
+    if (direction === 'response') out.add('non-breaking', where, `${property} now always present`);
     else if (name in bProperties)
-      out.add('breaking', where, `${subject}: property \`${name}\` made required (a request without it is refused)`);
-    else
-      out.add('breaking', where, `${subject}: required property \`${name}\` added (a request without it is refused)`);
+      out.add('breaking', where, `${property} made required (a request without it is refused)`);
+    else out.add('breaking', where, `${property} added, required (a request without it is refused)`);
   });
   bRequired.forEach((name, index) => {
     if (aRequired.includes(name)) return;
     if (direction === 'response' && !(name in aProperties) && name in bProperties) return; // reported as removed
     const where = [...path, 'required', index];
-    if (direction === 'request') out.add('non-breaking', where, `${subject}: property \`${name}\` made optional`);
-    else
-      out.add(
-        'breaking',
-        where,
-        `${subject}: property \`${name}\` made optional (a consumer that reads it may get nothing)`,
-      );
+    const property = propertySubject(subject, name);
+    if (direction === 'request') out.add('non-breaking', where, `${property} made optional`);
+    else out.add('breaking', where, `${property} made optional (a consumer that reads it may get nothing)`);
   });
 
   // additionalProperties: absent or true allows anything; false allows nothing; a schema, what it allows.
