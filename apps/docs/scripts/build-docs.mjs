@@ -4,7 +4,9 @@
  * description opened with its IAM action and its provenance for that version) and `index.html`, which
  * lists every version with its state, Not Before date and whether it is served today, every version's
  * operations (method and path, IAM action, confirmed or assumed), and the cross-version contract
- * differences (`contractDifferences`, the comparison the compatibility app uses).
+ * differences (`contractDifferences`, the comparison the compatibility app uses), and each version's
+ * change list against the version before it (`diffSpecs` from `@scp-ske/spec/diff`, the classification
+ * the release gate and `pnpm spec:diff` use).
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -14,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { contractDifferences, isServed, judgeLifecycle, loadDocument, manifest, utcDay } from '@scp-ske/spec';
+import { countSeverities, diffSpecs, SEVERITIES } from '@scp-ske/spec/diff';
 
 const run = promisify(execFile);
 const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -133,7 +136,35 @@ ${rows}
     .join('\n');
 }
 
-function indexPage(documents, differences, builtOn) {
+/** Each version's changes against the version before it: counts, then one row per change, worst first. */
+function changeLists(bundled) {
+  return manifest.versions
+    .slice(1)
+    .map((entry, index) => {
+      const previous = manifest.versions[index];
+      const changes = diffSpecs(bundled[previous.version], bundled[entry.version]).sort(
+        (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity),
+      );
+      const counts = countSeverities(changes);
+      const rows = changes
+        .map(
+          (change) =>
+            `<tr class="${change.severity}"><td>${change.severity}</td><td><code>${escapeHtml(change.pointer)}</code></td><td>${escapeHtml(change.message)}</td></tr>`,
+        )
+        .join('\n');
+      return `<h3>${escapeHtml(entry.apiVersion)} against ${escapeHtml(previous.apiVersion)}</h3>
+<p class="counts">${SEVERITIES.map((severity) => `${counts[severity]} ${severity}`).join(', ')}</p>
+<table class="changes" data-version="${entry.version}" data-previous="${previous.version}">
+<thead><tr><th>Severity</th><th>Where (JSON pointer, dereferenced document)</th><th>What changed</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>`;
+    })
+    .join('\n');
+}
+
+function indexPage(documents, differences, builtOn, changes) {
   const rows = manifest.versions
     .map((entry) => {
       const served = isServed(entry, builtOn);
@@ -171,6 +202,10 @@ ${differences
   table.operations td:nth-child(2) code { white-space: nowrap; }
   td.assumed { color: #8a5a00; }
   td.confirmed { color: #1d6b2b; }
+  table.changes { font-size: .85em; }
+  table.changes td:nth-child(2) { width: 45%; word-break: break-all; }
+  tr.breaking td:first-child { color: #a11; font-weight: 600; }
+  tr.non-breaking td:first-child { color: #8a5a00; }
   code { font-size: .9em; }
   .same { background: #eef8ee; padding: .6rem .8rem; border-radius: 4px; }
 </style>
@@ -192,6 +227,11 @@ ${rows}
 ${operationTables(documents)}
 <h2>Differences between versions</h2>
 ${contract}
+<h2>Changes from the previous version</h2>
+<p>Each version against the one before it, change by change: <em>breaking</em> (a consumer of the earlier version can fail on this one),
+<em>non-breaking</em> (the contract changed, and every consumer keeps working) or <em>informational</em> (descriptions, examples, the version's
+own number and lifecycle). The same classification guards releases (<code>pnpm spec:diff</code>, RELEASING.md).</p>
+${changes}
 <script>
 // "Supported today" is judged again with the reader's date, by @scp-ske/spec's own lifecycle rule
 // (its functions, inlined at build time), so a cached build never shows a stale answer.
@@ -220,10 +260,14 @@ async function main() {
     await rm(work, { recursive: true, force: true });
   }
   const documents = {};
-  for (const entry of manifest.versions) documents[entry.version] = await loadDocument(entry.version, 'dereferenced');
+  const bundled = {};
+  for (const entry of manifest.versions) {
+    documents[entry.version] = await loadDocument(entry.version, 'dereferenced');
+    bundled[entry.version] = await loadDocument(entry.version, 'bundled');
+  }
   await writeFile(
     join(outDir, 'index.html'),
-    indexPage(documents, contractDifferences(documents, manifest.current), new Date()),
+    indexPage(documents, contractDifferences(documents, manifest.current), new Date(), changeLists(bundled)),
   );
   console.log(`docs: ${manifest.versions.map(pageOf).join(', ')} and index.html in ${outDir}`);
 }

@@ -3,7 +3,8 @@
  * server: the index lists every version and every version's operations (method and path, IAM action,
  * confirmed or assumed), every version page renders every operation with its parameters, response
  * codes, IAM action and provenance, no request leaves the local server, and a screenshot of each page
- * is kept in dist/screenshots. What is expected is read from the bundled documents, never listed here.
+ * is kept in dist/screenshots. The index also lists each version's changes against the version before it
+ * (diffSpecs). What is expected is read from the bundled documents, never listed here.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isServed, loadDocument, manifest } from '@scp-ske/spec';
+import { diffSpecs, SEVERITIES } from '@scp-ske/spec/diff';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -147,6 +149,26 @@ describe('the HTML reference', () => {
         link: `ske-${version}.html#/${anchor(operation)}`,
       }));
       expect(rows).toEqual(expected);
+      await context.close();
+    },
+  );
+
+  it.each(manifest.versions.slice(1).map((entry, index) => [entry.apiVersion, entry.version, index]))(
+    'lists the changes of %s against the version before it, as diffSpecs classifies them',
+    async (_name, version, index) => {
+      const previous = (manifest.versions[index as number] as { version: string }).version;
+      const { tab, context } = await open('index.html');
+      const rows = await tab.$$eval(`table.changes[data-version="${version}"] tbody tr`, (trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim())),
+      );
+      const expected = diffSpecs(
+        await loadDocument(previous as never, 'bundled'),
+        await loadDocument(version as never, 'bundled'),
+      )
+        .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity))
+        .map((change) => [change.severity, change.pointer, change.message]);
+      expect(rows).toEqual(expected);
+      expect(await tab.getAttribute(`table.changes[data-version="${version}"]`, 'data-previous')).toBe(previous);
       await context.close();
     },
   );
