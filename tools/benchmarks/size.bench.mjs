@@ -2,7 +2,8 @@
  * Bundle size of what an application ships: a consumer entry that imports @scp-ske/client-1.3 (with
  * its runtime, its four operations and @scp-ske/signing), bundled and minified with rolldown for Node,
  * gzipped; beside openapi-fetch alone, bundled the same way.
- * - `size.client-1.3`: what loads with `createSkeClient` (the entry chunk). Target: at most 9 KB min+gz.
+ * - `size.client-1.3`: what loads with `createSkeClient` (the entry chunk and the chunks it imports
+ *   statically). Target: at most 9 KB min+gz.
  *   The YAML library the kubeconfig check loads on its first read is a chunk of its own, reported
  *   beside it (`size.client-1.3-kubeconfig-reader`): only code that reads a kubeconfig loads it.
  * - `size.per-operation`: what one more operation adds (its generated row), the same client bundled
@@ -41,7 +42,11 @@ async function minGzipKilobytes(source) {
     return { kb: gzipSync(code, { level: 9 }).length / 1024, minified: code.length / 1024 };
   };
   const chunks = output.filter((chunk) => chunk.type === 'chunk');
-  return { ...size(chunks.filter((chunk) => chunk.isEntry)), lazy: size(chunks.filter((chunk) => !chunk.isEntry)) };
+  // What loads with the entry: the entry chunk and every chunk it imports statically, transitively.
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const atStart = new Set(chunks.filter((chunk) => chunk.isEntry));
+  for (const chunk of atStart) for (const name of chunk.imports) if (byName.has(name)) atStart.add(byName.get(name));
+  return { ...size([...atStart]), lazy: size(chunks.filter((chunk) => !atStart.has(chunk))) };
 }
 
 /** The client with the given operation table written inline, as a generated package has it. */

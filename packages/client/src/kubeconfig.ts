@@ -1,9 +1,8 @@
 /**
  * Checks that a body is a kubeconfig (apiVersion v1, kind Config, clusters, users, contexts) and
- * reads what a caller wants at once: the API server URL and the context names. It reads any YAML
- * that kubectl reads (anchors and aliases, merge keys, block scalars, flow style, comments, CRLF, a
- * byte order mark, the JSON form) with the `yaml` library, loaded on the first kubeconfig read so
- * that a client that never reads one does not load it.
+ * reads what a caller wants at once: the API server URL and the context names. The text is read as
+ * kubectl reads it by `kubeconfig-yaml.ts`, loaded on the first read, so that a client that never
+ * reads a kubeconfig never loads a YAML reader.
  */
 import { SkeError } from '@scp-ske/signing';
 
@@ -37,23 +36,10 @@ function namedList(document: Entry, key: string, inner: string): { name: string;
   });
 }
 
-/** Parses YAML as kubectl does (YAML 1.1, as go-yaml reads it: merge keys, yes/no booleans). */
-async function parseYaml(text: string): Promise<unknown> {
-  const { parse } = await import('yaml');
-  try {
-    return parse(text.replace(/^\uFEFF/, ''), { version: '1.1', uniqueKeys: false, maxAliasCount: 1000 });
-  } catch (error) {
-    // The library's message quotes the offending line, which may hold a token: keep only its position.
-    const position = (error as { linePos?: [{ line: number; col: number }] }).linePos?.[0];
-    throw new KubeconfigFormatError(
-      `not readable YAML${position ? ` (line ${position.line}, column ${position.col})` : ''}`,
-    );
-  }
-}
-
 /** Checks a kubeconfig text and reads its server and contexts; a `KubeconfigFormatError` says what is wrong. */
 export async function readKubeconfig(text: string): Promise<KubeconfigSummary> {
-  const document = await parseYaml(text);
+  const { parseKubeconfigYaml } = await import('./kubeconfig-yaml.js');
+  const document = await parseKubeconfigYaml(text);
   if (!isMap(document)) throw new KubeconfigFormatError('the document is not a YAML mapping');
   if (document.apiVersion !== 'v1') throw new KubeconfigFormatError('"apiVersion" is not "v1"');
   if (document.kind !== 'Config') throw new KubeconfigFormatError('"kind" is not "Config"');
