@@ -1,9 +1,9 @@
 /**
  * Two builds into dist/: the package's entry for programs (index.mjs, the shared build: dependencies
- * imported, declarations), and the `scp-ske` command that bin/scp-ske.mjs runs (scp-ske.mjs): every
+ * imported, declarations), and the `scp-ske` command that bin/scp-ske.cjs runs (scp-ske.cjs): every
  * dependency bundled in, so that a process reads a few files instead of a hundred (the YAML library
- * alone is 74 CommonJS files), and each command in a chunk of its own (dist/scp-ske/), loaded when
- * it runs.
+ * alone is 74 CommonJS files), each command in a chunk of its own (dist/scp-ske/), loaded when it
+ * runs, and CommonJS, so that Node never starts its ES module loader for a command.
  */
 import shared from '../../tsdown.shared.mjs';
 
@@ -12,10 +12,11 @@ export default [
   {
     ...shared,
     entry: { 'scp-ske': 'src/main.ts' },
+    format: 'cjs',
     dts: false,
     deps: { alwaysBundle: [/^@scp-ske\//, 'yaml'], onlyBundle: ['yaml'] },
     outputOptions: {
-      chunkFileNames: 'scp-ske/[name]-[hash].mjs',
+      chunkFileNames: 'scp-ske/[name]-[hash].cjs',
       codeSplitting: { groups: [{ name: 'yaml', test: /[\\/]node_modules[\\/]yaml[\\/]/ }] },
     },
   },

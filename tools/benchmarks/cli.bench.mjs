@@ -6,6 +6,10 @@
  *   kubeconfig written to stdout: start, load, sign, one request, YAML check, print, exit.
  *   Target: at most 1.5× `node -e 0`.
  * - `cli.cold-start-help`: `scp-ske --help` (start, load, print, exit). Target: at most 1.5× too.
+ * - `cli.cold-start-floor`: the least any Node program that makes this request can cost, for
+ *   information: a process that only loads `node:http` and `node:crypto` and sends the same GET with
+ *   headers signed beforehand (a 200 with the kubeconfig, not checked, not printed), beside
+ *   `node -e 0`. `cli.cold-start` cannot go below it.
  * Every run's exit code and output are checked, so a command that fails fast is never measured.
  */
 import { execFile } from 'node:child_process';
@@ -15,6 +19,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareInRounds, figure, writeFigures } from '@scp-ske/bench-kit';
 import { DEFAULT_CLUSTERS, DEMO_CREDENTIALS, startEmulator } from '@scp-ske/emulator';
+import { signHeaders } from '@scp-ske/signing';
 
 const ROUNDS = 15;
 const TARGET = { op: '<=', value: 1.5 };
@@ -51,10 +56,29 @@ const emulator = await startEmulator({ host: '127.0.0.1', port: 0 });
 const get = ['kubeconfig', 'get', '--cluster-id', DEFAULT_CLUSTERS[0].id, '--type', 'private'];
 const bare = () => timeProcess(['-e', '0'], env, /^$/);
 
+/** `node -e` source of the floor: one GET with the given headers, its status printed. */
+const BARE_GET = `require('node:crypto');
+require('node:http').get(process.argv[1], { headers: JSON.parse(process.argv[2]) }, (answer) => {
+  console.log(answer.statusCode);
+  answer.resume();
+});`;
+/** The request `get` sends, signed now: the emulator accepts a timestamp for minutes, longer than this run. */
+function signedGet() {
+  const url = `${emulator.url}/v1/clusters/${DEFAULT_CLUSTERS[0].id}/user-kubeconfig?kubeconfig_type=private`;
+  const headers = new Headers({ 'Scp-Api-Version': 'ske 1.3' });
+  signHeaders(headers, 'GET', url, { credentials: key });
+  return [url, JSON.stringify(Object.fromEntries(headers))];
+}
+
 try {
   const getResult = await compareInRounds({
     rounds: ROUNDS,
     subject: () => timeProcess([bin, ...get, '--endpoint', emulator.url], env, /^kind: Config$/m),
+    baseline: bare,
+  });
+  const floorResult = await compareInRounds({
+    rounds: ROUNDS,
+    subject: () => timeProcess(['-e', BARE_GET, ...signedGet()], env, /^200$/m),
     baseline: bare,
   });
   const helpResult = await compareInRounds({
@@ -70,6 +94,13 @@ try {
       result: getResult,
       baselineName: 'node -e 0',
       target: TARGET,
+    }),
+    figure({
+      id: 'cli.cold-start-floor',
+      description: `wall ms of a whole process that only loads node:http and node:crypto and sends the same GET with headers signed beforehand (the least any Node program making this request costs) vs a bare \`node -e 0\`; ${ROUNDS} interleaved rounds`,
+      unit: 'ms',
+      result: floorResult,
+      baselineName: 'node -e 0',
     }),
     figure({
       id: 'cli.cold-start-help',

@@ -1,5 +1,5 @@
 /**
- * Test support: runs the real `scp-ske` binary (bin/scp-ske.mjs, as a user would) in a scratch HOME,
+ * Test support: runs the real `scp-ske` binary (bin/scp-ske.cjs, as a user would) in a scratch HOME,
  * so that no test ever reads or writes the real ~/.kube or ~/.scpconf.
  */
 import { execFile, spawn } from 'node:child_process';
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const BIN = fileURLToPath(new URL('../../bin/scp-ske.mjs', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/scp-ske.cjs', import.meta.url));
 
 export interface Run {
   code: number;
