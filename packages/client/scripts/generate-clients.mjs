@@ -154,6 +154,7 @@ function packageJson(entry, existing) {
       build: 'tsdown',
       typecheck: 'tsc -p tsconfig.json',
       test: 'vitest run',
+      'api-report': 'node ../../tools/api-reports/src/api-report.mjs',
     },
     dependencies: { '@scp-ske/client': 'workspace:^' },
     devDependencies: {

@@ -7,6 +7,7 @@
 
 type JsonType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | 'null';
 
+/** @internal For the generated `@scp-ske/client-1.x` packages and the scp-ske tools; not a stable API. */
 export interface ArgumentSchema {
   readonly type?: JsonType | readonly JsonType[];
   readonly const?: unknown;
@@ -56,7 +57,10 @@ function hasType(value: unknown, type: JsonType): boolean {
 
 const same = (a: unknown, b: unknown) => a === b || (Number.isNaN(a) && Number.isNaN(b));
 
-/** Whether `value` satisfies `schema`. */
+/**
+ * Whether `value` satisfies `schema`.
+ * @internal For the generated `@scp-ske/client-1.x` packages and the scp-ske tools; not a stable API.
+ */
 export function conforms(value: unknown, schema: ArgumentSchema): boolean {
   const { type } = schema;
   if (type !== undefined && !(typeof type === 'string' ? [type] : type).some((one) => hasType(value, one)))
@@ -111,7 +115,10 @@ function bounds(schema: ArgumentSchema): string {
   return parts.filter(Boolean).join(' ');
 }
 
-/** What `schema` expects, in words: `one of "private", "public"`, `a whole number ≥ 0`, `a string or an array of (a string)`. */
+/**
+ * What `schema` expects, in words: `one of "private", "public"`, `a whole number ≥ 0`, `a string or an array of (a string)`.
+ * @internal For the generated `@scp-ske/client-1.x` packages and the scp-ske tools; not a stable API.
+ */
 export function describeSchema(schema: ArgumentSchema): string {
   const options = schema.anyOf ?? schema.oneOf;
   if (options) return options.map(describeSchema).join(' or ');

@@ -47,6 +47,7 @@ function kubeconfigMethod(call: OperationCall) {
   };
 }
 
+/** @internal For the generated `@scp-ske/client-1.x` packages and the scp-ske tools; not a stable API. */
 export function createVersionedClient<Client = SkeClient>(
   contract: VersionContract,
   operations: OperationTable,

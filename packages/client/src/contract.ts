@@ -4,6 +4,7 @@
  */
 import type { LifecycleState } from '@scp-ske/spec';
 
+/** @internal For the generated `@scp-ske/client-1.x` packages and the scp-ske tools; not a stable API. */
 export interface VersionContract {
   readonly service: string;
   /** major.minor, e.g. `1.3`. */

@@ -17,6 +17,7 @@ export interface EndpointOptions {
   environment?: string | undefined;
 }
 
+/** @internal For the generated `@scp-ske/client-1.x` packages and the scp-ske tools; not a stable API. */
 export function resolveEndpoint(server: VersionContract['server'], options: EndpointOptions): string {
   if (options.endpoint !== undefined) {
     if (typeof options.endpoint === 'string' && USERINFO.test(options.endpoint)) {

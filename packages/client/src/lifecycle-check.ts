@@ -18,7 +18,10 @@ const WARNED = Symbol.for('@scp-ske/client.warned');
 registry[WARNED] ??= new Set();
 const warned = registry[WARNED];
 
-/** Forgets which warnings were emitted, so that tests and the compatibility app can observe them again. */
+/**
+ * Forgets which warnings were emitted, so that tests and the compatibility app can observe them again.
+ * @internal For the generated `@scp-ske/client-1.x` packages and the scp-ske tools; not a stable API.
+ */
 export function resetLifecycleWarnings(): void {
   warned.clear();
 }
@@ -29,6 +32,7 @@ function warnOnce(key: string, message: string, code: string): void {
   process.emitWarning(message, { type: 'SkeLifecycleWarning', code });
 }
 
+/** @internal For the generated `@scp-ske/client-1.x` packages and the scp-ske tools; not a stable API. */
 export function checkLifecycle(contract: VersionContract, at: Date, allowUnsupportedVersion: boolean): void {
   const verdict = judgeLifecycle(contract, at);
   const move = `move to ${contract.current.apiVersion} (${contract.current.package})`;

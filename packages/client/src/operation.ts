@@ -5,7 +5,10 @@
  */
 import type { ArgumentSchema } from './check-argument.js';
 
-/** One path, query or header parameter of an operation. */
+/**
+ * One path, query or header parameter of an operation.
+ * @internal For the generated `@scp-ske/client-1.x` packages and the scp-ske tools; not a stable API.
+ */
 export interface ParameterSpec {
   /** The argument's name: the spec's name in camelCase (`cluster_id` → `clusterId`). */
   readonly key: string;
@@ -19,6 +22,7 @@ export interface ParameterSpec {
   readonly example?: string;
 }
 
+/** @internal For the generated `@scp-ske/client-1.x` packages and the scp-ske tools; not a stable API. */
 export interface OperationSpec {
   readonly method: string;
   /** The path template, e.g. `/v1/clusters/{cluster_id}`. */
@@ -31,7 +35,10 @@ export interface OperationSpec {
   readonly convenience?: string;
 }
 
-/** Every operation of a version, by operationId. */
+/**
+ * Every operation of a version, by operationId.
+ * @internal For the generated `@scp-ske/client-1.x` packages and the scp-ske tools; not a stable API.
+ */
 export type OperationTable = { readonly [operationId: string]: OperationSpec };
 
 /** The types of one operation, as the generator writes them from openapi-typescript's `operations`. */

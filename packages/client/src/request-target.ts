@@ -24,7 +24,10 @@ function expected(parameter: ParameterSpec): string {
   return `${describeSchema(parameter.schema)}${example}`;
 }
 
-/** Checks one argument (undefined: absent) against its parameter; a `SkeInputError` names it and says what was expected. */
+/**
+ * Checks one argument (undefined: absent) against its parameter; a `SkeInputError` names it and says what was expected.
+ * @internal For the generated `@scp-ske/client-1.x` packages and the scp-ske tools; not a stable API.
+ */
 export function checkArgument(parameter: ParameterSpec, value: unknown): void {
   if (value === undefined) {
     if (parameter.required) throw new SkeInputError(parameter.key, `${expected(parameter)} (required)`);
@@ -63,6 +66,7 @@ function readArguments(
 
 const encode = (value: unknown) => encodeURIComponent(String(value));
 
+/** @internal For the generated `@scp-ske/client-1.x` packages and the scp-ske tools; not a stable API. */
 export function requestTarget(operation: OperationSpec, input: unknown): RequestTarget {
   const { values, signal } = readArguments(operation, input);
   let path = operation.path;
