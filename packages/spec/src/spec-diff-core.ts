@@ -79,6 +79,7 @@ export const ANNOTATIONS = new Set([
   '$comment',
   'tags',
   'x-codeSamples',
+  'links',
 ]);
 
 /**

@@ -229,7 +229,7 @@ function walkSchema(walk: SchemaWalk, beforeRaw: Json, afterRaw: Json, path: rea
   const aAlternatives = after.oneOf ?? after.anyOf;
   if (bAlternatives || aAlternatives) {
     compareAlternatives(walk, before, after, path);
-    compareRest(out, before, after, path, new Set([...SCHEMA_KEYWORDS].filter((k) => k !== 'deprecated')), subject);
+    compareRest(out, before, after, path, SCHEMA_KEYWORDS, subject);
     if (bAlternatives && aAlternatives) compareKeywords(walk, before, after, path);
     return;
   }
@@ -746,7 +746,7 @@ function compareResponses(out: Changes, before: Json, after: Json, path: readonl
     }
     compareContent(out, old.content ?? {}, response.content ?? {}, [...where, 'content'], 'response', subject);
     compareHeaders(out, old.headers ?? {}, response.headers ?? {}, [...where, 'headers'], subject);
-    compareRest(out, old, response, where, new Set(['content', 'headers', 'links']), subject);
+    compareRest(out, old, response, where, new Set(['content', 'headers']), subject);
   }
 }
 

@@ -713,6 +713,38 @@ export const fixtures: SpecDiffFixture[] = [
     },
   },
   {
+    id: '71-request-alternative-added',
+    title: 'anyOf alternative added (request parameter: accepts more)',
+    expected: 'non-breaking',
+    pointer: ptr('paths', LIST, 'get', 'parameters', 1, 'schema', 'anyOf', 2),
+    before: (doc) => {
+      param(doc, 'ClusterNameFilter').schema = {
+        anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+      };
+    },
+    after: (doc) => {
+      param(doc, 'ClusterNameFilter').schema = {
+        anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }, { type: 'null' }],
+      };
+    },
+  },
+  {
+    id: '72-response-alternative-added',
+    title: 'oneOf alternative added (response property: may hold more)',
+    expected: 'breaking',
+    pointer: ptr(...SHOW_BODY, 'properties', 'kubernetes_version', 'oneOf', 2),
+    before: (doc) => {
+      schema(doc, 'ClusterSummary').properties.kubernetes_version = {
+        oneOf: [{ type: 'string' }, { type: 'integer' }],
+      };
+    },
+    after: (doc) => {
+      schema(doc, 'ClusterSummary').properties.kubernetes_version = {
+        oneOf: [{ type: 'string' }, { type: 'integer' }, { type: 'null' }],
+      };
+    },
+  },
+  {
     id: '70-identical',
     title: 'no change at all',
     expected: 'informational',
