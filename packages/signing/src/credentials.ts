@@ -45,7 +45,12 @@ export class ScpCredentials {
       }
     }
     if (values.accountId !== undefined && typeof values.accountId !== 'string') {
-      throw new SigningOptionError('credentials.accountId', 'a string', describeValue(values.accountId));
+      throw new SigningOptionError(
+        'credentials.accountId',
+        // Stryker disable next-line StringLiteral: message text
+        'a string',
+        describeValue(values.accountId),
+      );
     }
     this.accessKey = values.accessKey;
     this.#secretKey = values.secretKey;

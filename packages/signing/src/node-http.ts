@@ -167,7 +167,9 @@ export function nodeHttpSend(
     });
     outgoing.on('error', fail);
     outgoing.on('timeout', () => {
-      outgoing.destroy(Object.assign(new Error(`no data for ${idleTimeoutMs} ms`), { code: 'ETIMEDOUT' }));
+      // Stryker disable next-line StringLiteral: message text
+      const message = `no data for ${idleTimeoutMs} ms`;
+      outgoing.destroy(Object.assign(new Error(message), { code: 'ETIMEDOUT' }));
     });
     outgoing.end();
   });
