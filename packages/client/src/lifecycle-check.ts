@@ -3,7 +3,7 @@
  * call; one that soon will not be emits a process warning once per process (not per call), with a
  * stable code that `node --disable-warning=CODE` or a `process.on('warning')` handler can match.
  */
-import { judgeLifecycle } from '@scp-ske/spec';
+import { judgeLifecycle } from '@scp-ske/spec/lifecycle';
 import type { VersionContract } from './contract.js';
 import { UnsupportedVersionError } from './errors.js';
 

@@ -81,7 +81,14 @@ function quietInfo(message) {
 mkdirSync(reportFolder, { recursive: true });
 let failed = false;
 for (const entry of typedEntries(manifest.exports)) {
-  const result = extract(entry);
+  let result;
+  try {
+    result = extract(entry);
+  } catch (error) {
+    failed = true;
+    console.error(error instanceof Error ? error.message : String(error));
+    continue;
+  }
   if (result.apiReportChanged && !update) {
     failed = true;
     console.error(
