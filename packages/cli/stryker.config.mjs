@@ -1,0 +1,16 @@
+import { strykerConfig } from '../../stryker.shared.mjs';
+
+/** The modules users' kubeconfigs depend on: the merge, its summary, the lock and the atomic write. */
+export default strykerConfig({
+  packageDir: import.meta.dirname,
+  mutate: [
+    'src/kubeconfig-merge.ts',
+    'src/merge-files.ts',
+    'src/merge-summary.ts',
+    'src/file-lock.ts',
+    'src/atomic-file.ts',
+    'src/safe-replace.ts',
+    'src/backup-rotation.ts',
+  ],
+  vitestConfig: 'vitest.stryker.config.ts',
+});
