@@ -38,6 +38,7 @@ function extract({ subpath, types }) {
     configObject: {
       projectFolder: packageDir,
       mainEntryPointFilePath: entry,
+      newlineKind: 'lf',
       compiler: {
         overrideTsconfig: {
           compilerOptions: {
