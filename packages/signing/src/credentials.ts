@@ -3,11 +3,11 @@
  * (SCP_ACCESS_KEY, SCP_SECRET_KEY, SCP_ACCOUNT_ID) → ~/.scpconf/credentials.json (the file SCP's
  * official tooling reads; SCP_CONFIG_DIR moves it) → a custom async provider. A credentials object
  * never shows its secret key: not through toString, JSON.stringify, util.inspect, nor in an error.
+ * Outside Node (the build without node:fs) no file is read, and the environment only where there is
+ * a `process.env` (Bun, Deno, workerd with nodejs_compat): pass credentials or a provider there.
  */
-import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { CredentialsNotFoundError, describeValue, SigningOptionError } from './errors.js';
+import { files } from './platform-files.js';
 
 /** Keys as a caller or a custom provider hands them over. */
 export interface CredentialValues {
@@ -86,9 +86,9 @@ export type CredentialsInput = CredentialValues | ScpCredentials | CredentialPro
 
 export interface CredentialChainOptions {
   credentials?: CredentialsInput | undefined;
-  /** Defaults to `process.env`. */
+  /** Defaults to `process.env` (where the runtime has one). */
   env?: Record<string, string | undefined>;
-  /** Defaults to `os.homedir()`. */
+  /** Defaults to `os.homedir()` (Node's build only: the other reads no file). */
   homeDir?: string;
 }
 
@@ -103,16 +103,23 @@ export function fromEnvironment(env: Record<string, string | undefined>): Creden
   };
 }
 
+/** Joins path parts with `/` where there is no node:path. */
+const joinPosix = (...parts: string[]) => parts.join('/');
+
 /** Path of SCP's credentials file: `$SCP_CONFIG_DIR/credentials.json`, else `~/.scpconf/credentials.json`. */
 export function credentialsFilePath(env: Record<string, string | undefined>, homeDir: string): string {
+  const join = files?.join ?? joinPosix;
   return join(env.SCP_CONFIG_DIR || join(homeDir, '.scpconf'), 'credentials.json');
 }
 
+/** SCP's credentials file at `path`. Outside Node (the build without node:fs) it is never read, and says so. */
 export function fromCredentialsFile(path: string): CredentialSource {
   return async () => {
+    // Stryker disable next-line StringLiteral: message text
+    if (!files) return `file ${path}: not read (no file access outside Node: pass credentials or a provider)`;
     let text: string;
     try {
-      text = await readFile(path, 'utf8');
+      text = await files.read(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       return `file ${path}: ${code === 'ENOENT' ? 'not found' : `not readable (${code ?? 'error'})`}`;
@@ -172,15 +179,16 @@ export function createCredentialChain(options: CredentialChainOptions = {}): () 
     const explicit = new ScpCredentials(credentials, 'explicit credentials');
     return async () => explicit;
   }
-  const env = options.env ?? process.env;
+  const env = options.env ?? (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
   // A caller's own provider is the only source, as explicit keys are: it never yields to other keys.
   const sources: CredentialSource[] =
     typeof credentials === 'function'
       ? [fromProvider(credentials)]
       : [
           async () => 'explicit credentials: not given',
-          fromEnvironment(env),
-          fromCredentialsFile(credentialsFilePath(env, options.homeDir ?? homedir())),
+          // Stryker disable next-line StringLiteral: message text
+          env ? fromEnvironment(env) : async () => 'environment: not read (this runtime has no process.env)',
+          fromCredentialsFile(credentialsFilePath(env ?? {}, options.homeDir ?? files?.home() ?? '~')),
         ];
   let pending: Promise<ScpCredentials> | undefined;
   const resolve = async () => {

@@ -54,3 +54,20 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
+
+/**
+ * The connection failed (refused, reset, closed mid-answer, TLS, a rejected `fetch`): `cause` is the
+ * underlying error, `reason` its code where it has one (`ECONNRESET`, `Z_DATA_ERROR`).
+ */
+export class NetworkError extends SkeError {
+  override readonly name = 'NetworkError';
+  readonly reason: string | undefined;
+  constructor(method: string, url: string, cause: unknown) {
+    // fetch's own TypeError carries the system error as its cause.
+    type Coded = { code?: unknown; cause?: { code?: unknown } } | null;
+    const code = (cause as Coded)?.code ?? (cause as Coded)?.cause?.code;
+    const reason = typeof code === 'string' ? code : cause instanceof Error ? cause.message : String(cause);
+    super('ERR_SKE_NETWORK', `network error: ${reason} (${method} ${new URL(url).origin})`, { cause });
+    this.reason = typeof code === 'string' ? code : undefined;
+  }
+}

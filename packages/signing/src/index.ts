@@ -1,6 +1,9 @@
 /**
  * @scp-ske/signing: Samsung Cloud Platform Open API request signing, credentials, clock-skew
  * correction and retries, as a signed `fetch`, a signed GET over node:http, and openapi-fetch middleware.
+ * One source, two builds (tsdown.config.ts): Node's (`dist/index.mjs`: node:crypto, node:http, the
+ * credentials file) and the one for every other runtime (`dist/index.web.mjs`: Web Crypto, fetch, no
+ * file), chosen by the package's `exports` conditions.
  */
 export { ClockSkew, SKEW_THRESHOLD_MS } from './clock-skew.js';
 export {
@@ -15,9 +18,8 @@ export {
   fromEnvironment,
   ScpCredentials,
 } from './credentials.js';
-export { CredentialsNotFoundError, SigningOptionError, SkeError } from './errors.js';
+export { CredentialsNotFoundError, NetworkError, SigningOptionError, SkeError } from './errors.js';
 export { createSigningMiddleware, type SigningMiddleware, type SigningMiddlewareOptions } from './middleware.js';
-export { NetworkError } from './node-http.js';
 export {
   backoffDelay,
   DEFAULT_RETRY_STATUSES,
@@ -32,10 +34,19 @@ export {
   SIGNING_HEADERS,
   type SignRequestOptions,
   signHeaders,
+  signHeadersAsync,
   signRequest,
+  signRequestAsync,
   wireUrl,
 } from './sign-request.js';
-export { CLIENT_TYPE, computeSignature, normalizeTimestamp, type SignatureInput, stringToSign } from './signature.js';
+export {
+  CLIENT_TYPE,
+  computeSignature,
+  computeSignatureAsync,
+  normalizeTimestamp,
+  type SignatureInput,
+  stringToSign,
+} from './signature.js';
 export type { AttemptEvent, HttpReply, ReplyHeaders, SignedFetchOptions } from './signed-attempts.js';
 export {
   createSignedFetch,

@@ -5,7 +5,7 @@
  */
 import type { ClockSkew } from './clock-skew.js';
 import type { CredentialsInput } from './credentials.js';
-import { signRequest } from './sign-request.js';
+import { signRequestAsync } from './sign-request.js';
 import { signedContext } from './signed-attempts.js';
 
 export interface SigningMiddlewareOptions {
@@ -28,7 +28,7 @@ export function createSigningMiddleware(options: SigningMiddlewareOptions = {}):
   return {
     async onRequest({ request }) {
       context.keys ??= await context.credentials();
-      return signRequest(request, { credentials: context.keys, now, clockOffsetMs: skew.offsetMs, language });
+      return signRequestAsync(request, { credentials: context.keys, now, clockOffsetMs: skew.offsetMs, language });
     },
     onResponse({ response }) {
       skew.observe(response.headers.get('date'), now());

@@ -10,26 +10,10 @@
  */
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type * as Https from 'node:https';
-import { createRequire } from 'node:module';
-import { SkeError } from './errors.js';
+import { NetworkError } from './errors.js';
 import type { HttpReply, ReplyHeaders } from './signed-attempts.js';
 
-/**
- * The connection failed (refused, reset, closed mid-answer, TLS, a rejected `fetch`): `cause` is the
- * underlying error, `reason` its code where it has one (`ECONNRESET`, `Z_DATA_ERROR`).
- */
-export class NetworkError extends SkeError {
-  override readonly name = 'NetworkError';
-  readonly reason: string | undefined;
-  constructor(method: string, url: string, cause: unknown) {
-    // fetch's own TypeError carries the system error as its cause.
-    type Coded = { code?: unknown; cause?: { code?: unknown } } | null;
-    const code = (cause as Coded)?.code ?? (cause as Coded)?.cause?.code;
-    const reason = typeof code === 'string' ? code : cause instanceof Error ? cause.message : String(cause);
-    super('ERR_SKE_NETWORK', `network error: ${reason} (${method} ${new URL(url).origin})`, { cause });
-    this.reason = typeof code === 'string' ? code : undefined;
-  }
-}
+export { NetworkError } from './errors.js';
 
 /** Node's parsed response headers read like `Headers` (names are already lower case). */
 class NodeReplyHeaders implements ReplyHeaders {
@@ -50,7 +34,6 @@ const BYTE_ORDER_MARK = 0xfeff;
 export const IDLE_TIMEOUT_MS = 300_000;
 
 /** `node:https` (and TLS) loads on first need, not with every importer of this package. */
-const require = createRequire(import.meta.url);
 let https: typeof Https | undefined;
 
 /** Where an origin's requests go: what node:http would derive from the URL on every call. */
@@ -79,7 +62,7 @@ function connectionTarget(origin: string): ConnectionTarget {
     const { protocol, hostname, port, host } = new URL(origin);
     let send = httpRequest;
     if (protocol === 'https:') {
-      https ??= require('node:https') as typeof Https;
+      https ??= process.getBuiltinModule('node:https') as typeof Https;
       send = https.request;
     }
     target = {

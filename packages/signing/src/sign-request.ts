@@ -6,9 +6,9 @@
  */
 import type { CredentialValues } from './credentials.js';
 import { SigningOptionError } from './errors.js';
+import { hmacFastest, hmacSignature } from './hmac.js';
 import {
   CLIENT_TYPE,
-  hmacSignature,
   normalizeMethod,
   normalizeTimestamp,
   refuseUserinfo,
@@ -76,29 +76,57 @@ export function signingTimestamp(now: () => number = Date.now, clockOffsetMs = 0
   return normalizeTimestamp(Math.round(now() + clockOffsetMs));
 }
 
+/** An HMAC: base64(HMAC-SHA256(secretKey, message)), synchronous (node:crypto) or a promise (Web Crypto). */
+type Hmac = (secretKey: string, message: string) => string | Promise<string>;
+type Signing = Record<string, string>;
+
 /**
  * The signing headers (lower-case names) for `method` `url` at `timestamp`, plus `Accept-Language`
  * when `language` is a string. Unchecked: the method must be upper case, the URL absolute and
- * without a fragment, and the credentials validated (as `ScpCredentials` does).
+ * without a fragment, and the credentials validated (as `ScpCredentials` does). With the default
+ * `hmac` (this build's fastest) they are ready at once in Node's build and a promise in the other.
  */
 export function signingHeaders(
   method: string,
   url: string,
   credentials: CredentialValues,
   timestamp: string,
+  language: string | null,
+  hmac: (secretKey: string, message: string) => string,
+): Signing;
+export function signingHeaders(
+  method: string,
+  url: string,
+  credentials: CredentialValues,
+  timestamp: string,
+  language?: string | null,
+  hmac?: Hmac,
+): Signing | Promise<Signing>;
+export function signingHeaders(
+  method: string,
+  url: string,
+  credentials: CredentialValues,
+  timestamp: string,
   language: string | null = DEFAULT_LANGUAGE,
-): Record<string, string> {
+  hmac: Hmac = hmacFastest,
+): Signing | Promise<Signing> {
   const { accessKey, accountId = '' } = credentials;
-  const message = signedString(method, url, timestamp, accessKey, accountId, CLIENT_TYPE);
-  const headers: Record<string, string> = {
-    'scp-accesskey': accessKey,
-    'scp-timestamp': timestamp,
-    'scp-signature': hmacSignature(credentials.secretKey, message),
-    'scp-clienttype': CLIENT_TYPE,
+  const signature = hmac(
+    credentials.secretKey,
+    signedString(method, url, timestamp, accessKey, accountId, CLIENT_TYPE),
+  );
+  const record = (value: string) => {
+    const headers: Signing = {
+      'scp-accesskey': accessKey,
+      'scp-timestamp': timestamp,
+      'scp-signature': value,
+      'scp-clienttype': CLIENT_TYPE,
+    };
+    if (accountId) headers['scp-accountid'] = accountId;
+    if (language !== null) headers['accept-language'] = language;
+    return headers;
   };
-  if (accountId) headers['scp-accountid'] = accountId;
-  if (language !== null) headers['accept-language'] = language;
-  return headers;
+  return typeof signature === 'string' ? record(signature) : signature.then(record);
 }
 
 /** Applies `signingHeaders` to a `Headers`: the signature's own headers replace any there, the language only fills a gap. */
@@ -110,33 +138,60 @@ export function applySigningHeaders(headers: Headers, signing: Record<string, st
   return headers;
 }
 
-/**
- * Sets the signing headers for a request to `method` `url` (the URL exactly as sent) on `headers`.
- * The method is signed upper case: send it upper case (the gateway verifies the method as received).
- */
-export function signHeaders(headers: Headers, method: string, url: string, options: SignRequestOptions): Headers {
+/** The signing headers for a request to `method` `url`, every input checked (the one that is wrong is named). */
+function checkedSigningHeaders(method: string, url: string, options: SignRequestOptions, hmac: Hmac) {
   const { credentials } = options;
   const timestamp = signingTimestamp(options.now, options.clockOffsetMs);
   const wire = wireUrl(url);
   // Validates every input and names the one that is wrong; the core below assumes well-formed ones.
   stringToSign({ method, url: wire, timestamp, ...credentials });
   requireText('secretKey', credentials.secretKey);
-  return applySigningHeaders(
-    headers,
-    signingHeaders(method.toUpperCase(), wire, credentials, timestamp, resolveLanguage(options.language)),
-  );
+  return signingHeaders(method.toUpperCase(), wire, credentials, timestamp, resolveLanguage(options.language), hmac);
+}
+
+/**
+ * Sets the signing headers for a request to `method` `url` (the URL exactly as sent) on `headers`.
+ * The method is signed upper case: send it upper case (the gateway verifies the method as received).
+ * Synchronous (node:crypto): the build for other runtimes throws `ERR_SKE_SYNC_SIGNING_UNAVAILABLE`;
+ * `signHeadersAsync` works in every build.
+ */
+export function signHeaders(headers: Headers, method: string, url: string, options: SignRequestOptions): Headers {
+  return applySigningHeaders(headers, checkedSigningHeaders(method, url, options, hmacSignature) as Signing);
+}
+
+/** `signHeaders` in every runtime (node:crypto on Node, Web Crypto elsewhere); bad input rejects. */
+export async function signHeadersAsync(
+  headers: Headers,
+  method: string,
+  url: string,
+  options: SignRequestOptions,
+): Promise<Headers> {
+  return applySigningHeaders(headers, await checkedSigningHeaders(method, url, options, hmacFastest));
+}
+
+/** The request to send: `request` itself when its method is upper case, else an upper-cased copy (see `signRequest`). */
+function upperCased(request: Request): [Request, string] {
+  const method = normalizeMethod(request.method);
+  return [method === request.method ? request : new Request(request, { method }), method];
 }
 
 /**
  * Signs a `Request` over exactly `request.url` and returns the request to send: the same one, signed
  * in place, when its method is upper case (fetch upper-cases GET, POST, PUT, DELETE, HEAD and OPTIONS
  * itself); otherwise a copy with the method upper-cased, signed (the original is left unsigned), so
- * that the method sent is the method signed.
+ * that the method sent is the method signed. Synchronous (node:crypto): the build for other runtimes
+ * throws `ERR_SKE_SYNC_SIGNING_UNAVAILABLE`; `signRequestAsync` works in every build.
  */
 export function signRequest(request: Request, options: SignRequestOptions): Request {
-  const method = normalizeMethod(request.method);
-  const outgoing = method === request.method ? request : new Request(request, { method });
+  const [outgoing, method] = upperCased(request);
   signHeaders(outgoing.headers, method, outgoing.url, options);
+  return outgoing;
+}
+
+/** `signRequest` in every runtime (node:crypto on Node, Web Crypto elsewhere); bad input rejects. */
+export async function signRequestAsync(request: Request, options: SignRequestOptions): Promise<Request> {
+  const [outgoing, method] = upperCased(request);
+  await signHeadersAsync(outgoing.headers, method, outgoing.url, options);
   return outgoing;
 }
 

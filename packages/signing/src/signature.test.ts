@@ -55,10 +55,10 @@ describe('the openssl vector suite (test-vectors/)', () => {
 
   it.each(vectors.map((vector) => [vector.name, vector] as const))(
     '%s: the signed fetch core (signingHeaders) agrees with computeSignature',
-    (_name, vector) => {
+    async (_name, vector) => {
       const method = vector.method.toUpperCase();
       const timestamp = normalizeTimestamp(vector.timestamp);
-      const headers = signingHeaders(method, vector.url, vector, timestamp, null);
+      const headers = await signingHeaders(method, vector.url, vector, timestamp, null);
       expect(headers['scp-signature']).toBe(vector.signature);
       expect(headers['scp-timestamp']).toBe(timestamp);
       expect(headers['scp-accountid']).toBe(vector.accountId || undefined);

@@ -1,10 +1,13 @@
 /**
  * SCP's request signature: base64(HMAC-SHA256(secretKey, METHOD + URL + TIMESTAMP + ACCESS_KEY +
  * ACCOUNT_ID + CLIENT_TYPE)), a plain concatenation over the exact URL string sent on the wire.
- * Pure and synchronous; inputs are validated and every failure names its option.
+ * Pure; inputs are validated and every failure names its option. `computeSignature` is synchronous
+ * (node:crypto, Node's build only); `computeSignatureAsync` works in every build (Web Crypto outside Node).
  */
-import { createHmac } from 'node:crypto';
 import { describeValue, SigningOptionError } from './errors.js';
+import { hmacSignature, hmacSignatureAsync } from './hmac.js';
+
+export { hmacSignature } from './hmac.js';
 
 /** The only client type SCP's gateway accepts. */
 export const CLIENT_TYPE = 'Openapi';
@@ -120,13 +123,18 @@ export function signedString(
   return `${method}${url}${timestamp}${accessKey}${accountId}${clientType}`;
 }
 
-/** base64(HMAC-SHA256(secretKey, message)): the signature of a string already built by `stringToSign`'s rules. */
-export function hmacSignature(secretKey: string, message: string): string {
-  return createHmac('sha256', secretKey).update(message, 'utf8').digest('base64');
-}
-
-/** The `Scp-Signature` header value for a request. */
+/**
+ * The `Scp-Signature` header value for a request, synchronously (node:crypto). In the build for other
+ * runtimes (Web Crypto, asynchronous only) it throws a `SkeError` with code
+ * `ERR_SKE_SYNC_SIGNING_UNAVAILABLE`: use `computeSignatureAsync` there.
+ */
 export function computeSignature(input: SignatureInput): string {
   const message = stringToSign(input);
   return hmacSignature(requireText('secretKey', input.secretKey), message);
+}
+
+/** The `Scp-Signature` header value for a request, in every runtime (node:crypto on Node, Web Crypto elsewhere). Bad input rejects. */
+export async function computeSignatureAsync(input: SignatureInput): Promise<string> {
+  const message = stringToSign(input);
+  return hmacSignatureAsync(requireText('secretKey', input.secretKey), message);
 }

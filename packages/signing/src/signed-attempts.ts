@@ -46,7 +46,7 @@ export interface AttemptEvent {
 }
 
 export interface SignedFetchOptions {
-  /** Keys, a resolved `ScpCredentials`, or a custom provider; default: the environment, then ~/.scpconf. */
+  /** Keys, a resolved `ScpCredentials`, or a custom provider; default: the environment, then ~/.scpconf (Node only). */
   credentials?: CredentialsInput;
   retry?: RetryOptions;
   /** Local clock in epoch milliseconds. Default `Date.now`. */
@@ -60,7 +60,7 @@ export interface SignedFetchOptions {
    * of the same name win. Signing headers are never taken from here.
    */
   headers?: HeadersLike;
-  /** The underlying fetch. Default `globalThis.fetch`. */
+  /** The underlying fetch. Default `globalThis.fetch` (and, outside Node, for `createSignedGet` too). */
   fetch?: (input: Request | string, init?: RequestInit) => Promise<Response>;
   onAttempt?: (event: AttemptEvent) => void;
 }
@@ -150,7 +150,9 @@ export async function runAttempts<Reply extends HttpReply>(
     context.keys ??= await context.credentials();
     const keys = context.keys;
     const timestamp = signingTimestamp(now, skew.offsetMs);
-    const outgoing = call.attempt(signingHeaders(method, url, keys, timestamp, call.language));
+    // Ready at once with node:crypto (Node's build); a promise with Web Crypto (the other build).
+    const signing = signingHeaders(method, url, keys, timestamp, call.language);
+    const outgoing = call.attempt(signing instanceof Promise ? await signing : signing);
     const report = (event: Omit<AttemptEvent, 'attempt' | 'method' | 'url' | 'headers'>) =>
       onAttempt?.({ attempt, method, url, headers: outgoing.headers(), ...event });
     const deadline = attemptDeadline(call.signal, retry.attemptTimeoutMs);

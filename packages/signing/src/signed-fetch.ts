@@ -2,12 +2,13 @@
  * Signed transports (credentials chain, retries, clock skew): `createSignedFetch`, a `fetch` that
  * signs, retries and corrects skew, to use alone or to hand to openapi-fetch's
  * `createClient({ fetch })`; and `createSignedGet`, the same for a GET without a body over Node's
- * own HTTP client (or over the `fetch` option, when one is given). Requests are not copied per
+ * own HTTP client (or over the `fetch` option, when one is given; outside Node, over `fetch`). Requests are not copied per
  * attempt (a `Request` is slow to build in Node): a `Request` input has its headers signed in place,
  * a URL input is sent with a plain header record.
  */
+
+import { NetworkError } from './errors.js';
 import { type HeadersLike, headerRecord } from './header-record.js';
-import { NetworkError, nodeHttpSend } from './node-http.js';
 import { applySigningHeaders, parseWireUrl, wireUrl } from './sign-request.js';
 import { normalizeMethod } from './signature.js';
 import {
@@ -18,6 +19,7 @@ import {
   type SignedFetchOptions,
   signedContext,
 } from './signed-attempts.js';
+import { defaultSend } from './transport.js';
 
 export type { HeadersLike } from './header-record.js';
 
@@ -134,12 +136,14 @@ export function createSignedFetch(options: SignedFetchOptions = {}): FetchLike {
 }
 
 /**
- * A signed, retrying GET without a body. It goes over node:http/node:https (keep-alive), or, when a
- * `fetch` option is given, through it, so that the caller's fetch sees (and may intercept) every request.
+ * A signed, retrying GET without a body. In Node it goes over node:http/node:https (keep-alive), or,
+ * when a `fetch` option is given, through it, so that the caller's fetch sees (and may intercept) every
+ * request. Outside Node (the build without node:http) it goes over the `fetch` option or `globalThis.fetch`.
  */
 export function createSignedGet(options: SignedFetchOptions = {}): SignedGet {
   const context = signedContext(options);
-  const fetchImpl = options.fetch;
+  const fetchImpl =
+    options.fetch ?? (defaultSend ? undefined : (input: string | Request, init?: RequestInit) => fetch(input, init));
   if (fetchImpl) {
     // A rejected fetch is a network failure (fetch rejects for nothing else): the same NetworkError as node:http's.
     const send: Send<Response> = (method, url, headers, signal) =>
@@ -148,5 +152,6 @@ export function createSignedGet(options: SignedFetchOptions = {}): SignedGet {
       });
     return (url, init) => runAttempts(() => urlPlan(url, init, context, send, cancelBody), context);
   }
-  return (url, init) => runAttempts(() => urlPlan(url, init, context, nodeHttpSend, keepNothing), context);
+  const send = defaultSend as NonNullable<typeof defaultSend>;
+  return (url, init) => runAttempts(() => urlPlan(url, init, context, send, keepNothing), context);
 }
