@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createVersionedClient } from './client.js';
 import type { SkeClientOptions } from './client-options.js';
 import { resolveEndpoint } from './endpoint.js';
@@ -11,7 +11,7 @@ import {
   UnsupportedVersionError,
 } from './errors.js';
 import { KubeconfigFormatError } from './kubeconfig.js';
-import { WARNING_CODES } from './lifecycle-check.js';
+import { resetLifecycleWarnings, WARNING_CODES } from './lifecycle-check.js';
 import { createVersionedRawClient } from './raw.js';
 import { CLUSTER_ID, contract, KUBECONFIG, OPERATIONS, type TestClient, useStubServer } from './test-support.js';
 
@@ -253,6 +253,10 @@ describe.each(TRANSPORTS)('error mapping (%s)', (_name, extra) => {
 
 describe('lifecycle', () => {
   const retired = contract({ version: '1.0', apiVersion: 'ske 1.0', state: 'DEPRECATED', notBefore: '2025-12-31' });
+  // The set of warnings already emitted lives on globalThis (shared by copies of the module), so it
+  // outlives a test, a file and vitest's module reloads: each test starts from none emitted.
+  beforeEach(() => resetLifecycleWarnings());
+  afterEach(() => vi.restoreAllMocks());
 
   it('refuses a DEPRECATED version past its Not Before date, naming the version to move to', () => {
     const fetch = vi.fn();
@@ -282,16 +286,32 @@ describe('lifecycle', () => {
     expect(emit).toHaveBeenCalledTimes(1);
     expect(emit.mock.calls[0]?.[1]).toEqual({ type: 'SkeLifecycleWarning', code: WARNING_CODES['past-not-before'] });
     expect(String(emit.mock.calls[0]?.[0])).toMatch(/ske 9\.2 is past its guaranteed support date .* move to ske 1\.3/);
-    emit.mockRestore();
   });
 
-  it('warns for a DEPRECATED version before its date, and not for the CURRENT one', () => {
+  it('warns for a DEPRECATED version before its date', () => {
     const emit = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
     createClient(contract({ apiVersion: 'ske 9.0', state: 'DEPRECATED', notBefore: '2027-01-01' }));
-    createClient();
     expect(emit).toHaveBeenCalledTimes(1);
-    expect(emit.mock.calls[0]?.[1]).toMatchObject({ code: 'SCP_SKE_VERSION_DEPRECATED' });
-    emit.mockRestore();
+    expect(emit.mock.calls[0]?.[1]).toEqual({ type: 'SkeLifecycleWarning', code: 'SCP_SKE_VERSION_DEPRECATED' });
+  });
+
+  it('does not warn for the CURRENT version, nor for a SUPPORTED one before its Not Before date', () => {
+    const emit = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    createClient();
+    createClient(contract({ version: '9.1', apiVersion: 'ske 9.1', state: 'SUPPORTED', notBefore: '2027-01-01' }));
+    expect(emit).not.toHaveBeenCalled();
+  });
+
+  it('warns again after resetLifecycleWarnings, and once more per version', () => {
+    const emit = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    const deprecated = contract({ apiVersion: 'ske 9.0', state: 'DEPRECATED', notBefore: '2027-01-01' });
+    createClient(deprecated);
+    createClient(contract({ apiVersion: 'ske 9.3', state: 'DEPRECATED', notBefore: '2027-01-01' }));
+    createClient(deprecated);
+    expect(emit).toHaveBeenCalledTimes(2);
+    resetLifecycleWarnings();
+    createClient(deprecated);
+    expect(emit).toHaveBeenCalledTimes(3);
   });
 });
 
