@@ -4,10 +4,10 @@
  * official tooling reads; SCP_CONFIG_DIR moves it) → a custom async provider. A credentials object
  * never shows its secret key: not through toString, JSON.stringify, util.inspect, nor in an error.
  * Outside Node (the build without node:fs) no file is read, and the environment only where there is
- * a `process.env` (Bun, Deno, workerd with nodejs_compat): pass credentials or a provider there.
+ * a `process.env` (workerd with nodejs_compat): pass credentials or a provider there.
  */
 import { CredentialsNotFoundError, describeValue, SigningOptionError } from './errors.js';
-import { files } from './platform-files.js';
+import { environment, homedir, join, readText } from './platform-files.js';
 
 /** Keys as a caller or a custom provider hands them over. */
 export interface CredentialValues {
@@ -103,23 +103,17 @@ export function fromEnvironment(env: Record<string, string | undefined>): Creden
   };
 }
 
-/** Joins path parts with `/` where there is no node:path. */
-const joinPosix = (...parts: string[]) => parts.join('/');
-
 /** Path of SCP's credentials file: `$SCP_CONFIG_DIR/credentials.json`, else `~/.scpconf/credentials.json`. */
 export function credentialsFilePath(env: Record<string, string | undefined>, homeDir: string): string {
-  const join = files?.join ?? joinPosix;
   return join(env.SCP_CONFIG_DIR || join(homeDir, '.scpconf'), 'credentials.json');
 }
 
 /** SCP's credentials file at `path`. Outside Node (the build without node:fs) it is never read, and says so. */
 export function fromCredentialsFile(path: string): CredentialSource {
   return async () => {
-    // Stryker disable next-line StringLiteral: message text
-    if (!files) return `file ${path}: not read (no file access outside Node: pass credentials or a provider)`;
     let text: string;
     try {
-      text = await files.read(path);
+      text = await readText(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       return `file ${path}: ${code === 'ENOENT' ? 'not found' : `not readable (${code ?? 'error'})`}`;
@@ -179,16 +173,15 @@ export function createCredentialChain(options: CredentialChainOptions = {}): () 
     const explicit = new ScpCredentials(credentials, 'explicit credentials');
     return async () => explicit;
   }
-  const env = options.env ?? (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const env = options.env ?? environment();
   // A caller's own provider is the only source, as explicit keys are: it never yields to other keys.
   const sources: CredentialSource[] =
     typeof credentials === 'function'
       ? [fromProvider(credentials)]
       : [
           async () => 'explicit credentials: not given',
-          // Stryker disable next-line StringLiteral: message text
-          env ? fromEnvironment(env) : async () => 'environment: not read (this runtime has no process.env)',
-          fromCredentialsFile(credentialsFilePath(env ?? {}, options.homeDir ?? files?.home() ?? '~')),
+          fromEnvironment(env),
+          fromCredentialsFile(credentialsFilePath(env, options.homeDir ?? homedir())),
         ];
   let pending: Promise<ScpCredentials> | undefined;
   const resolve = async () => {

@@ -1,16 +1,15 @@
 /**
- * File access for the credentials chain, Node's build: `~/.scpconf/credentials.json` is read with
- * node:fs. The build for other runtimes (`platform-files.web.ts`) reads no files: credentials come
- * from the options, a provider or `process.env` where there is one.
+ * What the credentials chain reads from its runtime, Node's build: `process.env`, and
+ * `~/.scpconf/credentials.json` with node:fs. The build for other runtimes (`platform-files.web.ts`)
+ * reads no file, and the environment only where there is a `process.env`.
  */
 import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 
-export interface FileAccess {
-  read(path: string): Promise<string>;
-  home(): string;
-  join(...parts: string[]): string;
-}
+export { homedir } from 'node:os';
+export { join } from 'node:path';
 
-export const files: FileAccess | undefined = { read: (path) => readFile(path, 'utf8'), home: homedir, join };
+/** The file's text; rejects with an error whose `code` says why not (`ENOENT`, …). */
+export const readText = (path: string): Promise<string> => readFile(path, 'utf8');
+
+/** The environment the chain reads by default. */
+export const environment = (): Record<string, string | undefined> => process.env;

@@ -150,9 +150,8 @@ export async function runAttempts<Reply extends HttpReply>(
     context.keys ??= await context.credentials();
     const keys = context.keys;
     const timestamp = signingTimestamp(now, skew.offsetMs);
-    // Ready at once with node:crypto (Node's build); a promise with Web Crypto (the other build).
-    const signing = signingHeaders(method, url, keys, timestamp, call.language);
-    const outgoing = call.attempt(signing instanceof Promise ? await signing : signing);
+    // Ready at once with node:crypto (Node's build: the await costs a microtask); a promise with Web Crypto (the other build).
+    const outgoing = call.attempt(await signingHeaders(method, url, keys, timestamp, call.language));
     const report = (event: Omit<AttemptEvent, 'attempt' | 'method' | 'url' | 'headers'>) =>
       onAttempt?.({ attempt, method, url, headers: outgoing.headers(), ...event });
     const deadline = attemptDeadline(call.signal, retry.attemptTimeoutMs);

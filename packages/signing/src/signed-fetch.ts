@@ -19,7 +19,7 @@ import {
   type SignedFetchOptions,
   signedContext,
 } from './signed-attempts.js';
-import { defaultSend } from './transport.js';
+import { defaultFetch, defaultSend } from './transport.js';
 
 export type { HeadersLike } from './header-record.js';
 
@@ -142,8 +142,7 @@ export function createSignedFetch(options: SignedFetchOptions = {}): FetchLike {
  */
 export function createSignedGet(options: SignedFetchOptions = {}): SignedGet {
   const context = signedContext(options);
-  const fetchImpl =
-    options.fetch ?? (defaultSend ? undefined : (input: string | Request, init?: RequestInit) => fetch(input, init));
+  const fetchImpl = options.fetch ?? defaultFetch;
   if (fetchImpl) {
     // A rejected fetch is a network failure (fetch rejects for nothing else): the same NetworkError as node:http's.
     const send: Send<Response> = (method, url, headers, signal) =>
@@ -152,6 +151,5 @@ export function createSignedGet(options: SignedFetchOptions = {}): SignedGet {
       });
     return (url, init) => runAttempts(() => urlPlan(url, init, context, send, cancelBody), context);
   }
-  const send = defaultSend as NonNullable<typeof defaultSend>;
-  return (url, init) => runAttempts(() => urlPlan(url, init, context, send, keepNothing), context);
+  return (url, init) => runAttempts(() => urlPlan(url, init, context, defaultSend, keepNothing), context);
 }

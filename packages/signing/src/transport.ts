@@ -1,7 +1,7 @@
 /**
  * The default transport of `createSignedGet` without a `fetch` option, Node's build: node:http
- * (`node-http.ts`). The build for other runtimes (`transport.web.ts`) has none, and goes over
- * `globalThis.fetch`.
+ * (`node-http.ts`), and no default fetch. The build for other runtimes (`transport.web.ts`) has no
+ * node:http and goes over `globalThis.fetch`.
  */
 import { nodeHttpSend } from './node-http.js';
 import type { HttpReply } from './signed-attempts.js';
@@ -14,4 +14,7 @@ export type DefaultSend = (
   signal?: AbortSignal,
 ) => Promise<HttpReply>;
 
-export const defaultSend: DefaultSend | undefined = nodeHttpSend;
+export const defaultSend: DefaultSend = nodeHttpSend;
+
+/** The fetch `createSignedGet` uses when given none: none here (it uses `defaultSend`). */
+export const defaultFetch: ((input: string | Request, init?: RequestInit) => Promise<Response>) | undefined = undefined;

@@ -1,7 +1,12 @@
 /**
- * The default transport of `createSignedGet` outside Node: none, so that it goes over
- * `globalThis.fetch` (node:http is never loaded). See `transport.ts`, Node's build.
+ * The default transport of `createSignedGet` outside Node: `globalThis.fetch` (node:http is never
+ * loaded). See `transport.ts`, Node's build.
  */
+import { SkeError } from './errors.js';
 import type * as NodeTransport from './transport.js';
 
-export const defaultSend: typeof NodeTransport.defaultSend = undefined;
+/** Never called: `defaultFetch` is always there in this build. */
+export const defaultSend: typeof NodeTransport.defaultSend = () =>
+  Promise.reject(new SkeError('ERR_SKE_NO_NODE_HTTP', 'node:http is not part of this build'));
+
+export const defaultFetch: typeof NodeTransport.defaultFetch = (input, init) => fetch(input, init);

@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as api from './index.js';
 import { type Scripted, startVerifyingServer } from './testing/verifying-server.js';
+import { defaultSend } from './transport.web.js';
 
 vi.mock('./hmac.js', () => import('./hmac.web.js'));
 vi.mock('./platform-files.js', () => import('./platform-files.web.js'));
@@ -100,29 +101,37 @@ describe('the build for other runtimes', () => {
     expect(received.map((request) => request.verdict)).toEqual(['accepted', 'accepted', 'accepted']);
   });
 
-  it('reads no credentials file, and no environment where there is no process.env', async () => {
+  it('reads no credentials file, and finds nothing set where there is no process.env', async () => {
     const chain = withoutProcess(() => api.createCredentialChain());
     const error = await chain().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(api.CredentialsNotFoundError);
     expect((error as api.CredentialsNotFoundError).tried).toEqual([
       'explicit credentials: not given',
-      'environment: not read (this runtime has no process.env)',
-      'file ~/.scpconf/credentials.json: not read (no file access outside Node: pass credentials or a provider)',
+      'environment: SCP_ACCESS_KEY and SCP_SECRET_KEY are not set',
+      'file ~/.scpconf/credentials.json: not readable (no file access outside Node: pass credentials or a provider)',
     ]);
     expect(api.credentialsFilePath({ SCP_CONFIG_DIR: '/etc/scp' }, '/home/u')).toBe('/etc/scp/credentials.json');
     expect(api.credentialsFilePath({}, '/home/u')).toBe('/home/u/.scpconf/credentials.json');
   });
 
   it('reads the environment where there is one, and credentials from a provider', async () => {
+    vi.stubEnv('SCP_ACCESS_KEY', 'AK-ENV');
+    vi.stubEnv('SCP_SECRET_KEY', 'SK-ENV');
+    expect((await api.createCredentialChain()()).accessKey).toBe('AK-ENV');
+    vi.unstubAllEnvs();
     const fromEnv = api.createCredentialChain({ env: { SCP_ACCESS_KEY: 'AK', SCP_SECRET_KEY: 'SK' } });
     expect((await fromEnv()).source).toBe('environment');
     const missing = await api
       .createCredentialChain({ env: {}, homeDir: '/home/u' })()
       .catch((caught) => caught);
     expect((missing as api.CredentialsNotFoundError).tried.at(-1)).toBe(
-      'file /home/u/.scpconf/credentials.json: not read (no file access outside Node: pass credentials or a provider)',
+      'file /home/u/.scpconf/credentials.json: not readable (no file access outside Node: pass credentials or a provider)',
     );
     const provided = api.createCredentialChain({ credentials: async () => credentials });
     expect((await provided()).accessKey).toBe('AKWEB');
+  });
+
+  it('has no node:http transport: its stand-in is never used, and would refuse', async () => {
+    await expect(defaultSend('GET', 'http://127.0.0.1:9/', {})).rejects.toMatchObject({ code: 'ERR_SKE_NO_NODE_HTTP' });
   });
 });
