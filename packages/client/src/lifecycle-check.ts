@@ -1,7 +1,8 @@
 /**
  * The client's lifecycle gate: a version that is no longer served is refused before any network
  * call; one that soon will not be emits a process warning once per process (not per call), with a
- * stable code that `node --disable-warning=CODE` or a `process.on('warning')` handler can match.
+ * stable code that `node --disable-warning=CODE` or a `process.on('warning')` handler can match
+ * (`console.warn` with the same code where the runtime has no `process.emitWarning`).
  */
 import { judgeLifecycle } from '@scp-ske/spec/lifecycle';
 import type { VersionContract } from './contract.js';
@@ -29,7 +30,10 @@ export function resetLifecycleWarnings(): void {
 function warnOnce(key: string, message: string, code: string): void {
   if (warned.has(key)) return;
   warned.add(key);
-  process.emitWarning(message, { type: 'SkeLifecycleWarning', code });
+  // Where there is no process (a browser, workerd without nodejs_compat), the console says it instead.
+  const { process } = globalThis as { process?: Partial<Pick<NodeJS.Process, 'emitWarning'>> };
+  if (process?.emitWarning) process.emitWarning(message, { type: 'SkeLifecycleWarning', code });
+  else console.warn(code, message);
 }
 
 /** @internal For the generated `@scp-ske/client-1.x` packages and the scp-ske tools; not a stable API. */
