@@ -12,6 +12,7 @@ export default {
     include: [
       'src/merge-modules.test.ts',
       'src/file-lock.test.ts',
+      'src/fs-failures.test.ts',
       'src/backup-rotation.test.ts',
       'src/write-target.test.ts',
     ],

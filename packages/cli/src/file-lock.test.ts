@@ -4,12 +4,22 @@
  * several files lock in one order; a lock that cannot be created names the file.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { lockPath, removeStaleLock, type Seen, withFileLock, withFileLocks } from './file-lock.js';
+import { SkeError } from '@scp-ske/client';
+import { describe, expect, it, vi } from 'vitest';
+import { LockTimeoutError, lockPath, removeStaleLock, type Seen, withFileLock, withFileLocks } from './file-lock.js';
 import { KubeconfigFileError } from './kubeconfig-errors.js';
 import { scratchHome } from './testing/run-cli.js';
 
@@ -19,6 +29,9 @@ function deadPid(): number {
     execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }),
   );
 }
+
+/** A file time in whole seconds, which every file system keeps exactly. */
+const WHOLE_SECOND = Math.floor(Date.now() / 1000) - 60;
 
 const owner = (pid: number, nonce: string) => JSON.stringify({ pid, host: hostname(), nonce });
 
@@ -56,14 +69,159 @@ describe('withFileLock', () => {
     writeFileSync(`${path}.takeover`, '');
     await removeStaleLock(path, await seen(path));
     expect(existsSync(path)).toBe(true);
+    expect(existsSync(`${path}.takeover`)).toBe(true);
+  });
+
+  it('removes a takeover lock older than 10 s (its holder was killed), leaving the lock for the next look', async () => {
+    const file = join(scratchHome(), 'config');
+    const path = lockPath(file);
+    writeFileSync(path, owner(deadPid(), 'dead'));
+    writeFileSync(`${path}.takeover`, '');
+    const old = (Date.now() - 11_000) / 1000;
+    utimesSync(`${path}.takeover`, old, old);
+    await removeStaleLock(path, await seen(path));
+    expect(existsSync(`${path}.takeover`)).toBe(false);
+    expect(existsSync(path)).toBe(true);
+  });
+
+  it('keeps a takeover lock 9 s old', async () => {
+    const file = join(scratchHome(), 'config');
+    const path = lockPath(file);
+    writeFileSync(path, owner(deadPid(), 'dead'));
+    writeFileSync(`${path}.takeover`, '');
+    const recent = (Date.now() - 9_000) / 1000;
+    utimesSync(`${path}.takeover`, recent, recent);
+    await removeStaleLock(path, await seen(path));
+    expect(existsSync(`${path}.takeover`)).toBe(true);
+  });
+
+  it('does nothing when the lock judged stale is already gone', async () => {
+    const home = scratchHome();
+    const path = lockPath(join(home, 'config'));
+    writeFileSync(path, owner(deadPid(), 'dead'));
+    const judged = await seen(path);
+    rmSync(path);
+    await expect(removeStaleLock(path, judged)).resolves.toBeUndefined();
+    expect(readdirSync(home)).toEqual([]);
+  });
+
+  it('tells locks apart by their owner when both have one: another owner on the same inode and time stays', async () => {
+    const path = lockPath(join(scratchHome(), 'config'));
+    writeFileSync(path, owner(deadPid(), 'dead'));
+    utimesSync(path, WHOLE_SECOND, WHOLE_SECOND);
+    const judged = await seen(path);
+    writeFileSync(path, owner(process.pid, 'live'));
+    utimesSync(path, WHOLE_SECOND, WHOLE_SECOND);
+    const now = statSync(path);
+    expect([now.ino, now.mtimeMs]).toEqual([judged.ino, judged.mtimeMs]);
+    await removeStaleLock(path, judged);
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ nonce: 'live' });
+  });
+
+  it('removes the lock judged stale when its owner is still the one judged, though its time changed', async () => {
+    const path = lockPath(join(scratchHome(), 'config'));
+    writeFileSync(path, owner(deadPid(), 'dead'));
+    const judged = await seen(path);
+    const later = (judged.mtimeMs + 5_000) / 1000;
+    utimesSync(path, later, later);
+    await removeStaleLock(path, judged);
+    expect(existsSync(path)).toBe(false);
+  });
+
+  describe('an unreadable lock (no owner written yet) is told apart by its inode and time', () => {
+    const unreadable = async () => {
+      const path = lockPath(join(scratchHome(), 'config'));
+      writeFileSync(path, '');
+      utimesSync(path, WHOLE_SECOND, WHOLE_SECOND);
+      const info = await stat(path);
+      return { path, judged: { owner: undefined, ino: info.ino, mtimeMs: info.mtimeMs } satisfies Seen };
+    };
+
+    it('removes it while both are as judged', async () => {
+      const { path, judged } = await unreadable();
+      await removeStaleLock(path, judged);
+      expect(existsSync(path)).toBe(false);
+    });
+
+    it('keeps it when its owner has written it since (same inode, another time)', async () => {
+      const { path, judged } = await unreadable();
+      writeFileSync(path, owner(process.pid, 'live'));
+      const later = (judged.mtimeMs + 5_000) / 1000;
+      utimesSync(path, later, later);
+      await removeStaleLock(path, judged);
+      expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ nonce: 'live' });
+    });
+
+    it('keeps it when it is another file with the same time (another inode)', async () => {
+      const { path, judged } = await unreadable();
+      // The first file moves aside, keeping its inode in use: the new one cannot get it back.
+      renameSync(path, `${path}.aside`);
+      writeFileSync(path, '');
+      utimesSync(path, WHOLE_SECOND, WHOLE_SECOND);
+      const now = statSync(path);
+      expect([now.ino === judged.ino, now.mtimeMs]).toEqual([false, judged.mtimeMs]);
+      await removeStaleLock(path, judged);
+      expect(existsSync(path)).toBe(true);
+    });
+  });
+
+  it('is not taken over while its owner runs: another live process of this host keeps it', async () => {
+    const file = join(scratchHome(), 'config');
+    // The parent of this test process runs as long as the test does.
+    writeFileSync(lockPath(file), owner(process.ppid, 'parent'));
+    await expect(withFileLock(file, async () => 1, { timeoutMs: 50 })).rejects.toBeInstanceOf(LockTimeoutError);
+    expect(JSON.parse(readFileSync(lockPath(file), 'utf8'))).toMatchObject({ nonce: 'parent' });
+  });
+
+  it("is not taken over when its owner is another user's process (signalling it is not permitted)", async () => {
+    const file = join(scratchHome(), 'config');
+    writeFileSync(lockPath(file), owner(4_000_000, 'other-user'));
+    const kill = vi.spyOn(process, 'kill').mockImplementation(() => {
+      throw Object.assign(new Error('kill EPERM'), { code: 'EPERM' });
+    });
+    try {
+      await expect(withFileLock(file, async () => 1, { timeoutMs: 50 })).rejects.toBeInstanceOf(LockTimeoutError);
+      expect(kill).toHaveBeenCalledWith(4_000_000, 0);
+    } finally {
+      kill.mockRestore();
+    }
+    expect(JSON.parse(readFileSync(lockPath(file), 'utf8'))).toMatchObject({ nonce: 'other-user' });
+  });
+
+  it('takes over an unreadable lock older than 10 s, and waits for a younger one', async () => {
+    const file = join(scratchHome(), 'config');
+    writeFileSync(lockPath(file), '');
+    await expect(withFileLock(file, async () => 1, { timeoutMs: 50 })).rejects.toBeInstanceOf(LockTimeoutError);
+    const old = (Date.now() - 11_000) / 1000;
+    utimesSync(lockPath(file), old, old);
+    await expect(withFileLock(file, async () => 2, { timeoutMs: 1000 })).resolves.toBe(2);
+    expect(existsSync(lockPath(file))).toBe(false);
+  });
+
+  it('releases nothing it does not hold: the action removed the lock, the result still comes back', async () => {
+    const file = join(scratchHome(), 'config');
+    const result = await withFileLock(file, async () => {
+      rmSync(lockPath(file));
+      return 'done';
+    });
+    expect(result).toBe('done');
+  });
+
+  it("leaves another's lock taken after its own was removed", async () => {
+    const file = join(scratchHome(), 'config');
+    await withFileLock(file, async () => {
+      writeFileSync(lockPath(file), owner(process.pid, 'other'));
+    });
+    expect(JSON.parse(readFileSync(lockPath(file), 'utf8'))).toMatchObject({ nonce: 'other' });
   });
 
   it('times out with a LockTimeoutError naming the file while a live process holds the lock', async () => {
     const file = join(scratchHome(), 'config');
     writeFileSync(lockPath(file), owner(process.pid, 'held'));
-    await expect(withFileLock(file, async () => 1, { timeoutMs: 50 })).rejects.toThrow(
-      `${file} is locked by another scp-ske (${lockPath(file)})`,
-    );
+    const failure = withFileLock(file, async () => 1, { timeoutMs: 50 });
+    await expect(failure).rejects.toThrow(`${file} is locked by another scp-ske (${lockPath(file)})`);
+    await expect(failure).rejects.toBeInstanceOf(SkeError);
+    await expect(failure).rejects.toMatchObject({ name: 'LockTimeoutError', code: 'ERR_SKE_LOCK_TIMEOUT' });
   });
 
   it('names the file whose lock it cannot create', async () => {
@@ -83,5 +241,15 @@ describe('withFileLocks', () => {
     const held = await withFileLocks([b, a, b], async () => readdirSync(home).sort());
     expect(held).toEqual(['a.lock', 'b.lock']);
     expect(readdirSync(home)).toEqual([]);
+  });
+
+  it('locks in sorted order, whatever order the files come in', async () => {
+    const home = scratchHome();
+    // The first file in sorted order cannot be locked, the other one is held: sorted, the first fails at once.
+    writeFileSync(join(home, 'a-plain'), '');
+    const held = join(home, 'z-held');
+    writeFileSync(lockPath(held), owner(process.pid, 'held'));
+    const failure = withFileLocks([held, join(home, 'a-plain', 'config')], async () => 1, { timeoutMs: 50 });
+    await expect(failure).rejects.toBeInstanceOf(KubeconfigFileError);
   });
 });

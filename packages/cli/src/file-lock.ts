@@ -107,6 +107,7 @@ async function acquire(file: string, path: string, owner: Owner, timeoutMs: numb
   const deadline = Date.now() + timeoutMs;
   const failure = `cannot create the lock file ${path} beside ${file}`;
   await mkdir(dirname(path), { recursive: true, mode: 0o700 }).catch((error: unknown) => {
+    // Stryker disable next-line StringLiteral: message text
     throw fileError(error, failure, file, '; nothing was written');
   });
   for (let wait = 5; ; wait = Math.min(wait * 2, 100)) {
@@ -117,6 +118,7 @@ async function acquire(file: string, path: string, owner: Owner, timeoutMs: numb
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        // Stryker disable next-line StringLiteral: message text
         throw fileError(error, failure, file, '; nothing was written');
       }
     }

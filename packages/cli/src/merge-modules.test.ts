@@ -5,7 +5,7 @@
  * is taken over) and the backups.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -182,6 +182,154 @@ describe('planKubeconfigMerge', () => {
   });
 });
 
+/** The conflicts of a plan that throws, as [section, name, reason]; [] when it does not throw. */
+function conflictsOf(plan: () => unknown): [string, string, string][] {
+  try {
+    plan();
+  } catch (error) {
+    if (!(error instanceof KubeconfigConflictError)) throw error;
+    return error.conflicts.map((conflict) => [conflict.section, conflict.name, conflict.reason]);
+  }
+  return [];
+}
+
+describe('planKubeconfigMerge: what is a conflict', () => {
+  const DEMO_USER = '\n- name: demo-user\n  user:\n    token: old';
+
+  it('replaces a cluster entry of the same server without a conflict (another CA, say)', () => {
+    const text = kubeconfig({
+      clusters: `\n- name: demo\n  cluster:\n    server: ${SERVER}\n    certificate-authority-data: b2xk`,
+    });
+    const plan = planKubeconfigMerge([{ path: '/k/config', text }], incoming());
+    expect(plan.changes.map((change) => [change.section, change.action])).toEqual([
+      ['clusters', 'replaced'],
+      ['users', 'added'],
+      ['contexts', 'added'],
+      ['current-context', 'set'],
+    ]);
+  });
+
+  it('says a cluster entry without a server points at no server', () => {
+    const text = kubeconfig({ clusters: '\n- name: demo\n  cluster:\n    insecure-skip-tls-verify: true' });
+    expect(conflictsOf(() => planKubeconfigMerge([{ path: '/k/config', text }], incoming()))).toEqual([
+      ['clusters', 'demo', `points at no server, not ${SERVER}`],
+    ]);
+  });
+
+  it('refuses a context of this cluster with another user, and of another cluster with this user', () => {
+    for (const [cluster, user] of [
+      ['demo', 'someone'],
+      ['prod', 'demo-user'],
+    ]) {
+      const text = kubeconfig({
+        contexts: `\n- name: demo-ctx\n  context:\n    cluster: ${cluster}\n    user: ${user}`,
+      });
+      expect(conflictsOf(() => planKubeconfigMerge([{ path: '/k/config', text }], incoming()))).toEqual([
+        [
+          'contexts',
+          'demo-ctx',
+          `is for cluster "${cluster}" and user "${user}", not cluster "demo" and user "demo-user"`,
+        ],
+      ]);
+    }
+  });
+
+  it('reads a context without a user as user "", and a cluster written as a number as its text', () => {
+    const text = kubeconfig({ contexts: '\n- name: demo-ctx\n  context:\n    cluster: 5' });
+    expect(conflictsOf(() => planKubeconfigMerge([{ path: '/k/config', text }], incoming()))).toEqual([
+      ['contexts', 'demo-ctx', 'is for cluster "5" and user "", not cluster "demo" and user "demo-user"'],
+    ]);
+    const numbered = { ...incoming(), cluster: { name: '5', body: { server: SERVER } } };
+    numbered.context = { name: 'demo-ctx', body: { cluster: '5', user: 'demo-user' } };
+    const same = kubeconfig({ contexts: '\n- name: demo-ctx\n  context:\n    cluster: 5\n    user: demo-user' });
+    const plan = planKubeconfigMerge([{ path: '/k/config', text: same }], numbered);
+    expect(plan.changes.find((change) => change.section === 'contexts')?.action).toBe('kept');
+  });
+
+  it("takes a user as another cluster's only through the other contexts that use it", () => {
+    const text = kubeconfig({
+      users: DEMO_USER,
+      contexts: [
+        // its own context, of another cluster: a conflict of the context, not of the user
+        '\n- name: demo-ctx\n  context:\n    cluster: prod\n    user: demo-user',
+        // another context of this cluster with this user, and one of another cluster with another user
+        '\n- name: mine-too\n  context:\n    cluster: demo\n    user: demo-user',
+        '\n- name: theirs\n  context:\n    cluster: prod\n    user: someone',
+      ].join(''),
+    });
+    expect(conflictsOf(() => planKubeconfigMerge([{ path: '/k/config', text }], incoming()))).toEqual([
+      ['contexts', 'demo-ctx', 'is for cluster "prod" and user "demo-user", not cluster "demo" and user "demo-user"'],
+    ]);
+  });
+
+  it("lists every other cluster's context that uses the user", () => {
+    const text = kubeconfig({
+      users: DEMO_USER,
+      contexts:
+        '\n- name: a\n  context:\n    cluster: prod\n    user: demo-user\n- name: b\n  context:\n    cluster: test\n    user: demo-user',
+    });
+    expect(conflictsOf(() => planKubeconfigMerge([{ path: '/k/config', text }], incoming()))).toEqual([
+      ['users', 'demo-user', 'is the user of context "a" (cluster "prod"), context "b" (cluster "test")'],
+    ]);
+  });
+
+  it('judges a context by its first definition, the one kubectl sees', () => {
+    const first = kubeconfig({ contexts: '\n- name: other\n  context:\n    cluster: demo\n    user: demo-user' });
+    const second = kubeconfig({
+      users: DEMO_USER,
+      contexts: '\n- name: other\n  context:\n    cluster: prod\n    user: demo-user',
+    });
+    const plan = planKubeconfigMerge(
+      [
+        { path: '/k/a', text: first },
+        { path: '/k/b', text: second },
+      ],
+      incoming(),
+    );
+    expect(plan.changes.find((change) => change.section === 'users')).toMatchObject({
+      action: 'replaced',
+      file: '/k/b',
+    });
+  });
+});
+
+describe('planKubeconfigMerge: the current context and the order of writes', () => {
+  it('changes nothing when the context is current already, even with setCurrent', () => {
+    const text = kubeconfig({
+      ...DEMO_ENTRIES,
+      users: '\n- name: demo-user\n  user:\n    token: old',
+      current: 'demo-ctx',
+    });
+    const plan = planKubeconfigMerge([{ path: '/k/config', text }], incoming(), { setCurrent: true });
+    expect(plan.changes.map((change) => [change.section, change.action])).toEqual([
+      ['clusters', 'kept'],
+      ['users', 'replaced'],
+      ['contexts', 'kept'],
+    ]);
+    expect(plan.currentContext).toEqual({ before: 'demo-ctx', after: 'demo-ctx' });
+  });
+
+  // a holds the current context and gets the new entries; b holds the cluster entry, replaced.
+  const files = () => [
+    { path: '/k/a', text: kubeconfig({ current: 'prod' }) },
+    {
+      path: '/k/b',
+      text: kubeconfig({ clusters: `\n- name: demo\n  cluster:\n    server: ${SERVER}\n    proxy-url: http://p:3128` }),
+    },
+    { path: '/k/c', text: kubeconfig({ clusters: '\n- name: unrelated\n  cluster:\n    server: https://u:6443' }) },
+  ];
+
+  it('writes the changed files in their order when the current context stays, and no unchanged file', () => {
+    const plan = planKubeconfigMerge(files(), incoming());
+    expect(plan.writes.map((write) => write.path)).toEqual(['/k/a', '/k/b']);
+  });
+
+  it('writes the file whose current context changes last', () => {
+    const plan = planKubeconfigMerge(files(), incoming(), { setCurrent: true });
+    expect(plan.writes.map((write) => write.path)).toEqual(['/k/b', '/k/a']);
+  });
+});
+
 describe('mergeSummary', () => {
   const base = {
     context: 'demo-ctx',
@@ -236,6 +384,27 @@ describe('mergeSummary', () => {
     expect(lines(true).at(-2)).toBe('Dry run: nothing was written.');
   });
 
+  it('lists every entry of an unchanged file, and says nothing of kubectl when the replaced context was not current', () => {
+    const report = {
+      ...base,
+      changed: true,
+      dryRun: false,
+      currentContext: { before: 'prod', after: 'prod' },
+      changes: [
+        { section: 'clusters', name: 'demo', action: 'kept', file: '/k/same' },
+        { section: 'users', name: 'u', action: 'kept', file: '/k/same' },
+        { section: 'contexts', name: 'demo-ctx', action: 'replaced', file: '/k/a' },
+      ] as never,
+      files: [{ path: '/k/a', target: '/k/a', created: false }],
+    };
+    expect(mergeSummary(report, SERVER).split('\n')).toEqual([
+      'Unchanged /k/same: cluster demo kept, user u kept',
+      'Updated /k/a: context demo-ctx replaced',
+      'Current context: prod (unchanged; --set-current switches to demo-ctx)',
+      '',
+    ]);
+  });
+
   it('says there was no current context before, and none after', () => {
     const report = {
       ...base,
@@ -286,6 +455,105 @@ describe('mergeIntoKubeconfig', () => {
   });
 });
 
+describe('mergeIntoKubeconfig: the files it locks', () => {
+  /** A lock on `file` held by a live process (this one, under another nonce); removing it releases it. */
+  const hold = (file: string) =>
+    writeFileSync(lockPath(file), JSON.stringify({ pid: process.pid, host: hostname(), nonce: 'held' }));
+  const release = (file: string) => rmSync(lockPath(file));
+
+  it('locks every file that exists, each of which it may write', async () => {
+    const home = scratchHome();
+    const [a, b] = [join(home, 'a'), join(home, 'b')];
+    writeFileSync(a, kubeconfig({}));
+    writeFileSync(b, kubeconfig({ current: 'prod' }));
+    hold(b);
+    const failure = mergeIntoKubeconfig([a, b], incoming(), { lockTimeoutMs: 50 });
+    await expect(failure).rejects.toBeInstanceOf(LockTimeoutError);
+    expect(readFileSync(a, 'utf8')).toBe(kubeconfig({}));
+  });
+
+  it('locks no file that does not exist but the one new entries would create', async () => {
+    const home = scratchHome();
+    const [x, a, y] = [join(home, 'x'), join(home, 'a'), join(home, 'y')];
+    writeFileSync(a, kubeconfig({}));
+    hold(x);
+    hold(y);
+    const report = await mergeIntoKubeconfig([x, a, y], incoming(), { lockTimeoutMs: 50 });
+    expect(report.files.map((file) => file.path)).toEqual([a]);
+  });
+
+  it('gives up after lockTimeoutMs, not the default 30 s', async () => {
+    const file = join(scratchHome(), 'config');
+    hold(file);
+    const started = Date.now();
+    await expect(mergeIntoKubeconfig([file], incoming(), { lockTimeoutMs: 50 })).rejects.toBeInstanceOf(
+      LockTimeoutError,
+    );
+    expect(Date.now() - started).toBeLessThan(4_000);
+  });
+
+  it('locks again when a file appeared while it waited, and writes nothing before it holds that lock too', async () => {
+    const home = scratchHome();
+    const [a, b] = [join(home, 'a'), join(home, 'b')];
+    writeFileSync(b, kubeconfig({ current: 'prod' }));
+    hold(b);
+    const merge = mergeIntoKubeconfig([a, b], incoming(), { lockTimeoutMs: 10_000 });
+    let settled = false;
+    void merge.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // a appears (new entries now go to it), locked by someone else; then b is released.
+    writeFileSync(a, kubeconfig({}));
+    hold(a);
+    release(b);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(settled).toBe(false);
+    expect(readFileSync(a, 'utf8')).toBe(kubeconfig({}));
+    release(a);
+    const report = await merge;
+    expect(report.files.map((file) => [file.path, file.created])).toEqual([[a, false]]);
+    expect(parse(readFileSync(a, 'utf8')).contexts).toEqual([
+      { name: 'demo-ctx', context: { cluster: 'demo', user: 'demo-user' } },
+    ]);
+  });
+});
+
+describe('mergeIntoKubeconfig: a write that fails', () => {
+  /** b's backups cannot rotate: a folder that is not empty sits where the oldest one goes. */
+  const breakBackups = (file: string) => {
+    writeFileSync(backupPath(file, 4), '');
+    mkdirSync(backupPath(file, 5));
+    writeFileSync(join(backupPath(file, 5), 'x'), '');
+  };
+
+  it('is reported as it is when nothing was written yet', async () => {
+    const file = join(scratchHome(), 'config');
+    writeFileSync(file, kubeconfig({ current: 'prod' }));
+    breakBackups(file);
+    const error = await mergeIntoKubeconfig([file], incoming()).catch((caught) => caught);
+    expect(error).toBeInstanceOf(KubeconfigFileError);
+    expect(error.message).toMatch(new RegExp(`^cannot write ${file}`));
+    expect(error.message).not.toContain('already written');
+  });
+
+  it('names every file already written', async () => {
+    const home = scratchHome();
+    const [a, b, c] = [join(home, 'a'), join(home, 'b'), join(home, 'c')];
+    writeFileSync(a, kubeconfig({ users: '\n- name: demo-user\n  user:\n    token: old' }));
+    writeFileSync(
+      b,
+      kubeconfig({ clusters: `\n- name: demo\n  cluster:\n    server: ${SERVER}\n    proxy-url: http://p:3128` }),
+    );
+    writeFileSync(c, kubeconfig({ current: 'prod' }));
+    breakBackups(c);
+    const error = await mergeIntoKubeconfig([a, b, c], incoming(), { setCurrent: true }).catch((caught) => caught);
+    expect(error).toBeInstanceOf(KubeconfigFileError);
+    expect(error.message).toMatch(new RegExp(`; already written: ${a}, ${b}$`));
+  });
+});
+
 describe('writeFileAtomic', () => {
   it('writes the whole text with the mode asked for, leaving no temporary file', async () => {
     const home = scratchHome();
@@ -306,6 +574,18 @@ describe('writeFileAtomic', () => {
     writeFileSync(join(target, 'inside'), '');
     await expect(writeFileAtomic(target, 'text')).rejects.toMatchObject({ code: expect.stringMatching(/^E/) });
     expect(readdirSync(home)).toEqual(['config']);
+  });
+
+  it('closes every file it opened, whether the write succeeds or fails', async () => {
+    const openFiles = () => readdirSync('/proc/self/fd').length;
+    const home = scratchHome();
+    const before = openFiles();
+    await writeFileAtomic(join(home, 'config'), 'text');
+    expect(openFiles()).toBe(before);
+    mkdirSync(join(home, 'folder'));
+    writeFileSync(join(home, 'folder', 'inside'), '');
+    await expect(writeFileAtomic(join(home, 'folder'), 'text')).rejects.toThrow();
+    expect(openFiles()).toBe(before);
   });
 });
 
