@@ -1,3 +1,3 @@
 import shared from '../../vitest.shared.js';
 
-export default { test: { ...shared.test, testTimeout: 60_000 } };
+export default { test: { ...shared.test, testTimeout: 300_000 } };

@@ -1,13 +1,13 @@
 /**
  * The report check fails when a package's public API changes and its report was not updated (naming
  * the package, the entry and the report), passes once `--update` wrote the new report, and keeps one
- * report per typed `exports` entry. Run on a scratch package beside this one (for `@types/node`).
+ * report per typed `exports` entry. Run on one scratch package beside this one (for `@types/node`), in order.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
 const script = join(here, 'src', 'api-report.mjs');
@@ -20,7 +20,7 @@ function writePackage(declarations: string) {
   writeFileSync(join(dir, 'dist', 'extra.d.mts'), 'export declare const extra: number;\n');
 }
 
-beforeEach(() => {
+beforeAll(() => {
   dir = mkdtempSync(join(here, 'node_modules', '.scratch-'));
   mkdirSync(join(dir, 'dist'));
   writeFileSync(
@@ -39,8 +39,9 @@ beforeEach(() => {
   writePackage('/** Says hello. */\nexport declare function hello(name: string): string;\n');
 });
 
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+// One scratch package through the steps a contributor takes (each API Extractor run takes seconds).
 it('writes one report per typed entry, then passes the check while nothing changes', () => {
   expect(run('--update').status).toBe(0);
   expect(readdirSync(join(dir, 'api')).sort()).toEqual(['scratch-extra.api.md', 'scratch.api.md']);
@@ -51,7 +52,6 @@ it('writes one report per typed entry, then passes the check while nothing chang
 });
 
 it('fails, naming the package, entry and report, when the API changed and the report was not updated', () => {
-  expect(run('--update').status).toBe(0);
   writePackage('/** Says hello. */\nexport declare function hello(name: string, loud?: boolean): string;\n');
   const check = run();
   expect(check.status).toBe(1);
@@ -61,12 +61,11 @@ it('fails, naming the package, entry and report, when the API changed and the re
 
   expect(run('--update').status).toBe(0);
   expect(readFileSync(join(dir, 'api', 'scratch.api.md'), 'utf8')).toContain('loud?: boolean');
-  expect(run().status).toBe(0);
 });
 
 it('refuses to check a package whose declarations are not built', () => {
   rmSync(join(dir, 'dist', 'extra.d.mts'));
   const check = run();
-  expect(check.status).not.toBe(0);
+  expect(check.status).toBe(1);
   expect(check.stderr).toContain('./dist/extra.d.mts (exports "./extra") is not built');
 });
