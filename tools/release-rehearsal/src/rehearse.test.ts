@@ -5,16 +5,15 @@
  * Verdaccio and the emulators listen on 127.0.0.1 only; the script stops them and deletes its folder.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const SCRIPT = fileURLToPath(new URL('./rehearse.mjs', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'scp-ske-rehearsal-test-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** Where the script writes what it found (and the report beside it, which turbo keeps with the test's cache). */
+const JSON_REPORT = fileURLToPath(new URL('../reports/release-rehearsal.json', import.meta.url));
 
 interface Call {
   required?: string[];
@@ -61,13 +60,10 @@ let exitCode: number | null = null;
 let result: Result;
 
 beforeAll(() => {
-  const file = join(dir, 'rehearsal.json');
+  rmSync(JSON_REPORT, { force: true });
   // The command `pnpm release:rehearse` runs; its output goes straight to this process's (turbo shows it on failure).
-  exitCode = spawnSync(process.execPath, [SCRIPT, '--json', file, '--report', join(dir, 'rehearsal.md')], {
-    cwd: REPO,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  }).status;
-  result = JSON.parse(readFileSync(file, 'utf8'));
+  exitCode = spawnSync(process.execPath, [SCRIPT], { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'] }).status;
+  result = JSON.parse(readFileSync(JSON_REPORT, 'utf8'));
 }, 1_800_000);
 
 const minor = (version: string) => {
