@@ -1,0 +1,60 @@
+/**
+ * The runtimes of the matrix, installed once per machine from the npm registry (exact versions in
+ * runtimes.json) with `npm install --prefix node_modules/.cache/runtimes/<name>@<version>`.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO } from '@scp-ske/package-tests/packed';
+
+export interface Runtime {
+  name: string;
+  package: string;
+  version: string;
+  bin: string | null;
+}
+
+export const RUNTIMES: Record<string, Runtime> = Object.fromEntries(
+  Object.entries(
+    JSON.parse(readFileSync(new URL('../runtimes.json', import.meta.url), 'utf8')) as Record<
+      string,
+      Omit<Runtime, 'name'>
+    >,
+  ).map(([name, entry]) => [name, { name, ...entry }]),
+);
+
+export const CACHE = join(REPO, 'node_modules', '.cache', 'runtimes');
+
+export function runtimeDir(runtime: Runtime): string {
+  return join(CACHE, `${runtime.package}@${runtime.version}`);
+}
+
+/** Installs the runtime unless its directory holds a finished install; returns its directory. */
+export function ensureRuntime(runtime: Runtime): string {
+  const dir = runtimeDir(runtime);
+  const done = join(dir, '.installed');
+  if (!existsSync(done)) {
+    mkdirSync(dir, { recursive: true });
+    execFileSync(
+      'npm',
+      [
+        'install',
+        '--prefix',
+        dir,
+        '--no-audit',
+        '--no-fund',
+        '--no-save',
+        '--loglevel=error',
+        `${runtime.package}@${runtime.version}`,
+      ],
+      { stdio: 'pipe' },
+    );
+    writeFileSync(done, `${runtime.package}@${runtime.version}\n`);
+  }
+  return dir;
+}
+
+export function binOf(runtime: Runtime): string {
+  if (!runtime.bin) throw new Error(`${runtime.name} has no binary`);
+  return join(ensureRuntime(runtime), runtime.bin);
+}
