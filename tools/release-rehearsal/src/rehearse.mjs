@@ -586,7 +586,7 @@ function markdown(r) {
     '',
     '## The breaking edit and the gate',
     '',
-    `\`${EDIT.operationFile}\` gets \`${EDIT.reference.trim()}\` (\`required: true\`). Without a changeset the gate (\`vitest run src/release-gate.test.ts\` in packages/spec) exits ${r.gateRefused?.exitCode}:`,
+    `\`${EDIT.operationFile}\` gets \`${EDIT.reference.trim()}\` (\`required: true\`). Without a changeset the gate (\`vitest run src/release-gate.test.ts -t '${GATE_TEST}'\` in packages/spec) exits ${r.gateRefused?.exitCode}:`,
     '',
     fence((r.gateRefused?.refusals ?? []).join('\n')),
     '',
