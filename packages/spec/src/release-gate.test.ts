@@ -86,7 +86,7 @@ describe('the release gate on an edited copy', () => {
     const dir = copyRepository();
     editDocument(dir, '1.2', requiredParameterAdded);
     expect(await messages(dir)).toEqual([
-      'ske 1.2: breaking change needs a minor changeset for @scp-ske/spec and @scp-ske/client-1.2 (pending: @scp-ske/spec: none, @scp-ske/client-1.2: none): #/paths/~1v1~1clusters/get/parameters/9 — GET /v1/clusters: required query parameter `region` added (a request without it is refused)',
+      'ske 1.2: breaking change needs a minor changeset for @scp-ske/spec, @scp-ske/client-1.2, @scp-ske/emulator and @scp-ske/cli (pending: @scp-ske/spec: none, @scp-ske/client-1.2: none, @scp-ske/emulator: none, @scp-ske/cli: none): #/paths/~1v1~1clusters/get/parameters/9 — GET /v1/clusters: required query parameter `region` added (a request without it is refused)',
     ]);
   });
 
@@ -96,7 +96,7 @@ describe('the release gate on an edited copy', () => {
     const found = await messages(dir);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(
-      /^ske 1\.2: breaking change needs a minor changeset for @scp-ske\/spec and @scp-ske\/client-1\.2/,
+      /^ske 1\.2: breaking change needs a minor changeset for @scp-ske\/spec, @scp-ske\/client-1\.2, @scp-ske\/emulator and @scp-ske\/cli /,
     );
     expect(found[0]).toContain(
       '#/paths/~1v1~1clusters/get/responses/200/content/application~1json/schema/properties/clusters/items/properties/node_count',
@@ -117,12 +117,22 @@ describe('the release gate on an edited copy', () => {
     ]);
   });
 
-  it('accepts the breaking edit with a minor changeset for both packages, or more than needed', async () => {
+  it('accepts the breaking edit with a minor changeset for every package it affects, or more than needed', async () => {
     const dir = copyRepository();
     editDocument(dir, '1.2', requiredParameterAdded);
-    addChangeset(dir, 'region', { '@scp-ske/spec': 'minor', '@scp-ske/client-1.2': 'minor' });
+    addChangeset(dir, 'region', {
+      '@scp-ske/spec': 'minor',
+      '@scp-ske/client-1.2': 'minor',
+      '@scp-ske/emulator': 'minor',
+      '@scp-ske/cli': 'minor',
+    });
     expect(await messages(dir)).toEqual([]);
-    addChangeset(dir, 'region', { '@scp-ske/spec': 'major', '@scp-ske/client-1.2': 'major' });
+    addChangeset(dir, 'region', {
+      '@scp-ske/spec': 'major',
+      '@scp-ske/client-1.2': 'major',
+      '@scp-ske/emulator': 'major',
+      '@scp-ske/cli': 'major',
+    });
     expect(await messages(dir)).toEqual([]);
   });
 
@@ -131,18 +141,32 @@ describe('the release gate on an edited copy', () => {
     editDocument(dir, '1.2', requiredParameterAdded);
     addChangeset(dir, 'region', { '@scp-ske/spec': 'patch', '@scp-ske/client-1.2': 'patch' });
     expect((await messages(dir))[0]).toMatch(
-      /^ske 1\.2: breaking change needs a minor changeset for @scp-ske\/spec and @scp-ske\/client-1\.2 \(pending: @scp-ske\/spec: patch, @scp-ske\/client-1\.2: patch\)/,
+      /^ske 1\.2: breaking change needs a minor changeset for @scp-ske\/spec, @scp-ske\/client-1\.2, @scp-ske\/emulator and @scp-ske\/cli \(pending: @scp-ske\/spec: patch, @scp-ske\/client-1\.2: patch, /,
     );
-    addChangeset(dir, 'region', { '@scp-ske/spec': 'minor' });
+    addChangeset(dir, 'region', { '@scp-ske/spec': 'minor', '@scp-ske/emulator': 'minor', '@scp-ske/cli': 'minor' });
     expect((await messages(dir))[0]).toMatch(
       /^ske 1\.2: breaking change needs a minor changeset for @scp-ske\/client-1\.2 \(pending: @scp-ske\/client-1\.2: none\)/,
+    );
+  });
+
+  it('asks for the emulator and the CLI too: with only a patch, a consumer pinned to the old range gets an emulator that refuses its client', async () => {
+    const dir = copyRepository();
+    editDocument(dir, '1.2', requiredParameterAdded);
+    addChangeset(dir, 'region', { '@scp-ske/spec': 'minor', '@scp-ske/client-1.2': 'minor' });
+    expect((await messages(dir))[0]).toMatch(
+      /^ske 1\.2: breaking change needs a minor changeset for @scp-ske\/emulator and @scp-ske\/cli \(pending: @scp-ske\/emulator: (none|patch), @scp-ske\/cli: (none|patch)\)/,
     );
   });
 
   it('counts the client group as changesets release it: a minor of one client is a minor of all (fixed)', async () => {
     const dir = copyRepository();
     editDocument(dir, '1.2', requiredParameterAdded);
-    addChangeset(dir, 'region', { '@scp-ske/spec': 'minor', '@scp-ske/client-1.0': 'minor' });
+    addChangeset(dir, 'region', {
+      '@scp-ske/spec': 'minor',
+      '@scp-ske/client-1.0': 'minor',
+      '@scp-ske/emulator': 'minor',
+      '@scp-ske/cli': 'minor',
+    });
     expect(await messages(dir)).toEqual([]);
   });
 
@@ -172,7 +196,7 @@ describe('the release gate on an edited copy', () => {
     const result = await checkReleaseGate(dir);
     expect(result.versions.find((report) => report.version === '1.3')).toMatchObject({ status: 'new' });
     expect(result.problems.map((problem) => problem.message)).toEqual([
-      'ske 0.9: breaking change needs a minor changeset for @scp-ske/spec (pending: @scp-ske/spec: none): # — ske 0.9 removed from the spec (its documents are no longer published)',
+      'ske 0.9: breaking change needs a minor changeset for @scp-ske/spec, @scp-ske/emulator and @scp-ske/cli (pending: @scp-ske/spec: none, @scp-ske/emulator: none, @scp-ske/cli: none): # — ske 0.9 removed from the spec (its documents are no longer published)',
     ]);
   });
 

@@ -2,7 +2,10 @@
  * The breaking-change gate: every version's current bundled document against the one its last release
  * shipped (`released/`, written by `pnpm release:baseline`), classified by `diffSpecs`. A breaking change
  * must come with a pending changeset that releases, at least, a minor (a package at 0.x) or a major (at
- * 1.0 and above) of the packages it affects: `@scp-ske/spec`, and that version's `@scp-ske/client-<v>`.
+ * 1.0 and above) of the packages it affects: `@scp-ske/spec`, that version's `@scp-ske/client-<v>`, and the
+ * packages that enforce or speak every version's contract, `@scp-ske/emulator` and `@scp-ske/cli` (the release
+ * rehearsal showed why: with only a patch, a consumer pinned to the old range got an emulator that refused its
+ * own client, and a CLI whose command needed a new flag).
  * What counts is the release plan changesets would make (`@changesets/get-release-plan`, as `changeset
  * status` and `changeset version` read it), so the client group's `fixed` setting applies: a minor of any
  * `@scp-ske/client-*` is a minor of every one. A changeset that says more than needed passes.
@@ -48,6 +51,8 @@ interface ReleaseRecord {
 }
 
 const SPEC_PACKAGE = '@scp-ske/spec';
+/** Packages (in `packages/<name>`) built on every version's contract: a breaking change moves them too. */
+const CONTRACT_PACKAGES = ['@scp-ske/emulator', '@scp-ske/cli'];
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const readJson = async (file: string) => JSON.parse(await readFile(file, 'utf8'));
 /** A breaking change's bump: minor while a package is 0.x, else major. */
@@ -132,15 +137,15 @@ export async function checkReleaseGate(repoDir: string): Promise<GateResult> {
   const plan = await getReleasePlan(repoDir);
   const planned = (name: string): Bump =>
     (plan.releases.find((release) => release.name === name)?.type ?? 'none') as Bump;
-  const versionOf = async (name: string, version: string): Promise<string | undefined> => {
+  const versionOf = async (name: string): Promise<string | undefined> => {
     if (name === SPEC_PACKAGE) return spec.version;
-    const file = join(repoDir, 'packages', `client-${version}`, 'package.json');
+    const file = join(repoDir, 'packages', name.replace(/^@scp-ske\//, ''), 'package.json');
     return existsSync(file) ? (await readJson(file)).version : undefined; // a removed version's client is gone
   };
   for (const report of breaking) {
     const lacking: { name: string; needed: Bump; has: Bump }[] = [];
-    for (const name of [SPEC_PACKAGE, `@scp-ske/client-${report.version}`]) {
-      const packageVersion = await versionOf(name, report.version);
+    for (const name of [SPEC_PACKAGE, `@scp-ske/client-${report.version}`, ...CONTRACT_PACKAGES]) {
+      const packageVersion = await versionOf(name);
       if (packageVersion === undefined) continue;
       const needed = neededBump(packageVersion);
       const has = planned(name);

@@ -127,13 +127,13 @@ describe('pnpm release:rehearse', () => {
     for (const [index, version] of versions.entries())
       expect(result.gateRefused.refusals[index]).toMatch(
         new RegExp(
-          `^ske ${version.replace('.', '\\.')}: breaking change needs a minor changeset for @scp-ske/spec and @scp-ske/client-${version.replace('.', '\\.')} \\(pending: @scp-ske/spec: none, @scp-ske/client-${version.replace('.', '\\.')}: none\\): #/paths/~1v1~1clusters/get/parameters/\\d+ — GET /v1/clusters: required query parameter \`region\` added \\(a request without it is refused\\)$`,
+          `^ske ${version.replace('.', '\\.')}: breaking change needs a minor changeset for @scp-ske/spec, @scp-ske/client-${version.replace('.', '\\.')}, @scp-ske/emulator and @scp-ske/cli \\(pending: @scp-ske/spec: none, @scp-ske/client-${version.replace('.', '\\.')}: none, @scp-ske/emulator: none, @scp-ske/cli: none\\): #/paths/~1v1~1clusters/get/parameters/\\d+ — GET /v1/clusters: required query parameter \`region\` added \\(a request without it is refused\\)$`,
         ),
       );
     expect(result.gatePassed.exitCode).toBe(0);
   });
 
-  it("with only the gate's minimum, changesets would release the emulator and the CLI as patches (why the changeset bumps them too)", () => {
+  it('with a minor of the spec and its client alone, changesets would release the emulator and the CLI as patches (why the gate asks a minor of them too)', () => {
     const type = (plan: Plan[], name: string) => plan.find((release) => release.name === name)?.type;
     expect(type(result.minimumPlan, '@scp-ske/spec')).toBe('minor');
     expect(type(result.minimumPlan, '@scp-ske/emulator')).toBe('patch');
