@@ -88,3 +88,141 @@ describe("Scp-AccountId against the key's account", () => {
     }
   });
 });
+
+describe('authenticate: each check, in order, names what failed', () => {
+  const credentials = new Map([withAccount, demo].map((entry) => [entry.accessKey, entry]));
+  /** The signing headers of a GET of URL_SENT signed by `demo` at `timestamp`, then `changes` applied. */
+  function attempt(
+    changes: Record<string, string | undefined> = {},
+    options: { nowMs?: number; method?: string } = {},
+  ) {
+    const timestamp = changes['scp-timestamp'] ?? String(NOW);
+    const method = options.method ?? 'GET';
+    const headers: Record<string, string | undefined> = {
+      'scp-accesskey': demo.accessKey,
+      'scp-timestamp': timestamp,
+      'scp-clienttype': 'Openapi',
+      'scp-signature': /^\d{1,16}$/.test(timestamp)
+        ? computeSignature({ method: 'GET', url: URL_SENT, timestamp, ...demo })
+        : 'c2lnbmF0dXJl',
+      ...changes,
+    };
+    return authenticate({
+      method,
+      url: URL_SENT,
+      header: (name) => headers[name],
+      nowMs: options.nowMs ?? NOW,
+      windowMs: 300_000,
+      credentials,
+    });
+  }
+
+  it('accepts a request signed as received', () => {
+    expect(attempt()).toBe(demo);
+  });
+
+  it.each([
+    ['scp-accesskey', 'Scp-AccessKey'],
+    ['scp-timestamp', 'Scp-Timestamp'],
+    ['scp-signature', 'Scp-Signature'],
+    ['scp-clienttype', 'Scp-ClientType'],
+  ])('refuses a request without %s (or with it empty), naming it', (header, name) => {
+    for (const value of [undefined, '']) {
+      expect(attempt({ [header]: value })).toEqual({
+        status: 401,
+        code: 'MissingSignatureHeader',
+        detail: [`Missing signing header(s): ${name}.`],
+      });
+    }
+  });
+
+  it('names every missing header, in the order of the scheme', () => {
+    const none = {
+      'scp-accesskey': undefined,
+      'scp-timestamp': undefined,
+      'scp-signature': undefined,
+      'scp-clienttype': undefined,
+    };
+    expect(attempt(none)).toEqual({
+      status: 401,
+      code: 'MissingSignatureHeader',
+      detail: ['Missing signing header(s): Scp-AccessKey, Scp-Timestamp, Scp-Signature, Scp-ClientType.'],
+    });
+  });
+
+  it('refuses another client type, even in other case', () => {
+    for (const clientType of ['openapi', 'OpenApi ', 'Console']) {
+      expect(attempt({ 'scp-clienttype': clientType })).toEqual({
+        status: 401,
+        code: 'InvalidClientType',
+        detail: ['Scp-ClientType must be "Openapi".'],
+      });
+    }
+  });
+
+  it.each([
+    ['seconds with a fraction', '1796000000.5'],
+    ['a negative time', '-1796000000000'],
+    ['text', 'now'],
+    ['17 digits', '12345678901234567'],
+    ['a number after a digit', '1e12'],
+    ['digits after a space', ' 1796000000000'],
+    ['digits before a newline', '1796000000000\n'],
+  ])('refuses a timestamp that is not Unix time in milliseconds: %s', (_name, timestamp) => {
+    expect(attempt({ 'scp-timestamp': timestamp })).toEqual({
+      status: 401,
+      code: 'InvalidTimestamp',
+      detail: ['Scp-Timestamp must be Unix time in milliseconds.'],
+    });
+  });
+
+  it('accepts a timestamp up to the window away, on either side, and refuses one a millisecond further', () => {
+    const outside = {
+      status: 401,
+      code: 'TimestampOutOfWindow',
+      detail: ["Scp-Timestamp is more than 300000 ms away from the server's clock."],
+    };
+    expect(attempt({}, { nowMs: NOW + 300_000 })).toBe(demo);
+    expect(attempt({}, { nowMs: NOW - 300_000 })).toBe(demo);
+    expect(attempt({}, { nowMs: NOW + 300_001 })).toEqual(outside);
+    expect(attempt({}, { nowMs: NOW - 300_001 })).toEqual(outside);
+  });
+
+  it('refuses an access key it does not know', () => {
+    expect(attempt({ 'scp-accesskey': 'NOSUCHKEY' })).toEqual({
+      status: 401,
+      code: 'UnknownAccessKey',
+      detail: ['The access key is not known.'],
+    });
+  });
+
+  it('tells a signature that does not match from a request that cannot be signed', () => {
+    expect(attempt({ 'scp-signature': 'c2lnbmF0dXJl' })).toEqual({
+      status: 401,
+      code: 'SignatureMismatch',
+      detail: ['The signature does not match the request.'],
+    });
+    expect(attempt({}, { method: 'GET\r\nX: y' })).toEqual({
+      status: 401,
+      code: 'SignatureMismatch',
+      detail: ['The request cannot be signed as received (malformed method or URL).'],
+    });
+  });
+
+  it('refuses a valid signature for another method', () => {
+    expect(attempt({}, { method: 'DELETE' })).toMatchObject({ code: 'SignatureMismatch' });
+  });
+
+  it('names the account check without quoting either account', () => {
+    expect(authenticateAs(withAccount, 'ffffffffffffffffffffffffffffffff')).toEqual({
+      status: 401,
+      code: 'AccountMismatch',
+      detail: ['Scp-AccountId is not the account of this access key.'],
+    });
+    expect(authenticateAs(demo, ACCOUNT)).toEqual({
+      status: 401,
+      code: 'AccountMismatch',
+      detail: ['This access key belongs to no account: send no Scp-AccountId.'],
+    });
+  });
+});

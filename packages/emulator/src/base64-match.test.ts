@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchesBase64 } from './base64-match.js';
+import { propertyRuns } from './testing/property-runs.js';
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
@@ -10,7 +11,7 @@ describe('matchesBase64', () => {
       fc.property(fc.uint8Array({ maxLength: 70 }), (bytes) => {
         expect(matchesBase64(base64(bytes), bytes)).toBe(true);
       }),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(2000) },
     );
   });
 
@@ -30,7 +31,7 @@ describe('matchesBase64', () => {
           expect(matchesBase64(text.replace(/=+$/, ''), bytes)).toBe(!text.endsWith('='));
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(2000) },
     );
     const digest = Uint8Array.from({ length: 32 }, (_, i) => 250 - i * 7);
     const text = base64(digest);

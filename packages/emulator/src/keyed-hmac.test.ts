@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { keyedHmacSha256 } from './keyed-hmac.js';
+import { propertyRuns } from './testing/property-runs.js';
 
 /** base64 of the HMAC under `key`, as node:crypto writes it. */
 const keyed = (key: string) => {
@@ -28,6 +29,14 @@ describe('keyedHmacSha256', () => {
     }
   });
 
+  it('matches node:crypto for messages far longer than its first buffer, growing it as it goes', () => {
+    const hmac = keyed('key');
+    // 300 KB of three-byte characters (the buffer starts at 1 KB), then 3 MB: a length over 2^24 bits.
+    for (const message of ['€'.repeat(100_000), 'a'.repeat(3_000_000)]) {
+      expect(hmac(message)).toBe(nodeHmac('key', message));
+    }
+  });
+
   it('matches node:crypto for any key and message, Unicode and lone surrogates included, one key after another', () => {
     fc.assert(
       fc.property(
@@ -37,7 +46,7 @@ describe('keyedHmacSha256', () => {
           expect(keyed(key)(message)).toBe(nodeHmac(key, message));
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(2000) },
     );
   });
 

@@ -91,3 +91,115 @@ describe('compileRoutes', () => {
     ]);
   });
 });
+
+describe('readParameters decodes by each schema', () => {
+  const compile = createSchemaCompiler();
+  const readOne = (
+    schema: object | undefined,
+    query: string,
+    options: { in?: 'query' | 'path'; path?: Record<string, string>; required?: boolean } = {},
+  ) => {
+    const parameter = compileParameter(
+      { name: 'p', in: options.in ?? 'query', required: options.required, ...(schema && { schema }) },
+      compile,
+    );
+    return readParameters([parameter], {
+      path: options.path ?? {},
+      query: new URLSearchParams(query),
+      header: () => undefined,
+    });
+  };
+  const decoded = (answer: ReturnType<typeof readOne>, where: 'query' | 'path' = 'query') =>
+    'code' in answer ? answer : (answer as Parameters)[where].p;
+
+  it('reads digits as an integer where the schema takes one, and keeps other text as text', () => {
+    expect(decoded(readOne({ type: 'integer' }, 'p=-12'))).toBe(-12);
+    expect(decoded(readOne({ type: ['integer', 'string'] }, 'p=1.5'))).toBe('1.5');
+    expect(decoded(readOne({ type: 'string' }, 'p=12'))).toBe('12');
+  });
+
+  it('reads a number, with a fraction and an exponent, where the schema takes one', () => {
+    expect(decoded(readOne({ type: 'number' }, 'p=-1.25e%2B2'))).toBe(-125);
+    expect(decoded(readOne({ type: 'number' }, 'p=3'))).toBe(3);
+    expect(decoded(readOne({ type: ['number', 'string'] }, 'p=1.'))).toBe('1.');
+    expect(decoded(readOne({ type: ['number', 'string'] }, 'p=e5'))).toBe('e5');
+  });
+
+  it('reads true and false as booleans where the schema takes one, and nothing else', () => {
+    expect(decoded(readOne({ type: 'boolean' }, 'p=true'))).toBe(true);
+    expect(decoded(readOne({ type: 'boolean' }, 'p=false'))).toBe(false);
+    expect(decoded(readOne({ type: ['boolean', 'string'] }, 'p=True'))).toBe('True');
+    expect(decoded(readOne({ type: 'string' }, 'p=true'))).toBe('true');
+  });
+
+  it('reads each type of a list of types', () => {
+    expect(decoded(readOne({ type: ['integer', 'null'] }, 'p=7'))).toBe(7);
+    expect(decoded(readOne({ type: ['null', 'boolean'] }, 'p=true'))).toBe(true);
+  });
+
+  it('reads one value of a key as that value, not an array of it, where the schema takes either', () => {
+    for (const [type, raw, value] of [
+      ['string', 'a', 'a'],
+      ['integer', '4', 4],
+      ['number', '2.5', 2.5],
+      ['boolean', 'true', true],
+    ] as const) {
+      const schema = { anyOf: [{ type: 'array', items: { type } }, { type }] };
+      expect(decoded(readOne(schema, `p=${raw}`)), type).toBe(value);
+      expect(decoded(readOne(schema, `p=${raw}&p=${raw}`)), type).toEqual([value, value]);
+    }
+  });
+
+  it('reads no cookie parameter from the headers: a required one is missing', () => {
+    const parameter = compileParameter(
+      { name: 'p', in: 'cookie', required: true, schema: { type: 'string' } },
+      compile,
+    );
+    expect(readParameters([parameter], { path: {}, query: new URLSearchParams(), header: () => 'x' })).toEqual({
+      status: 400,
+      code: 'ValidationError',
+      detail: ['p (cookie) is required.'],
+    });
+  });
+
+  it('reads the types of anyOf and oneOf branches', () => {
+    expect(decoded(readOne({ anyOf: [{ type: 'integer' }, { type: 'null' }] }, 'p=7'))).toBe(7);
+    expect(decoded(readOne({ oneOf: [{ type: 'boolean' }, { type: 'null' }] }, 'p=false'))).toBe(false);
+  });
+
+  it('takes any value as one value where the schema lists no type', () => {
+    expect(decoded(readOne({}, 'p=a&p=b'))).toBe('a');
+    expect(decoded(readOne(undefined, 'p=x'))).toBe('x');
+  });
+
+  it('reads a repeated key as an array, its items decoded by the items schema, found in a branch too', () => {
+    expect(decoded(readOne({ type: 'array', items: { type: 'integer' } }, 'p=1&p=2'))).toEqual([1, 2]);
+    expect(decoded(readOne({ type: 'array', items: { type: 'integer' } }, 'p=1'))).toEqual([1]);
+    expect(
+      decoded(readOne({ anyOf: [{ type: 'integer' }, { type: 'array', items: { type: 'integer' } }] }, 'p=1&p=2')),
+    ).toEqual([1, 2]);
+    expect(
+      decoded(readOne({ oneOf: [{ type: 'integer' }, { type: 'array', items: { type: 'integer' } }] }, 'p=4')),
+    ).toBe(4);
+    expect(decoded(readOne({ type: 'array', items: { type: 'integer' } }, ''))).toBeUndefined();
+  });
+
+  it('decodes a path value by its schema, and names a missing required one', () => {
+    expect(decoded(readOne({ type: 'integer' }, '', { in: 'path', path: { p: '42' } }), 'path')).toBe(42);
+    expect(readOne({ type: 'integer' }, '', { in: 'path', required: true })).toEqual({
+      status: 400,
+      code: 'ValidationError',
+      detail: ['p (path) is required.'],
+    });
+    expect(readOne({ type: 'integer' }, '', { in: 'path' })).toEqual({ path: {}, query: {} });
+  });
+
+  it('says what a bad value must be: one of an enum, a pattern, a constant, or what the schema says', () => {
+    const detail = (schema: object, query: string) => (readOne(schema, query) as { detail: string[] }).detail;
+    expect(detail({ type: 'string', enum: ['a', 'b'] }, 'p=c')).toEqual(['p (query) must be one of a, b.']);
+    expect(detail({ type: 'string', pattern: '^x' }, 'p=c')).toEqual(['p (query) must match ^x.']);
+    expect(detail({ const: 'x' }, 'p=c')).toEqual(['p (query) must be x.']);
+    expect(detail({ const: false, type: 'boolean' }, 'p=true')).toEqual(['p (query) must be false.']);
+    expect(detail({ type: 'integer', maximum: 3 }, 'p=4')).toEqual(['p (query) must be <= 3.']);
+  });
+});

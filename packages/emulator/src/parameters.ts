@@ -113,11 +113,13 @@ function readQuery(parameter: CompiledParameter, query: URLSearchParams): unknow
 
 function describeValues(validate: ValidateFunction): string {
   const error = validate.errors?.[0];
+  // Stryker disable next-line StringLiteral: message text
   if (!error) return 'is not valid';
   const allowed = (error.params as { allowedValues?: unknown[]; pattern?: string; allowedValue?: unknown }) ?? {};
   if (allowed.allowedValues) return `must be one of ${allowed.allowedValues.join(', ')}`;
   if (allowed.pattern) return `must match ${allowed.pattern}`;
   if (allowed.allowedValue !== undefined) return `must be ${String(allowed.allowedValue)}`;
+  // Stryker disable next-line StringLiteral: message text
   return error.message ?? 'is not valid';
 }
 

@@ -39,3 +39,38 @@ describe('createVersionSelector', () => {
     expect(selectOdd(`ske ${manifest.current}`, after)).toMatchObject({ version: manifest.current });
   });
 });
+
+describe('createVersionSelector: what each 406 says', () => {
+  const known = 'ske 1.0, ske 1.1, ske 1.2, ske 1.3';
+  // A selector of each test's own, so that what it reads from the manifest counts as this test's.
+  const detail = (header: string, at = after) =>
+    (createVersionSelector(manifest as Manifest)(header, at) as { detail: string[] }).detail;
+
+  it.each(['SKE 1.3', 'xske 1.3', 'ske 1.3x', 'ske 1.3.1', 'ske 1', 'ske a.b', 'ske  1.3', 'ske 1.', ''])(
+    'reads %j as malformed, showing the form the header takes',
+    (header) => {
+      expect(select(header, after)).toEqual({
+        status: 406,
+        code: 'NoSuchVersion',
+        detail: [`Scp-Api-Version must be "ske <major>.<minor>", e.g. "ske ${manifest.current}".`],
+      });
+    },
+  );
+
+  it('names an unknown version as asked (without the spaces around it), beside the known ones', () => {
+    expect(detail(' ske 10.30 ')).toEqual([`ske 10.30 is not a version of this service (${known}).`]);
+  });
+
+  it('names a version no longer served, its state and date, and the one to use', () => {
+    expect(detail('ske 1.0', new Date('2026-01-15T00:00:00Z'))).toEqual([
+      `ske 1.0 is DEPRECATED and no longer served since 2025-12-31; use ske ${manifest.current}.`,
+    ]);
+  });
+
+  it('serves each version its header names, until its date', () => {
+    for (const entry of manifest.versions) {
+      expect(select(entry.apiVersion, new Date('2025-01-01T00:00:00Z'))).toBe(entry);
+    }
+    expect(select('ske 1.2', new Date('2027-01-01T00:00:00Z'))).toMatchObject({ version: '1.2' });
+  });
+});
