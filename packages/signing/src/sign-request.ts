@@ -115,18 +115,18 @@ export function signingHeaders(
     credentials.secretKey,
     signedString(method, url, timestamp, accessKey, accountId, CLIENT_TYPE),
   );
-  const record = (value: string) => {
-    const headers: Signing = {
-      'scp-accesskey': accessKey,
-      'scp-timestamp': timestamp,
-      'scp-signature': value,
-      'scp-clienttype': CLIENT_TYPE,
-    };
-    if (accountId) headers['scp-accountid'] = accountId;
-    if (language !== null) headers['accept-language'] = language;
-    return headers;
+  // Web Crypto: once the signature is in, the synchronous path below with it (no closure on Node's, per call).
+  if (typeof signature !== 'string')
+    return signature.then((value) => signingHeaders(method, url, credentials, timestamp, language, () => value));
+  const headers: Signing = {
+    'scp-accesskey': accessKey,
+    'scp-timestamp': timestamp,
+    'scp-signature': signature,
+    'scp-clienttype': CLIENT_TYPE,
   };
-  return typeof signature === 'string' ? record(signature) : signature.then(record);
+  if (accountId) headers['scp-accountid'] = accountId;
+  if (language !== null) headers['accept-language'] = language;
+  return headers;
 }
 
 /** Applies `signingHeaders` to a `Headers`: the signature's own headers replace any there, the language only fills a gap. */
