@@ -19,7 +19,7 @@ import { packAll, REPO } from '@scp-ske/package-tests/packed';
 import { chromium } from 'playwright-core';
 import { rolldown } from 'rolldown';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { binOf, ensureRuntime, RUNTIMES } from './runtimes.js';
+import { binOf, ensureRuntime, installRuntimes, RUNTIMES } from './runtimes.js';
 import { type Cell, judge, type Matrix, README_BEGIN, README_END, renderMatrix } from './table.js';
 
 const run = promisify(execFile);
@@ -94,7 +94,7 @@ async function bundle(input: string, conditionNames: string[]) {
 
 beforeAll(async () => {
   // The runtimes first (in parallel; cached after the first run), then the packed packages.
-  await Promise.all(Object.values(RUNTIMES).map(async (runtime) => ensureRuntime(runtime)));
+  await installRuntimes(Object.values(RUNTIMES));
   const packed = packAll();
   project = mkdtempSync(join(tmpdir(), 'scp-ske-runtime-matrix-'));
   const dependencies = Object.fromEntries(packed.map(({ name, tarball }) => [name, `file:${tarball}`]));

@@ -2,9 +2,10 @@
  * The runtimes of the matrix, installed once per machine from the npm registry (exact versions in
  * runtimes.json) with `npm install --prefix node_modules/.cache/runtimes/<name>@<version>`.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { REPO } from '@scp-ske/package-tests/packed';
 
 export interface Runtime {
@@ -29,29 +30,41 @@ export function runtimeDir(runtime: Runtime): string {
   return join(CACHE, `${runtime.package}@${runtime.version}`);
 }
 
+const installArgs = (runtime: Runtime, dir: string) => [
+  'install',
+  '--prefix',
+  dir,
+  '--no-audit',
+  '--no-fund',
+  '--no-save',
+  '--loglevel=error',
+  `${runtime.package}@${runtime.version}`,
+];
+
 /** Installs the runtime unless its directory holds a finished install; returns its directory. */
 export function ensureRuntime(runtime: Runtime): string {
   const dir = runtimeDir(runtime);
   const done = join(dir, '.installed');
   if (!existsSync(done)) {
     mkdirSync(dir, { recursive: true });
-    execFileSync(
-      'npm',
-      [
-        'install',
-        '--prefix',
-        dir,
-        '--no-audit',
-        '--no-fund',
-        '--no-save',
-        '--loglevel=error',
-        `${runtime.package}@${runtime.version}`,
-      ],
-      { stdio: 'pipe' },
-    );
+    execFileSync('npm', installArgs(runtime, dir), { stdio: 'pipe' });
     writeFileSync(done, `${runtime.package}@${runtime.version}\n`);
   }
   return dir;
+}
+
+/** Installs every runtime not installed yet, all at once (each download waits on the network, not the CPU). */
+export async function installRuntimes(runtimes: Runtime[]): Promise<void> {
+  await Promise.all(
+    runtimes.map(async (runtime) => {
+      const dir = runtimeDir(runtime);
+      const done = join(dir, '.installed');
+      if (existsSync(done)) return;
+      mkdirSync(dir, { recursive: true });
+      await promisify(execFile)('npm', installArgs(runtime, dir), { maxBuffer: 1 << 24 });
+      writeFileSync(done, `${runtime.package}@${runtime.version}\n`);
+    }),
+  );
 }
 
 export function binOf(runtime: Runtime): string {
