@@ -41,13 +41,25 @@ const installArgs = (runtime: Runtime, dir: string) => [
   `${runtime.package}@${runtime.version}`,
 ];
 
+/**
+ * npm's settings for these installs, as environment so that the `node` package's own nested install gets
+ * them too: a stalled download is cut after 30 s and retried (npm's default waits 5 min), and what the
+ * cache already holds is not asked again.
+ */
+const npmEnv = {
+  ...process.env,
+  npm_config_fetch_timeout: '30000',
+  npm_config_fetch_retries: '5',
+  npm_config_prefer_offline: 'true',
+};
+
 /** Installs the runtime unless its directory holds a finished install; returns its directory. */
 export function ensureRuntime(runtime: Runtime): string {
   const dir = runtimeDir(runtime);
   const done = join(dir, '.installed');
   if (!existsSync(done)) {
     mkdirSync(dir, { recursive: true });
-    execFileSync('npm', installArgs(runtime, dir), { stdio: 'pipe' });
+    execFileSync('npm', installArgs(runtime, dir), { stdio: 'pipe', env: npmEnv });
     writeFileSync(done, `${runtime.package}@${runtime.version}\n`);
   }
   return dir;
@@ -61,7 +73,7 @@ export async function installRuntimes(runtimes: Runtime[]): Promise<void> {
       const done = join(dir, '.installed');
       if (existsSync(done)) return;
       mkdirSync(dir, { recursive: true });
-      await promisify(execFile)('npm', installArgs(runtime, dir), { maxBuffer: 1 << 24 });
+      await promisify(execFile)('npm', installArgs(runtime, dir), { maxBuffer: 1 << 24, env: npmEnv });
       writeFileSync(done, `${runtime.package}@${runtime.version}\n`);
     }),
   );
