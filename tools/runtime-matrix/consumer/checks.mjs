@@ -43,6 +43,19 @@ async function check(name, results, body) {
 }
 
 /**
+ * The configuration a script (`process.env`, `Deno.env`) or a Worker (its bindings) is given, by the
+ * same names: SKE_ENDPOINT, SCP_ACCESS_KEY, SCP_SECRET_KEY, SKE_CLUSTER_ID.
+ */
+export function configFromEnv(env) {
+  return {
+    endpoint: env.SKE_ENDPOINT,
+    accessKey: env.SCP_ACCESS_KEY,
+    secretKey: env.SCP_SECRET_KEY,
+    cluster: { id: env.SKE_CLUSTER_ID },
+  };
+}
+
+/**
  * config: { endpoint, accessKey, secretKey, cluster: { id }, vectors, allowBrowser }
  */
 export async function runChecks(config) {
