@@ -19,6 +19,7 @@ import { packAll, REPO } from '@scp-ske/package-tests/packed';
 import { chromium } from 'playwright-core';
 import { rolldown } from 'rolldown';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../../chromium.shared.js';
 import { binOf, ensureRuntime, installRuntimes, RUNTIMES } from './runtimes.js';
 import { type Cell, judge, type Matrix, README_BEGIN, README_END, renderMatrix } from './table.js';
 
@@ -202,18 +203,7 @@ describe('the runtime matrix', () => {
     }
     const pageUrl = `http://127.0.0.1:${(page.address() as AddressInfo).port}`;
     const apiUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchChromium(chromium);
     try {
       const tab = await browser.newPage();
       const query = new URLSearchParams({
@@ -318,7 +308,7 @@ const credentials = { accessKey: process.env.SCP_ACCESS_KEY, secretKey: process.
         const stdout = String((error as { stdout?: string }).stdout);
         return {
           pass: false,
-          detail: (/error (TS\d+)/.exec(stdout)?.[1] ?? '') + ' ' + (stdout.split('\n')[0] ?? '').slice(0, 160),
+          detail: `${/error (TS\d+)/.exec(stdout)?.[1] ?? ''} ${(stdout.split('\n')[0] ?? '').slice(0, 160)}`,
         };
       }
     };
