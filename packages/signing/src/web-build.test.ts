@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as api from './index.js';
+import { referenceExample as reference, referenceSignature } from './testing/reference-example.js';
 import { type Scripted, startVerifyingServer } from './testing/verifying-server.js';
 import { defaultSend } from './transport.web.js';
 
@@ -15,13 +16,6 @@ vi.mock('./transport.js', () => import('./transport.web.js'));
 
 const credentials = { accessKey: 'AKWEB', secretKey: 'web-secret-0001' };
 const PATH = '/v1/clusters/70a599e031e749b7b260868f441e862b/user-kubeconfig?kubeconfig_type=private';
-const reference = {
-  method: 'GET',
-  url: 'https://ske.kr-west1.e.samsungsdscloud.com/v1/clusters/70a599e031e749b7b260868f441e862b/user-kubeconfig?kubeconfig_type=private',
-  timestamp: 1605290625682,
-  accessKey: 'AKEXAMPLE0123456789',
-  secretKey: 'SKEXAMPLEsecretKey',
-};
 
 let servers: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -49,7 +43,7 @@ function withoutProcess<T>(create: () => T): T {
 
 describe('the build for other runtimes', () => {
   it('computes SCP’s worked example asynchronously, and refuses to sign synchronously', async () => {
-    expect(await api.computeSignatureAsync(reference)).toBe('q0OJkr3HhbGbhFfYQUwZUgxYDmJZNRyupjvu8OHU8/4=');
+    expect(await api.computeSignatureAsync(reference)).toBe(referenceSignature);
     expect(() => api.computeSignature(reference)).toThrow(
       expect.objectContaining({ code: 'ERR_SKE_SYNC_SIGNING_UNAVAILABLE' }),
     );
@@ -60,9 +54,9 @@ describe('the build for other runtimes', () => {
     );
     expect(headers.has('scp-signature')).toBe(false);
     await api.signHeadersAsync(headers, 'get', reference.url, options);
-    expect(headers.get('scp-signature')).toBe('q0OJkr3HhbGbhFfYQUwZUgxYDmJZNRyupjvu8OHU8/4=');
+    expect(headers.get('scp-signature')).toBe(referenceSignature);
     const signed = await api.signRequestAsync(new Request(reference.url), options);
-    expect(signed.headers.get('scp-signature')).toBe('q0OJkr3HhbGbhFfYQUwZUgxYDmJZNRyupjvu8OHU8/4=');
+    expect(signed.headers.get('scp-signature')).toBe(referenceSignature);
     await expect(api.computeSignatureAsync({ ...reference, secretKey: '' })).rejects.toBeInstanceOf(
       api.SigningOptionError,
     );
