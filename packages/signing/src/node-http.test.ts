@@ -2,8 +2,8 @@ import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SkeError } from './errors.js';
-import { NetworkError, nodeHttpSend, splitOrigin } from './node-http.js';
+import { NetworkError, SkeError } from './errors.js';
+import { nodeHttpSend, splitOrigin } from './node-http.js';
 
 let closers: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -13,8 +13,6 @@ import type * as Https from 'node:https';
 import { NetworkError } from './errors.js';
 import type { HttpReply, ReplyHeaders } from './signed-attempts.js';
 
-export { NetworkError } from './errors.js';
-
 /** Node's parsed response headers read like `Headers` (names are already lower case). */
 class NodeReplyHeaders implements ReplyHeaders {
   constructor(private readonly raw: IncomingMessage['headers']) {}

@@ -7,8 +7,6 @@
 import { describeValue, SigningOptionError } from './errors.js';
 import { hmacSignature, hmacSignatureAsync } from './hmac.js';
 
-export { hmacSignature } from './hmac.js';
-
 /** The only client type SCP's gateway accepts. */
 export const CLIENT_TYPE = 'Openapi';
 

@@ -6,7 +6,7 @@
  */
 import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NetworkError } from './node-http.js';
+import { NetworkError } from './errors.js';
 import { sleep } from './retry.js';
 import type { AttemptEvent, SignedFetchOptions } from './signed-attempts.js';
 import { createSignedFetch, createSignedGet } from './signed-fetch.js';

@@ -1,7 +1,6 @@
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SigningOptionError } from './errors.js';
-import { NetworkError } from './node-http.js';
+import { NetworkError, SigningOptionError } from './errors.js';
 import { redactedHeaders } from './sign-request.js';
 import type { AttemptEvent, SignedFetchOptions } from './signed-attempts.js';
 import { createSignedFetch, createSignedGet } from './signed-fetch.js';

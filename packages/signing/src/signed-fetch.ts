@@ -36,7 +36,11 @@ export interface SignedGetInit {
   signal?: AbortSignal | null;
 }
 
-/** A signed, retrying request without a body (GET unless `init.method` says otherwise) of `url`: over node:http (the answer read whole before it resolves), or over the `fetch` option. */
+/**
+ * A signed, retrying request without a body (GET unless `init.method` says otherwise) of `url`, the answer
+ * read whole before it resolves: over node:http in Node's build, over `fetch` in the others, or over the
+ * `fetch` option when one is given.
+ */
 export type SignedGet = (url: string | URL, init?: SignedGetInit) => Promise<HttpReply>;
 
 type Send<Reply> = (
