@@ -24,6 +24,11 @@ describe('inBrowser', () => {
     ['Node, Bun or Deno (neither)', {}, false],
     ['a worker (self, no document)', { self: {} }, false],
     ['a window without a document', { window: {} }, false],
+    ['a document without a window', { document: {} }, false],
+    ['a null window', { window: null, document: {} }, false],
+    ['a null document', { window: {}, document: null }, false],
+    ['a window that is no object', { window: 'window', document: {} }, false],
+    ['a document that is no object', { window: {}, document: 'document' }, false],
   ])('%s', (_name, fakeScope, expected) => {
     expect(inBrowser(fakeScope)).toBe(expected);
   });

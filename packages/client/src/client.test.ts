@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createVersionedClient } from './client.js';
 import type { SkeClientOptions } from './client-options.js';
-import { resolveEndpoint } from './endpoint.js';
 import {
   ResponseFormatError,
   SigningOptionError,
@@ -76,7 +75,7 @@ describe('one method per operation', () => {
       .listClusters()
       .catch((caught) => caught);
     expect(error).toBeInstanceOf(ResponseFormatError);
-    expect(error).toMatchObject({ code: 'ERR_SKE_RESPONSE_FORMAT' });
+    expect(error).toMatchObject({ code: 'ERR_SKE_RESPONSE_FORMAT', reason: 'the body is not JSON' });
     expect(error.message).not.toContain('hunter2');
   });
 });
@@ -88,7 +87,7 @@ describe('getUserKubeconfig', () => {
       const transport = extra();
       const client = createClient(contract(), transport);
       const result = await client.getUserKubeconfig({ clusterId: CLUSTER_ID, kubeconfigType: 'public' });
-      expect(result).toEqual({
+      expect(result).toStrictEqual({
         kubeconfig: KUBECONFIG,
         server: 'https://c.ske.public.kr-west1.samsungsdscloud.com:6443',
         contexts: ['first', 'second'],
@@ -99,6 +98,18 @@ describe('getUserKubeconfig', () => {
       if (transport.fetch) expect(transport.fetch).toHaveBeenCalledTimes(1);
     },
   );
+
+  it('quotes the request id of the answer, when it has one', async () => {
+    stub.answer = { status: 200, headers: { 'x-request-id': 'req-9' }, body: KUBECONFIG };
+    const result = await createClient().getUserKubeconfig({ clusterId: CLUSTER_ID, kubeconfigType: 'private' });
+    expect(result).toStrictEqual({
+      kubeconfig: KUBECONFIG,
+      server: 'https://c.ske.public.kr-west1.samsungsdscloud.com:6443',
+      contexts: ['first', 'second'],
+      apiVersion: 'ske 1.3',
+      requestId: 'req-9',
+    });
+  });
 
   it('raises KubeconfigFormatError for a body that is not a kubeconfig, without quoting it', async () => {
     stub.answer = { status: 200, body: 'apiVersion: v1\nkind: Config\nclusters: []\nsecret: hunter2\n' };
@@ -312,55 +323,6 @@ describe('lifecycle', () => {
     resetLifecycleWarnings();
     createClient(deprecated);
     expect(emit).toHaveBeenCalledTimes(3);
-  });
-});
-
-describe('resolveEndpoint', () => {
-  const { server: template } = contract();
-  it('fills the spec server template', () => {
-    expect(resolveEndpoint(template, { region: 'kr-east1', environment: 's' })).toBe(
-      'https://ske.kr-east1.s.samsungsdscloud.com',
-    );
-  });
-  it('prefers an explicit endpoint, without its trailing slash', () => {
-    expect(resolveEndpoint(template, { endpoint: 'http://127.0.0.1:8080/', region: 'x' })).toBe(
-      'http://127.0.0.1:8080',
-    );
-  });
-  it.each([
-    [{}, /^environment: expected one of s, g \(or pass endpoint\)$/],
-    [{ environment: 'x', region: 'kr-west1' }, /^environment: .* received "x"$/],
-    [
-      { environment: 'g', region: 'kr-west1' },
-      /^region: expected one of kr-south1 for environment "g", received "kr-west1"$/,
-    ],
-    [{ endpoint: 'ske.example.com' }, /^endpoint: expected an absolute http\(s\) URL/],
-  ])('names the bad option in %o', (input, message) => {
-    expect(() => resolveEndpoint(template, input)).toThrow(message);
-  });
-  it.each([
-    'http://user:CANARY-password@127.0.0.1:8080',
-    'http://user@127.0.0.1:8080/',
-    'https://:CANARY-password@ske.example.com',
-  ])('refuses an endpoint with userinfo (%s), never quoting it', (endpoint) => {
-    const error = (() => {
-      try {
-        resolveEndpoint(template, { endpoint });
-      } catch (caught) {
-        return caught as SkeInputError;
-      }
-    })();
-    expect(error).toBeInstanceOf(SkeInputError);
-    expect(error).toMatchObject({ argument: 'endpoint', code: 'ERR_SKE_INPUT' });
-    expect(error?.message).toBe(
-      'endpoint: expected an absolute http(s) URL without a user name or password (SCP authenticates with the signing headers), e.g. http://127.0.0.1:8080',
-    );
-    expect(`${error?.message} ${error?.stack}`).not.toContain('CANARY');
-  });
-  it('keeps an @ in the path, which is no userinfo', () => {
-    expect(resolveEndpoint(template, { endpoint: 'http://127.0.0.1:8080/proxy/@ske' })).toBe(
-      'http://127.0.0.1:8080/proxy/@ske',
-    );
   });
 });
 

@@ -39,7 +39,7 @@ export function resolveEndpoint(server: VersionContract['server'], options: Endp
       `one of ${environments.join(', ')} (or pass endpoint)${environment === undefined ? '' : `, received "${environment}"`}`,
     );
   }
-  const regions = server.regions[environment] ?? [];
+  const regions = server.regions[environment] as readonly string[];
   if (region === undefined || !regions.includes(region)) {
     throw new SkeInputError(
       'region',

@@ -54,6 +54,39 @@ describe('readKubeconfig agrees with kubectl on every kubeconfig of the corpus',
   });
 });
 
+const HEAD = 'apiVersion: v1\nkind: Config\n';
+const CLUSTERS = 'clusters: [{name: c, cluster: {server: "https://c"}}]\n';
+const REST = 'users: [{name: u, user: {token: hunter2}}]\ncontexts: [{name: x, context: {cluster: c, user: u}}]\n';
+
+describe('the server readKubeconfig reports', () => {
+  const clusters =
+    'clusters:\n- {name: one, cluster: {server: "https://one"}}\n- {name: two, cluster: {server: "http://two:8080"}}\n';
+  const contexts = 'contexts:\n- {name: a, context: {cluster: one}}\n- {name: b, context: {cluster: two}}\n';
+  const users = 'users: [{name: u, user: {}}]\n';
+
+  it.each([
+    [
+      'the current context’s cluster, among several',
+      'current-context: b\n',
+      { server: 'http://two:8080', currentContext: 'b' },
+    ],
+    ['the first cluster, without a current context', '', { server: 'https://one', currentContext: undefined }],
+    [
+      'the first cluster, for a current context that is not a string',
+      'current-context: [b]\n',
+      { server: 'https://one', currentContext: undefined },
+    ],
+    [
+      'the first cluster, for a current context that names no context',
+      'current-context: z\n',
+      { server: 'https://one', currentContext: 'z' },
+    ],
+  ])('is %s', async (_name, current, expected) => {
+    const summary = await readKubeconfig(`${HEAD}${clusters}${users}${contexts}${current}`);
+    expect(summary).toEqual({ ...expected, contexts: ['a', 'b'] });
+  });
+});
+
 describe('what is not a kubeconfig is refused, saying why and never quoting it', () => {
   it.each([
     [
@@ -69,6 +102,46 @@ describe('what is not a kubeconfig is refused, saying why and never quoting it',
     [
       'a cluster without a server',
       'apiVersion: v1\nkind: Config\nclusters: [{name: c, cluster: {}}]\nusers: [{name: u, user: {token: hunter2}}]\ncontexts: [{name: x, context: {cluster: c, user: u}}]\n',
+      'cluster "c" has no http(s) "server"',
+    ],
+    [
+      'a cluster that is not a mapping',
+      `${HEAD}clusters: [c]\n${REST}`,
+      'clusters[0] needs a "name" and a "cluster" mapping',
+    ],
+    [
+      'a cluster whose name is a number',
+      `${HEAD}clusters: [{name: 5, cluster: {server: "https://c"}}]\n${REST}`,
+      'clusters[0] needs a "name" and a "cluster" mapping',
+    ],
+    [
+      'a cluster whose name is empty',
+      `${HEAD}clusters: [{name: "", cluster: {server: "https://c"}}]\n${REST}`,
+      'clusters[0] needs a "name" and a "cluster" mapping',
+    ],
+    [
+      'a second user without its mapping',
+      `${HEAD}${CLUSTERS}users: [{name: u, user: {}}, {name: v, user: hunter2}]\ncontexts: [{name: x, context: {cluster: c}}]\n`,
+      'users[1] needs a "name" and a "user" mapping',
+    ],
+    [
+      'no users',
+      `${HEAD}${CLUSTERS}users: []\ncontexts: [{name: x, context: {cluster: c}}]\n`,
+      '"users" is missing or empty',
+    ],
+    [
+      'a server that is a list',
+      `${HEAD}clusters: [{name: c, cluster: {server: ["https://c"]}}]\n${REST}`,
+      'cluster "c" has no http(s) "server"',
+    ],
+    [
+      'a server of another scheme',
+      `${HEAD}clusters: [{name: c, cluster: {server: "ftp://c"}}]\n${REST}`,
+      'cluster "c" has no http(s) "server"',
+    ],
+    [
+      'a server with https:// inside',
+      `${HEAD}clusters: [{name: c, cluster: {server: "xhttps://c"}}]\n${REST}`,
       'cluster "c" has no http(s) "server"',
     ],
     [

@@ -48,10 +48,11 @@ export async function readKubeconfig(text: string): Promise<KubeconfigSummary> {
   const contexts = namedList(document, 'contexts', 'context');
   const currentContext = typeof document['current-context'] === 'string' ? document['current-context'] : undefined;
   const clusterName = contexts.find((context) => context.name === currentContext)?.body.cluster;
-  const cluster = clusters.find((candidate) => candidate.name === clusterName) ?? clusters[0];
-  const server = cluster?.body.server;
+  // namedList refuses an empty list, so there is a first cluster.
+  const cluster = clusters.find((candidate) => candidate.name === clusterName) ?? (clusters[0] as (typeof clusters)[0]);
+  const server = cluster.body.server;
   if (typeof server !== 'string' || !/^https?:\/\//.test(server)) {
-    throw new KubeconfigFormatError(`cluster "${cluster?.name}" has no http(s) "server"`);
+    throw new KubeconfigFormatError(`cluster "${cluster.name}" has no http(s) "server"`);
   }
   return { server, contexts: contexts.map((context) => context.name), currentContext };
 }

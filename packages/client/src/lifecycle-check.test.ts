@@ -1,4 +1,4 @@
-/** The lifecycle warning where the runtime has no `process.emitWarning` (a browser, workerd without nodejs_compat). */
+/** The lifecycle gate: its warning with and without `process.emitWarning` (or any `process`), a PLANNED version refused, a retired one allowed. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { VersionContract } from './contract.js';
 import { checkLifecycle, resetLifecycleWarnings, WARNING_CODES } from './lifecycle-check.js';
@@ -40,5 +40,39 @@ describe('the lifecycle warning without process.emitWarning', () => {
     checkLifecycle(deprecated, new Date('2026-01-01'), false);
     expect(emit).toHaveBeenCalledTimes(1);
     expect(warn).not.toHaveBeenCalled();
+  });
+});
+
+describe('the lifecycle gate', () => {
+  it('warns through console.warn where there is no process at all', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const saved = Object.getOwnPropertyDescriptor(globalThis, 'process') as PropertyDescriptor;
+    Object.defineProperty(globalThis, 'process', { value: undefined, configurable: true, writable: true });
+    try {
+      checkLifecycle(deprecated, new Date('2026-01-01'), false);
+    } finally {
+      Object.defineProperty(globalThis, 'process', saved);
+    }
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a PLANNED version, saying so', () => {
+    const planned = { ...deprecated, state: 'PLANNED', notBefore: null } as VersionContract;
+    expect(() => checkLifecycle(planned, new Date('2026-01-01'), false)).toThrow(
+      'ske 9.0 is PLANNED and not callable yet. Move to ske 1.3 (@scp-ske/client-1.3), or pass allowUnsupportedVersion: true to call it anyway.',
+    );
+  });
+
+  it('calls a retired version when allowed, with one warning per version that says why', () => {
+    const emit = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    const past = new Date('2027-06-01');
+    checkLifecycle(deprecated, past, true);
+    checkLifecycle(deprecated, past, true);
+    checkLifecycle({ ...deprecated, version: '9.1', apiVersion: 'ske 9.1' }, past, true);
+    expect(emit.mock.calls.map(([message]) => message)).toEqual([
+      'ske 9.0 is DEPRECATED and no longer served since its Not Before date 2027-01-01; move to ske 1.3 (@scp-ske/client-1.3).',
+      'ske 9.1 is DEPRECATED and no longer served since its Not Before date 2027-01-01; move to ske 1.3 (@scp-ske/client-1.3).',
+    ]);
+    expect(emit.mock.calls[0]?.[1]).toEqual({ type: 'SkeLifecycleWarning', code: WARNING_CODES.deprecated });
   });
 });

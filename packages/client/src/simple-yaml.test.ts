@@ -175,6 +175,38 @@ describe('readSimpleBlockYaml', () => {
     }
   });
 
+  it.each([
+    ['words that only begin or end like a YAML 1.1 boolean', 'user: nobody-admin\nname: yes-man\nmode: Python\n'],
+    ['one-letter keys and words', 'a: b\nc:\n  d: e\n'],
+    ['an entry with more than one space after its dash', 'items:\n-   name: a\n    value: b\n- name: c\n'],
+    ['a word with every character a plain word may hold', 'k: /a_b.c/d:e=f+g@h%i~j-1\n'],
+  ])('answers for %s, as the library does', (_name, text) => {
+    const value = readSimpleBlockYaml(text);
+    expect(value).toBeDefined();
+    expect(value).toEqual(library(text));
+  });
+
+  const BOOLEANS_AND_NULLS =
+    'y Y n N yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL';
+  it.each(BOOLEANS_AND_NULLS.split(' '))('leaves %s, as a value or a key, to the library', (word) => {
+    expect(readSimpleBlockYaml(`k: ${word}\n`)).toBeUndefined();
+    expect(readSimpleBlockYaml(`${word}: k\n`)).toBeUndefined();
+  });
+
+  it.each([
+    ['a value that ends with a colon', 'k: a:\n'],
+    ['a value with a comment after it', 'k: a #c\n'],
+    ['a key after an indicator', '@x: b\n'],
+    ['a key with a colon and no space', 'a:b\n'],
+    ['a key starting with a digit', '1a: b\n'],
+    ['the key __proto__', '__proto__: b\n'],
+    ['a key with nothing under it at the end', 'a: b\nc:\n'],
+    ['an entry left of the key it belongs to', 'x:\n   a:\n  - b: c\n'],
+    ['a document of blank lines', '\n  \n'],
+  ])('leaves %s to the library', (_name, text) => {
+    expect(readSimpleBlockYaml(text)).toBeUndefined();
+  });
+
   it('answers what the library answers, or nothing, for any document the library writes', () => {
     fc.assert(
       fc.property(tree, layout, (document, options) => {
