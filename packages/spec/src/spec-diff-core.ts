@@ -27,17 +27,27 @@ export const toPointer = (path: readonly Key[]) => `#${path.map((key) => `/${esc
 export const isObject = (value: unknown): value is Record<string, Json> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
-export function deepEqual(a: unknown, b: unknown): boolean {
+/** Structural equality; a pair met again on the way down (a cyclic schema) counts as equal so far. */
+export function deepEqual(a: unknown, b: unknown, active = new WeakMap<object, WeakSet<object>>()): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const aKeys = Object.keys(a);
   const bKeys = Object.keys(b);
   if (aKeys.length !== bKeys.length) return false;
-  return aKeys.every(
-    (key) =>
-      Object.hasOwn(b, key) && deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
-  );
+  const pairs = active.get(a) ?? new WeakSet<object>();
+  if (pairs.has(b)) return true;
+  pairs.add(b);
+  active.set(a, pairs);
+  try {
+    return aKeys.every(
+      (key) =>
+        Object.hasOwn(b, key) &&
+        deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], active),
+    );
+  } finally {
+    pairs.delete(b);
+  }
 }
 
 export const show = (value: unknown) => (typeof value === 'string' ? `"${value}"` : JSON.stringify(value));
@@ -48,6 +58,8 @@ export class Changes {
   constructor(
     readonly before: Json,
     readonly after: Json,
+    /** The day the lifecycle is judged on (whether a version is still served). */
+    readonly at: Date,
   ) {}
   /** Whether both documents describe the same API version (two revisions of one document). */
   get sameVersion(): boolean {

@@ -1,8 +1,11 @@
 /**
  * What only SCP's documents have, on top of the OpenAPI rules in spec-diff.ts:
- * - the version lifecycle (`info.x-scp-lifecycle`, copied onto every operation): a Not Before date
- *   moved earlier, or a version made PLANNED (not served), breaks; another state or a later date does
- *   not. Between two different versions (`--from/--to`), each has its own lifecycle: informational;
+ * - the version lifecycle (`info.x-scp-lifecycle`, copied onto every operation), state and Not Before
+ *   judged together as lifecycle.ts does: the first day the version is no longer served moved earlier,
+ *   or the version no longer served on the day judged (made PLANNED, or DEPRECATED with a Not Before
+ *   that has arrived), breaks, and so does a Not Before moved earlier; a deprecation with a date still
+ *   to come, another state or a later date does not. Between two different versions (`--from/--to`),
+ *   each has its own lifecycle: informational;
  * - `info.x-scp-service-versions` (every version's lifecycle, in every document): informational;
  * - the `Scp-Api-Version` header, narrowed in each document to that document's version: a value that
  *   names the document's own version is informational, any other value breaks;
@@ -14,12 +17,38 @@
  * - servers and regions (`servers[].variables.region`, `servers[].x-scp-regions`): a server, region or
  *   environment removed, or a default changed, breaks; one added does not.
  */
+import { isServed, utcDay } from './lifecycle.js';
 import { type Changes, compareRest, deepEqual, isObject, type Json, type Key, show } from './spec-diff-core.js';
 
 const LIFECYCLE = 'x-scp-lifecycle';
-const STATE_ORDER = ['PLANNED', 'CURRENT', 'SUPPORTED', 'DEPRECATED'];
+const STATES = new Set(['PLANNED', 'CURRENT', 'SUPPORTED', 'DEPRECATED']);
+const DAY_MS = 86_400_000;
+const isDay = (value: unknown): value is string =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
 
-/** The lifecycle of one version, revision against revision. */
+/**
+ * The first day a version is no longer served, by lifecycle.ts's rules (`isServed`, probed the day before its
+ * Not Before and on it, the only day its verdict can change): `''` when it is served on no day (PLANNED), a
+ * `YYYY-MM-DD` (DEPRECATED: its Not Before), or undefined when it is served on every day (and for a state that
+ * is not SCP's). As strings, `''` sorts before every day and days sort as they come.
+ */
+function notServedFrom(lifecycle: Json): string | undefined {
+  if (!STATES.has(lifecycle.state)) return undefined;
+  const notBefore = isDay(lifecycle.notBefore) ? lifecycle.notBefore : null;
+  const entry = { state: lifecycle.state, notBefore };
+  if (!isServed(entry, new Date(notBefore === null ? 0 : Date.parse(notBefore) - DAY_MS))) return '';
+  if (notBefore !== null && !isServed(entry, new Date(Date.parse(notBefore)))) return notBefore;
+  return undefined;
+}
+
+/**
+ * The lifecycle of one version, revision against revision: whether clients refuse it depends on its state and
+ * Not Before together (lifecycle.ts), so both are judged through the first day it is no longer served. That
+ * day moved earlier breaks, or set where there was none and already arrived (made PLANNED, or DEPRECATED with
+ * a Not Before that has come, on `out.at`); set where there was none and still to come is a deprecation
+ * announced (clients warn until then). A Not Before moved earlier breaks in any state: it is the date until
+ * which support is promised.
+ */
 function compareLifecycle(out: Changes, before: Json, after: Json, path: readonly Key[], subject: string): void {
   if (deepEqual(before, after)) return;
   if (!out.sameVersion) {
@@ -32,27 +61,41 @@ function compareLifecycle(out: Changes, before: Json, after: Json, path: readonl
   }
   const b = isObject(before) ? before : {};
   const a = isObject(after) ? after : {};
+  const today = utcDay(out.at);
+  const bEnd = notServedFrom(b);
+  const aEnd = notServedFrom(a);
+  const served = (end: string | undefined) => end === undefined || end > today;
+  const cutShort = aEnd !== undefined && (bEnd === undefined ? aEnd <= today : aEnd < bEnd);
+  const why =
+    aEnd === ''
+      ? 'a PLANNED version is not served'
+      : aEnd !== undefined && aEnd <= today
+        ? `not served from ${aEnd}, a day that has arrived: clients refuse it`
+        : `no longer served from ${aEnd}, before ${bEnd}: served for less time than promised`;
   if (b.state !== a.state) {
     const where = [...path, 'state'];
-    if (a.state === 'PLANNED')
-      out.add('breaking', where, `${subject}: state ${b.state} → PLANNED (a PLANNED version is not served)`);
-    else
-      out.add(
-        'non-breaking',
-        where,
-        `${subject}: state ${b.state} → ${a.state}${STATE_ORDER.indexOf(a.state) > STATE_ORDER.indexOf(b.state) ? ' (clients warn; it is still served)' : ''}`,
-      );
+    const change = `${subject}: state ${b.state} → ${a.state}`;
+    if (cutShort) out.add('breaking', where, `${change} (${why})`);
+    else if (a.state === 'DEPRECATED' && served(aEnd))
+      out.add('non-breaking', where, `${change} (clients warn; it is still served)`);
+    else out.add('non-breaking', where, `${change}${!served(bEnd) && served(aEnd) ? ' (it is now served)' : ''}`);
   }
   if (b.notBefore !== a.notBefore) {
     const where = [...path, 'notBefore'];
-    if (b.notBefore && a.notBefore && a.notBefore < b.notBefore)
+    if (cutShort && b.state === a.state)
+      out.add('breaking', where, `${subject}: Not Before ${b.notBefore ?? 'none'} → ${a.notBefore} (${why})`);
+    else if (isDay(b.notBefore) && isDay(a.notBefore) && a.notBefore < b.notBefore)
       out.add(
         'breaking',
         where,
         `${subject}: Not Before moved earlier, ${b.notBefore} → ${a.notBefore} (served for less time than promised)`,
       );
     else if (!b.notBefore)
-      out.add('non-breaking', where, `${subject}: Not Before date set: ${a.notBefore} (clients warn before it)`);
+      out.add(
+        'non-breaking',
+        where,
+        `${subject}: Not Before date set: ${a.notBefore}${a.state === 'SUPPORTED' ? ' (clients warn from then)' : a.state !== 'DEPRECATED' ? '' : served(aEnd) ? ' (served until then; clients warn)' : ' (a day that has arrived)'}`,
+      );
     else out.add('non-breaking', where, `${subject}: Not Before ${b.notBefore} → ${a.notBefore ?? 'none'}`);
   }
   compareRest(out, b, a, path, new Set(['state', 'notBefore']), subject);
@@ -74,7 +117,7 @@ export function compareInfo(out: Changes, before: Json, after: Json, path: reado
   if (before.version !== after.version)
     out.add('informational', [...path, 'version'], `API version ${show(before.version)} → ${show(after.version)}`);
   // The rest of info (title, summary, description, contact, license) documents.
-  const rest = new Set(['x-scp-lifecycle', 'x-scp-service-versions', 'version']);
+  const rest = new Set([LIFECYCLE, 'x-scp-service-versions', 'version']);
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (rest.has(key) || deepEqual(before[key], after[key])) continue;
     out.add('informational', [...path, key], `info.${key} changed`);
@@ -169,6 +212,9 @@ export function compareScpOperationExtension(
   }
 }
 
+/** What a security scheme is: any of these changed, a request signed as before is refused. */
+const SCHEME_KEYS = ['type', 'in', 'name', 'scheme', 'bearerFormat', 'flows', 'openIdConnectUrl'];
+
 /** The signing schemes: every SKE request is signed with these headers. */
 export function compareSecuritySchemes(
   out: Changes,
@@ -183,28 +229,32 @@ export function compareSecuritySchemes(
       out.add('breaking', where, `security scheme ${name} removed (requests that use it are refused)`);
       continue;
     }
-    for (const key of ['type', 'in', 'name', 'scheme', 'bearerFormat', 'flows', 'openIdConnectUrl'])
+    for (const key of SCHEME_KEYS)
       if (!deepEqual(scheme[key], now[key]))
         out.add(
           'breaking',
           [...where, key],
           `security scheme ${name}: ${key} ${show(scheme[key])} → ${show(now[key])} (a request signed as before is refused)`,
         );
-    compareRest(
-      out,
-      scheme,
-      now,
-      where,
-      new Set(['type', 'in', 'name', 'scheme', 'bearerFormat', 'flows', 'openIdConnectUrl']),
-      `security scheme ${name}`,
-    );
+    compareRest(out, scheme, now, where, new Set(SCHEME_KEYS), `security scheme ${name}`);
   }
   for (const name of Object.keys(after))
     if (!(name in before)) out.add('informational', [...path, name], `security scheme ${name} defined`);
 }
 
-/** Servers by URL; their variables (environment, region) and `x-scp-regions`. */
-export function compareServers(out: Changes, before: Json, after: Json, path: readonly Key[]): void {
+/**
+ * Servers by URL; their variables (environment, region) and `x-scp-regions`. `path` is where the later
+ * list is, `beforePath` where the earlier one is (a server removed points there); `subject` (an operation,
+ * a path) starts each message when the lists are not the document's own.
+ */
+export function compareServers(
+  out: Changes,
+  before: Json,
+  after: Json,
+  path: readonly Key[],
+  { beforePath = path, subject = '' }: { beforePath?: readonly Key[]; subject?: string } = {},
+): void {
+  const prefix = subject ? `${subject}: ` : '';
   const b: Json[] = Array.isArray(before) ? before : [];
   const a: Json[] = Array.isArray(after) ? after : [];
   if (deepEqual(b, a)) return;
@@ -212,20 +262,28 @@ export function compareServers(out: Changes, before: Json, after: Json, path: re
     if (!a.some((candidate) => candidate?.url === server?.url))
       out.add(
         'breaking',
-        [...path, index],
-        `server ${server?.url} removed (consumers that call it are left without it)`,
+        [...beforePath, index],
+        `${prefix}server ${server?.url} removed (consumers that call it are left without it)`,
       );
   });
   a.forEach((server, index) => {
     const old = b.find((candidate) => candidate?.url === server?.url);
     const where = [...path, index];
     if (!old) {
-      out.add('non-breaking', where, `server ${server?.url} added`);
+      out.add('non-breaking', where, `${prefix}server ${server?.url} added`);
       return;
     }
-    compareVariables(out, old.variables ?? {}, server.variables ?? {}, [...where, 'variables'], server.url);
-    compareRegions(out, old['x-scp-regions'] ?? {}, server['x-scp-regions'] ?? {}, [...where, 'x-scp-regions']);
-    compareRest(out, old, server, where, new Set(['url', 'variables', 'x-scp-regions']), `server ${server.url}`);
+    const variables = [...where, 'variables'];
+    compareVariables(out, old.variables ?? {}, server.variables ?? {}, variables, server.url, prefix);
+    compareRegions(out, old['x-scp-regions'] ?? {}, server['x-scp-regions'] ?? {}, [...where, 'x-scp-regions'], prefix);
+    compareRest(
+      out,
+      old,
+      server,
+      where,
+      new Set(['url', 'variables', 'x-scp-regions']),
+      `${prefix}server ${server.url}`,
+    );
   });
 }
 
@@ -235,12 +293,13 @@ function compareVariables(
   after: Record<string, Json>,
   path: readonly Key[],
   url: string,
+  prefix: string,
 ): void {
   for (const [name, variable] of Object.entries(after)) {
     const old = before[name];
     const where = [...path, name];
     if (old === undefined) {
-      out.add('breaking', where, `server ${url}: variable ${name} added`);
+      out.add('breaking', where, `${prefix}server ${url}: variable ${name} added`);
       continue;
     }
     const bEnum: unknown[] = old.enum ?? [];
@@ -250,30 +309,31 @@ function compareVariables(
         out.add(
           'breaking',
           [...where, 'enum', index],
-          `${name} ${show(value)} removed (consumers that use it are left without it)`,
+          `${prefix}${name} ${show(value)} removed (consumers that use it are left without it)`,
         );
     });
     aEnum.forEach((value, index) => {
-      if (!bEnum.includes(value)) out.add('non-breaking', [...where, 'enum', index], `${name} ${show(value)} added`);
+      if (!bEnum.includes(value))
+        out.add('non-breaking', [...where, 'enum', index], `${prefix}${name} ${show(value)} added`);
     });
     if (!deepEqual(old.default, variable.default))
       out.add(
         'breaking',
         [...where, 'default'],
-        `${name} default ${show(old.default)} → ${show(variable.default)} (a client that does not choose goes elsewhere)`,
+        `${prefix}${name} default ${show(old.default)} → ${show(variable.default)} (a client that does not choose goes elsewhere)`,
       );
-    compareRest(out, old, variable, where, new Set(['enum', 'default']), `server variable ${name}`);
+    compareRest(out, old, variable, where, new Set(['enum', 'default']), `${prefix}server variable ${name}`);
   }
   for (const name of Object.keys(before))
-    if (!(name in after)) out.add('breaking', [...path, name], `server ${url}: variable ${name} removed`);
+    if (!(name in after)) out.add('breaking', [...path, name], `${prefix}server ${url}: variable ${name} removed`);
 }
 
 /** `x-scp-regions`: each environment's regions. */
-function compareRegions(out: Changes, before: Json, after: Json, path: readonly Key[]): void {
+function compareRegions(out: Changes, before: Json, after: Json, path: readonly Key[], prefix: string): void {
   for (const [environment, regions] of Object.entries<Json>(before)) {
     const now: unknown[] | undefined = after[environment];
     if (now === undefined) {
-      out.add('breaking', [...path, environment], `environment ${environment} removed (with its regions)`);
+      out.add('breaking', [...path, environment], `${prefix}environment ${environment} removed (with its regions)`);
       continue;
     }
     (regions as unknown[]).forEach((region, index) => {
@@ -281,14 +341,14 @@ function compareRegions(out: Changes, before: Json, after: Json, path: readonly 
         out.add(
           'breaking',
           [...path, environment, index],
-          `region ${show(region)} no longer offered in environment ${environment}`,
+          `${prefix}region ${show(region)} no longer offered in environment ${environment}`,
         );
     });
   }
   for (const [environment, regions] of Object.entries<Json>(after)) {
     const old: unknown[] | undefined = before[environment];
     if (old === undefined) {
-      out.add('non-breaking', [...path, environment], `environment ${environment} added`);
+      out.add('non-breaking', [...path, environment], `${prefix}environment ${environment} added`);
       continue;
     }
     (regions as unknown[]).forEach((region, index) => {
@@ -296,7 +356,7 @@ function compareRegions(out: Changes, before: Json, after: Json, path: readonly 
         out.add(
           'non-breaking',
           [...path, environment, index],
-          `region ${show(region)} added in environment ${environment}`,
+          `${prefix}region ${show(region)} added in environment ${environment}`,
         );
     });
   }

@@ -190,8 +190,11 @@ interface SchemaWalk {
   direction: Direction;
   /** What the schema is, for messages: "query parameter `size`", "response 200 body". */
   subject: string;
-  /** Pairs already compared (shared and cyclic schemas). */
-  seen: WeakMap<object, WeakSet<object>>;
+  /**
+   * The pairs being compared on the current recursion path: met again, the schema is cyclic, and that
+   * pair is compared where it was first met. (A schema shared by two properties is compared at each.)
+   */
+  active: WeakMap<object, WeakSet<object>>;
 }
 
 const propertySubject = (subject: string, property: string) =>
@@ -206,7 +209,7 @@ export function compareSchema(
   direction: Direction,
   subject: string,
 ): void {
-  walkSchema({ out, direction, subject, seen: new WeakMap() }, before, after, path);
+  walkSchema({ out, direction, subject, active: new WeakMap() }, before, after, path);
 }
 
 function walkSchema(walk: SchemaWalk, beforeRaw: Json, afterRaw: Json, path: readonly Key[]): void {
@@ -216,11 +219,19 @@ function walkSchema(walk: SchemaWalk, beforeRaw: Json, afterRaw: Json, path: rea
     out.add('breaking', path, `${subject}: schema replaced (${show(beforeRaw)} → ${show(afterRaw)})`);
     return;
   }
-  const pairs = walk.seen.get(beforeRaw) ?? new WeakSet();
+  const pairs = walk.active.get(beforeRaw) ?? new WeakSet();
   if (pairs.has(afterRaw)) return;
   pairs.add(afterRaw);
-  walk.seen.set(beforeRaw, pairs);
+  walk.active.set(beforeRaw, pairs);
+  try {
+    walkPair(walk, beforeRaw, afterRaw, path);
+  } finally {
+    pairs.delete(afterRaw);
+  }
+}
 
+function walkPair(walk: SchemaWalk, beforeRaw: Json, afterRaw: Json, path: readonly Key[]): void {
+  const { out, subject } = walk;
   const before = mergeAllOf(beforeRaw);
   const after = mergeAllOf(afterRaw);
 
@@ -231,6 +242,7 @@ function walkSchema(walk: SchemaWalk, beforeRaw: Json, afterRaw: Json, path: rea
     compareAlternatives(walk, before, after, path);
     compareRest(out, before, after, path, SCHEMA_KEYWORDS, subject);
     if (bAlternatives && aAlternatives) compareKeywords(walk, before, after, path);
+    else compareNullable(walk, before, after, path);
     return;
   }
   compareKeywords(walk, before, after, path);
@@ -325,6 +337,7 @@ function compareKeywords(walk: SchemaWalk, before: Json, after: Json, path: read
       `${subject}: type constraint ${typeText(bTypes)} removed`,
       'an answer may hold any type',
     );
+  else compareNullable(walk, before, after, path);
 
   compareValues(walk, before, after, path);
 
@@ -438,6 +451,22 @@ function compareKeywords(walk: SchemaWalk, before: Json, after: Json, path: read
       out.widened(direction, where, `${subject}: items schema removed`, 'an answer may hold items of any shape');
     else walkSchema({ ...walk, subject: itemsSubject(subject) }, before.items, after.items, where);
   }
+}
+
+/**
+ * OpenAPI 3.0's `nullable` where no `type` carries it (beside `oneOf`/`anyOf`, or alone): null allowed,
+ * as a `null` type added, or no longer.
+ */
+function compareNullable(walk: SchemaWalk, before: Json, after: Json, path: readonly Key[]): void {
+  const { out, direction, subject } = walk;
+  const allowsNull = (schema: Json) =>
+    schema.nullable === true || (Array.isArray(schema.type) ? schema.type.includes('null') : schema.type === 'null');
+  const b = allowsNull(before);
+  const a = allowsNull(after);
+  if (a && !b)
+    out.widened(direction, [...path, 'nullable'], `${subject}: may now be null`, 'a consumer that reads it meets null');
+  else if (b && !a)
+    out.narrowed(direction, [...path, 'nullable'], `${subject}: no longer nullable`, 'a request with null is refused');
 }
 
 /** `enum` and `const`, value by value. */
@@ -590,6 +619,8 @@ const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'
 interface Located {
   value: Json;
   path: readonly Key[];
+  /** Whose it is, for messages: the operation, or the path item (then one message for all its operations). */
+  owner: string;
 }
 
 const parameterKey = (parameter: Json) =>
@@ -597,13 +628,23 @@ const parameterKey = (parameter: Json) =>
 const parameterSubject = (parameter: Json) => `${parameter?.in} parameter \`${parameter?.name}\``;
 
 /** The operation's parameters with the path item's (overridden by the operation's own). */
-function parametersOf(pathItem: Json, operation: Json, operationPath: readonly Key[]): Map<string, Located> {
+function parametersOf(
+  pathItem: Json,
+  operation: Json,
+  operationPath: readonly Key[],
+  operationName: string,
+): Map<string, Located> {
   const found = new Map<string, Located>();
+  const itemPath = operationPath.slice(0, -1);
   (pathItem.parameters ?? []).forEach((value: Json, index: number) => {
-    found.set(parameterKey(value), { value, path: [...operationPath.slice(0, -1), 'parameters', index] });
+    found.set(parameterKey(value), {
+      value,
+      path: [...itemPath, 'parameters', index],
+      owner: `path ${itemPath.at(-1)}`,
+    });
   });
   (operation.parameters ?? []).forEach((value: Json, index: number) => {
-    found.set(parameterKey(value), { value, path: [...operationPath, 'parameters', index] });
+    found.set(parameterKey(value), { value, path: [...operationPath, 'parameters', index], owner: operationName });
   });
   return found;
 }
@@ -630,21 +671,17 @@ function compareParameter(out: Changes, before: Json, after: Json, path: readonl
   compareRest(out, before, after, path, handled, subject);
 }
 
-function compareParameters(
-  out: Changes,
-  before: Map<string, Located>,
-  after: Map<string, Located>,
-  operationName: string,
-): void {
-  for (const [key, { value, path }] of before) {
+/** Parameters by location and name; a path item's, reported in its name (once, however many operations it has). */
+function compareParameters(out: Changes, before: Map<string, Located>, after: Map<string, Located>): void {
+  for (const [key, { value, path, owner }] of before) {
     if (after.has(key)) continue;
     out.add(
       'breaking',
       path,
-      `${operationName}: ${parameterSubject(value)} removed (a consumer that sends it is refused or ignored, and its generated type lacks it)`,
+      `${owner}: ${parameterSubject(value)} removed (a consumer that sends it is refused or ignored, and its generated type lacks it)`,
     );
   }
-  for (const [key, { value, path }] of after) {
+  for (const [key, { value, path, owner }] of after) {
     const old = before.get(key);
     if (old) {
       compareParameter(out, old.value, value, path);
@@ -656,9 +693,9 @@ function compareParameters(
       out.add(
         'breaking',
         path,
-        `${operationName}: required ${parameterSubject(value)} added (a request without it is refused)`,
+        `${owner}: required ${parameterSubject(value)} added (a request without it is refused)`,
       );
-    else out.add('non-breaking', path, `${operationName}: optional ${parameterSubject(value)} added`);
+    else out.add('non-breaking', path, `${owner}: optional ${parameterSubject(value)} added`);
   }
 }
 
@@ -795,50 +832,122 @@ function compareHeaders(
   }
 }
 
-/** Security requirements: a scheme newly required breaks; one no longer required does not. */
+type Requirement = Record<string, string[]>;
+
+const scopesOf = (requirement: Requirement, scheme: string): string[] =>
+  Array.isArray(requirement[scheme]) ? (requirement[scheme] as string[]) : [];
+/** Credentials that meet `have` meet `need`: it names no scheme `have` lacks, and no scope. */
+const meets = (have: Requirement, need: Requirement) =>
+  Object.keys(need).every(
+    (scheme) => scheme in have && scopesOf(need, scheme).every((scope) => scopesOf(have, scheme).includes(scope)),
+  );
+const schemesOf = (requirement: Requirement) => Object.keys(requirement).sort().join(' + ');
+
+/**
+ * Security requirements are alternatives: a request that meets any one is let in, and `[]` or a `{}`
+ * requirement lets in a request without credentials. They are matched by their set of schemes (their order
+ * means nothing). No credentials needed before and some after breaks, the reverse does not. A requirement
+ * gone breaks unless credentials that met it meet one that is left (its schemes, and their scopes, a
+ * subset); edited (schemes added or dropped), it is reported scheme by scheme. A requirement added is
+ * another way in. More scopes for the same schemes break, unless the old credentials meet another.
+ */
 function compareSecurity(out: Changes, before: Json, after: Json, path: readonly Key[], subject: string): void {
-  const b: Record<string, string[]>[] = Array.isArray(before) ? before : [];
-  const a: Record<string, string[]>[] = Array.isArray(after) ? after : [];
+  const b: Requirement[] = Array.isArray(before) ? before.filter(isObject) : [];
+  const a: Requirement[] = Array.isArray(after) ? after.filter(isObject) : [];
   if (deepEqual(b, a)) return;
-  const open = (list: Record<string, string[]>[]) =>
-    list.length === 0 || list.some((item) => Object.keys(item).length === 0);
+  const open = (list: Requirement[]) => list.length === 0 || list.some((item) => Object.keys(item).length === 0);
   if (open(b) && !open(a)) {
     out.add('breaking', path, `${subject}: security requirement added (an unauthenticated request is refused)`);
     return;
   }
-  for (let index = 0; index < Math.max(b.length, a.length); index++) {
-    const bItem = b[index];
-    const aItem = a[index];
-    if (bItem === undefined) {
-      out.add('non-breaking', [...path, index], `${subject}: another way to authenticate added`);
-      continue;
-    }
-    if (aItem === undefined) {
-      out.add(
-        'breaking',
-        [...path, index],
-        `${subject}: a way to authenticate removed (a consumer that used it is refused)`,
-      );
-      continue;
-    }
-    for (const scheme of Object.keys(aItem)) {
-      if (!(scheme in bItem)) {
+  if (!open(b) && open(a)) {
+    out.add(
+      'non-breaking',
+      path,
+      `${subject}: no authentication needed any more (a request without credentials is let in)`,
+    );
+    return;
+  }
+  const bList = b.length === 0 ? [{}] : b;
+  const aList = a.length === 0 ? [{}] : a;
+  const used = new Set<number>();
+  const unmatched: number[] = [];
+  const edited = (old: Requirement, bIndex: number, now: Requirement, aIndex: number, met: boolean) => {
+    for (const scheme of Object.keys(now)) {
+      const where = [...path, aIndex, scheme];
+      if (!(scheme in old)) {
         out.add(
           'breaking',
-          [...path, index, scheme],
+          where,
           `${subject}: security scheme ${scheme} now required (a request without it is refused)`,
         );
         continue;
       }
-      const added = (aItem[scheme] ?? []).filter((scope) => !(bItem[scheme] ?? []).includes(scope));
+      const added = scopesOf(now, scheme).filter((scope) => !scopesOf(old, scheme).includes(scope));
+      const removed = scopesOf(old, scheme).filter((scope) => !scopesOf(now, scheme).includes(scope));
       if (added.length > 0)
-        out.add('breaking', [...path, index, scheme], `${subject}: ${scheme} now needs scope(s) ${added.join(', ')}`);
-      else out.add('non-breaking', [...path, index, scheme], `${subject}: ${scheme} needs fewer scopes`);
+        out.add(
+          met ? 'non-breaking' : 'breaking',
+          where,
+          `${subject}: ${scheme} now needs scope(s) ${added.join(', ')}${met ? ' (credentials that met the old requirement meet another)' : ' (a request without them is refused)'}`,
+        );
+      else if (removed.length > 0)
+        out.add('non-breaking', where, `${subject}: ${scheme} needs fewer scopes (no longer ${removed.join(', ')})`);
     }
-    for (const scheme of Object.keys(bItem))
-      if (!(scheme in aItem))
-        out.add('non-breaking', [...path, index, scheme], `${subject}: security scheme ${scheme} no longer required`);
+    for (const scheme of Object.keys(old))
+      if (!(scheme in now))
+        out.add('non-breaking', [...path, bIndex, scheme], `${subject}: security scheme ${scheme} no longer required`);
+  };
+  bList.forEach((old, bIndex) => {
+    const aIndex = aList.findIndex((now, index) => !used.has(index) && schemesOf(now) === schemesOf(old));
+    if (aIndex === -1) unmatched.push(bIndex);
+    else {
+      used.add(aIndex);
+      edited(
+        old,
+        bIndex,
+        aList[aIndex] as Requirement,
+        aIndex,
+        aList.some((need) => meets(old, need)),
+      );
+    }
+  });
+  for (const bIndex of unmatched) {
+    const old = bList[bIndex] as Requirement;
+    const met = aList.some((need) => meets(old, need));
+    // What it became: a requirement added that its credentials meet (schemes dropped), or, when none is
+    // met, one that names all of its schemes and more.
+    const aIndex = aList.findIndex(
+      (now, index) => !used.has(index) && (met ? meets(old, now) : Object.keys(old).every((scheme) => scheme in now)),
+    );
+    if (aIndex !== -1) {
+      used.add(aIndex);
+      edited(old, bIndex, aList[aIndex] as Requirement, aIndex, met);
+    } else if (met)
+      out.add(
+        'non-breaking',
+        [...path, bIndex],
+        `${subject}: a way to authenticate removed (${schemesOf(old)}; its credentials meet another that is left)`,
+      );
+    else
+      out.add(
+        'breaking',
+        [...path, bIndex],
+        `${subject}: a way to authenticate removed (${schemesOf(old)}; a consumer that used it is refused)`,
+      );
   }
+  aList.forEach((now, aIndex) => {
+    if (!used.has(aIndex))
+      out.add('non-breaking', [...path, aIndex], `${subject}: another way to authenticate added (${schemesOf(now)})`);
+  });
+}
+
+/** The servers an operation is called on (its own, else its path item's, else the document's), and where they are. */
+function serversOf(root: Json, item: Json, operation: Json, route: string, method?: string) {
+  if (method !== undefined && operation?.servers !== undefined)
+    return { servers: operation.servers, path: ['paths', route, method, 'servers'] };
+  if (item.servers !== undefined) return { servers: item.servers, path: ['paths', route, 'servers'] };
+  return { servers: root.servers, path: ['servers'] };
 }
 
 function compareOperation(
@@ -870,7 +979,11 @@ function compareOperation(
       [...path, 'deprecated'],
       `${name}: ${after.deprecated ? 'deprecated (it still works; consumers are told to move off it)' : 'no longer deprecated'}`,
     );
-  compareParameters(out, parametersOf(context.bItem, before, path), parametersOf(context.aItem, after, path), name);
+  compareParameters(
+    out,
+    parametersOf(context.bItem, before, path, name),
+    parametersOf(context.aItem, after, path, name),
+  );
   compareRequestBody(out, before.requestBody, after.requestBody, [...path, 'requestBody'], name);
   compareResponses(out, before.responses, after.responses, [...path, 'responses'], name);
   if (before.security !== undefined || after.security !== undefined)
@@ -881,8 +994,16 @@ function compareOperation(
       [...path, 'security'],
       name,
     );
-  if (before.servers !== undefined || after.servers !== undefined)
-    compareServers(out, before.servers, after.servers, [...path, 'servers']);
+  // The servers it is called on, when its own changed (else they are compared where they are written).
+  if (!deepEqual(before.servers, after.servers)) {
+    const route = String(path[1]);
+    const method = String(path[2]);
+    const b = serversOf(context.bRoot, context.bItem, before, route, method);
+    const a = serversOf(context.aRoot, context.aItem, after, route, method);
+    if (deepEqual(b.servers, a.servers))
+      out.add('informational', [...path, 'servers'], `${name}: servers changed as written, not those it is called on`);
+    else compareServers(out, b.servers, a.servers, a.path, { beforePath: b.path, subject: name });
+  }
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)]))
     if (key.startsWith('x-scp-') && compareScpOperationExtension(out, key, before, after, [...path, key], name))
       handled.add(key);
@@ -911,8 +1032,24 @@ function comparePaths(out: Changes, before: Json, after: Json): void {
       else if (bItem[method] && aItem[method])
         compareOperation(out, { ...context, bItem, aItem }, bItem[method], aItem[method], path);
     }
-    if (bItem.servers !== undefined || aItem.servers !== undefined)
-      compareServers(out, bItem.servers, aItem.servers, ['paths', route, 'servers']);
+    // The path item's servers, for the operations that take them (the others are compared on their own).
+    if (!deepEqual(bItem.servers, aItem.servers)) {
+      const b = serversOf(before, bItem, undefined, route);
+      const a = serversOf(after, aItem, undefined, route);
+      const where = ['paths', route, 'servers'];
+      const inheriting = HTTP_METHODS.filter(
+        (method) => bItem[method] && aItem[method] && !bItem[method].servers && !aItem[method].servers,
+      );
+      if (inheriting.length === 0)
+        out.add('informational', where, `path ${route}: servers changed (every operation names its own)`);
+      else if (deepEqual(b.servers, a.servers))
+        out.add(
+          'informational',
+          where,
+          `path ${route}: servers changed as written, not those its operations are called on`,
+        );
+      else compareServers(out, b.servers, a.servers, a.path, { beforePath: b.path, subject: `path ${route}` });
+    }
     compareRest(
       out,
       bItem,
@@ -952,9 +1089,17 @@ function compareComponents(out: Changes, before: Json, after: Json): void {
 
 /** Every change from `before` to `after` (OpenAPI 3.x documents, bundled or dereferenced), in document order. */
 export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
+  return diffSpecsOn(before, after, new Date());
+}
+
+/**
+ * `diffSpecs`, judging the lifecycle on the day `at` (whether a version is still served). Not exported from
+ * the package: the tests judge on a fixed day.
+ */
+export function diffSpecsOn(before: unknown, after: unknown, at: Date): SpecChange[] {
   const b = dereference(before);
   const a = dereference(after);
-  const out = new Changes(b, a);
+  const out = new Changes(b, a, at);
   if (b.openapi !== a.openapi)
     out.add('informational', ['openapi'], `OpenAPI version ${show(b.openapi)} → ${show(a.openapi)}`);
   compareInfo(out, b.info ?? {}, a.info ?? {}, ['info']);
@@ -963,7 +1108,7 @@ export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
   compareSecurity(out, b.security, a.security, ['security'], 'every operation without its own');
   compareComponents(out, b, a);
   compareRest(out, b, a, [], new Set(['openapi', 'info', 'servers', 'paths', 'security', 'components']), 'document');
-  // A path item's parameter is reported once, not once per operation.
+  // A path item's parameter or servers are reported once, not once per operation.
   const seen = new Set<string>();
   return out.list.filter((change) => {
     const key = `${change.severity} ${change.pointer} ${change.message}`;

@@ -20,6 +20,8 @@ export interface SpecDiffFixture {
   expected: ChangeSeverity;
   /** Where the deciding change is (a JSON pointer into the dereferenced document, `#/…`). */
   pointer: string;
+  /** When set, what the deciding change's message says. */
+  message?: RegExp;
   /** The edit that makes the "after" document (applied to a copy of base.json). */
   after: (doc: Doc) => void;
   /** When set, the "before" document is base.json with this edit (else base.json as it is). */
@@ -27,6 +29,9 @@ export interface SpecDiffFixture {
 }
 
 export const base: Doc = JSON.parse(readFileSync(new URL('./base.json', import.meta.url), 'utf8'));
+
+/** The day the fixtures are judged on (whether a version is still served): 2025-01-01 has passed, 2027 is to come. */
+export const FIXTURES_AT = new Date('2026-06-01T12:00:00Z');
 
 const LIST = '/v1/clusters';
 const SHOW = '/v1/clusters/{cluster_id}';
@@ -38,6 +43,21 @@ const schema = (doc: Doc, name: string) => doc.components.schemas[name];
 const param = (doc: Doc, name: string) => doc.components.parameters[name];
 const prop = (doc: Doc, name: string, property: string) => schema(doc, name).properties[property];
 const withoutItem = (list: unknown[], item: unknown) => list.filter((one) => one !== item);
+/** The version's lifecycle, in `info` and its copy on every operation. */
+const setLifecycle = (doc: Doc, lifecycle: { state?: string; notBefore?: string | null }) => {
+  Object.assign(doc.info['x-scp-lifecycle'], lifecycle);
+  for (const item of Object.values(doc.paths) as Doc[])
+    for (const operation of Object.values(item) as Doc[]) Object.assign(operation['x-scp-lifecycle'], lifecycle);
+};
+/** Every request to the operation signed with these headers. */
+const SIGNED = { ScpAccessKey: [], ScpSignature: [], ScpTimestamp: [], ScpClientType: [] };
+const deleteCluster = () => ({
+  operationId: 'deleteCluster',
+  'x-scp-action-id': 'ske:DeleteCluster',
+  security: [SIGNED],
+  parameters: [{ $ref: '#/components/parameters/ClusterId' }],
+  responses: { '202': { description: 'Accepted.' } },
+});
 
 /** Pointers used more than once. */
 const CREATE_BODY = ['paths', LIST, 'post', 'requestBody', 'content', 'application/json', 'schema'] as const;
@@ -742,6 +762,131 @@ export const fixtures: SpecDiffFixture[] = [
       schema(doc, 'ClusterSummary').properties.kubernetes_version = {
         oneOf: [{ type: 'string' }, { type: 'integer' }, { type: 'null' }],
       };
+    },
+  },
+  {
+    id: '73-version-deprecated-past-not-before',
+    title: 'x-scp-lifecycle: DEPRECATED with a Not Before that has passed (clients refuse it)',
+    expected: 'breaking',
+    pointer: ptr('info', 'x-scp-lifecycle', 'state'),
+    before: (doc) => setLifecycle(doc, { notBefore: null }),
+    after: (doc) => setLifecycle(doc, { state: 'DEPRECATED', notBefore: '2025-01-01' }),
+  },
+  {
+    id: '74-deprecated-not-before-set-in-past',
+    title: 'x-scp-lifecycle: a DEPRECATED version given a Not Before that has passed',
+    expected: 'breaking',
+    pointer: ptr('info', 'x-scp-lifecycle', 'notBefore'),
+    before: (doc) => setLifecycle(doc, { state: 'DEPRECATED', notBefore: null }),
+    after: (doc) => setLifecycle(doc, { state: 'DEPRECATED', notBefore: '2025-01-01' }),
+  },
+  {
+    id: '75-planned-version-made-current',
+    title: 'x-scp-lifecycle: PLANNED → CURRENT (now served; nothing to warn about)',
+    expected: 'non-breaking',
+    pointer: ptr('info', 'x-scp-lifecycle', 'state'),
+    message: /state PLANNED → CURRENT \(it is now served\)$/,
+    before: (doc) => setLifecycle(doc, { state: 'PLANNED', notBefore: null }),
+    after: (doc) => setLifecycle(doc, { state: 'CURRENT', notBefore: null }),
+  },
+  {
+    id: '76-security-alternatives-reordered',
+    title: 'security requirements reordered (alternatives: the order means nothing)',
+    expected: 'informational',
+    pointer: '',
+    before: (doc) => {
+      op(doc, SHOW, 'get').security = [SIGNED, { ScpAccountId: [] }];
+    },
+    after: (doc) => {
+      op(doc, SHOW, 'get').security = [{ ScpAccountId: [] }, SIGNED];
+    },
+  },
+  {
+    id: '77-security-alternative-replaced',
+    title: 'one security alternative replaced by another (the one kept unchanged, scopes included)',
+    expected: 'breaking',
+    pointer: ptr('paths', SHOW, 'get', 'security', 1),
+    before: (doc) => {
+      op(doc, SHOW, 'get').security = [{ ScpAccessKey: ['clusters:read'] }, { ScpAccountId: [] }];
+    },
+    after: (doc) => {
+      op(doc, SHOW, 'get').security = [{ ScpAccessKey: ['clusters:read'] }, { ScpClientType: [] }];
+    },
+  },
+  {
+    id: '78-security-no-longer-required',
+    title: 'security requirements emptied (no authentication needed any more)',
+    expected: 'non-breaking',
+    pointer: ptr('paths', SHOW, 'get', 'security'),
+    after: (doc) => {
+      op(doc, SHOW, 'get').security = [];
+    },
+  },
+  {
+    id: '79-operation-servers-same-as-document-removed',
+    title: 'an operation’s servers, the same as the document’s, removed (it is called where it was)',
+    expected: 'informational',
+    pointer: ptr('paths', SHOW, 'get', 'servers'),
+    before: (doc) => {
+      op(doc, SHOW, 'get').servers = structuredClone(doc.servers);
+    },
+    after: () => {},
+  },
+  {
+    id: '80-operation-servers-new-host',
+    title: 'an operation sent to another host by its own servers',
+    expected: 'breaking',
+    pointer: ptr('servers', 0),
+    after: (doc) => {
+      op(doc, SHOW, 'get').servers = [{ url: 'https://ske-clusters.kr-west1.s.samsungsdscloud.com' }];
+    },
+  },
+  {
+    id: '81-path-level-required-header-added',
+    title: 'a required header added to a path item (two operations): reported once',
+    expected: 'breaking',
+    pointer: ptr('paths', SHOW, 'parameters', 0),
+    before: (doc) => {
+      doc.paths[SHOW].delete = deleteCluster();
+    },
+    after: (doc) => {
+      doc.paths[SHOW].delete = deleteCluster();
+      doc.paths[SHOW].parameters = [
+        { name: 'Scp-Request-Id', in: 'header', required: true, schema: { type: 'string' } },
+      ];
+    },
+  },
+  {
+    id: '82-response-alternatives-made-nullable',
+    title: 'OpenAPI 3.0 nullable beside oneOf (response property: may now be null)',
+    expected: 'breaking',
+    pointer: ptr(...SHOW_BODY, 'properties', 'kubernetes_version', 'nullable'),
+    before: (doc) => {
+      schema(doc, 'ClusterSummary').properties.kubernetes_version = {
+        oneOf: [{ type: 'string' }, { type: 'integer' }],
+      };
+    },
+    after: (doc) => {
+      schema(doc, 'ClusterSummary').properties.kubernetes_version = {
+        oneOf: [{ type: 'string' }, { type: 'integer' }],
+        nullable: true,
+      };
+    },
+  },
+  {
+    id: '83-shared-schema-made-nullable',
+    title: 'a schema two response properties share made nullable: reported at each',
+    expected: 'breaking',
+    pointer: ptr(...SHOW_BODY, 'properties', 'updated_at', 'type'),
+    before: (doc) => {
+      doc.components.schemas.Timestamp = { type: 'string', format: 'date-time' };
+      schema(doc, 'ClusterSummary').properties.created_at = { $ref: '#/components/schemas/Timestamp' };
+      schema(doc, 'ClusterSummary').properties.updated_at = { $ref: '#/components/schemas/Timestamp' };
+    },
+    after: (doc) => {
+      doc.components.schemas.Timestamp = { type: ['string', 'null'], format: 'date-time' };
+      schema(doc, 'ClusterSummary').properties.created_at = { $ref: '#/components/schemas/Timestamp' };
+      schema(doc, 'ClusterSummary').properties.updated_at = { $ref: '#/components/schemas/Timestamp' };
     },
   },
   {
