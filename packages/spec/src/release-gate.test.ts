@@ -182,7 +182,10 @@ describe('the release gate on an edited copy', () => {
     writeFileSync(record, JSON.stringify(released));
     editDocument(dir, '1.2', requiredParameterAdded);
     addChangeset(dir, 'region', { '@scp-ske/spec': 'minor', '@scp-ske/client-1.2': 'minor' });
-    expect((await messages(dir))[0]).toMatch(/^ske 1\.2: breaking change needs a major changeset for @scp-ske\/spec/);
+    // Each package with its own bump: the emulator and the CLI are still 0.x.
+    expect((await messages(dir))[0]).toMatch(
+      /^ske 1\.2: breaking change needs a major changeset for @scp-ske\/spec and @scp-ske\/client-1\.2, and a minor for @scp-ske\/emulator and @scp-ske\/cli \(pending: @scp-ske\/spec: minor, @scp-ske\/client-1\.2: minor, /,
+    );
   });
 
   it('treats a version with no released document as new (informational), and a released version gone as breaking', async () => {
@@ -197,6 +200,14 @@ describe('the release gate on an edited copy', () => {
     expect(result.versions.find((report) => report.version === '1.3')).toMatchObject({ status: 'new' });
     expect(result.problems.map((problem) => problem.message)).toEqual([
       'ske 0.9: breaking change needs a minor changeset for @scp-ske/spec, @scp-ske/emulator and @scp-ske/cli (pending: @scp-ske/spec: none, @scp-ske/emulator: none, @scp-ske/cli: none): # — ske 0.9 removed from the spec (its documents are no longer published)',
+    ]);
+  });
+
+  it('refuses a baseline whose recorded document is missing, naming the file (not a crash)', async () => {
+    const dir = copyRepository();
+    rmSync(join(dir, 'packages/spec/released/ske-1.1.json'));
+    expect(await messages(dir)).toEqual([
+      'packages/spec/released/ske-1.1.json is missing, though release.json records it for ske 1.1: released/ is written by `pnpm release:baseline`, never by hand',
     ]);
   });
 

@@ -85,7 +85,18 @@ export async function checkReleaseGate(repoDir: string): Promise<GateResult> {
     });
 
   const released = new Map<string, unknown>();
+  /** Versions whose released document is missing: not compared (the problem says why). */
+  const missing = new Set<string>();
   for (const [version, { file, sha256: digest }] of Object.entries(record.documents)) {
+    if (!existsSync(join(releasedDir, file))) {
+      missing.add(version);
+      problems.push({
+        version,
+        packages: [SPEC_PACKAGE],
+        message: `packages/spec/released/${file} is missing, though release.json records it for ${record.service} ${version}: released/ is written by \`pnpm release:baseline\`, never by hand`,
+      });
+      continue;
+    }
     const text = await readFile(join(releasedDir, file), 'utf8');
     if (sha256(text) !== digest)
       problems.push({
@@ -99,6 +110,7 @@ export async function checkReleaseGate(repoDir: string): Promise<GateResult> {
   const current = new Set<string>();
   for (const entry of manifest.versions as { version: string; files: { bundled: { json: string } } }[]) {
     current.add(entry.version);
+    if (missing.has(entry.version)) continue;
     const document = await readJson(join(specDir, entry.files.bundled.json));
     const before = released.get(entry.version);
     if (before === undefined) {
@@ -152,14 +164,19 @@ export async function checkReleaseGate(repoDir: string): Promise<GateResult> {
       if (RANK[has] < RANK[needed]) lacking.push({ name, needed, has });
     }
     if (lacking.length === 0) continue;
-    const needed = lacking.some((one) => one.needed === 'major') ? 'major' : 'minor';
+    // Each package with its own bump: `a major changeset for A, and a minor for B and C`.
+    const needed = (['major', 'minor'] as const)
+      .map((bump) => ({ bump, names: lacking.filter((one) => one.needed === bump).map((one) => one.name) }))
+      .filter(({ names }) => names.length > 0)
+      .map(({ bump, names }, index) => `a ${bump}${index === 0 ? ' changeset' : ''} for ${list(names)}`)
+      .join(', and ');
     const has = lacking.map((one) => `${one.name}: ${one.has}`).join(', ');
     for (const change of report.changes.filter((one) => one.severity === 'breaking'))
       problems.push({
         version: report.version,
         packages: lacking.map((one) => one.name),
         change,
-        message: `${record.service} ${report.version}: breaking change needs a ${needed} changeset for ${list(lacking.map((one) => one.name))} (pending: ${has}): ${change.pointer} — ${change.message}`,
+        message: `${record.service} ${report.version}: breaking change needs ${needed} (pending: ${has}): ${change.pointer} — ${change.message}`,
       });
   }
   return { versions, problems };
