@@ -75,6 +75,8 @@ describe('type', () => {
     [{}, { type: 'object' }, true],
     [null, { type: 'object' }, false],
     [[], { type: 'object' }, false],
+    ['{}', { type: 'object' }, false],
+    [1, { type: 'object' }, false],
     ['a', { type: ['string', 'null'] }, true],
     [null, { type: ['string', 'null'] }, true],
     [1, { type: ['string', 'null'] }, false],

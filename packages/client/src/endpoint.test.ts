@@ -45,6 +45,11 @@ describe('resolveEndpoint', () => {
     [{ endpoint: 'ske.example.com' }, 'endpoint', 'an absolute http(s) URL without query, e.g. http://127.0.0.1:8080'],
     [{ endpoint: 'http://h/?a=b' }, 'endpoint', 'an absolute http(s) URL without query, e.g. http://127.0.0.1:8080'],
     [{ endpoint: 'ftp://h/' }, 'endpoint', 'an absolute http(s) URL without query, e.g. http://127.0.0.1:8080'],
+    [
+      { endpoint: 'xhttp://127.0.0.1:8080' },
+      'endpoint',
+      'an absolute http(s) URL without query, e.g. http://127.0.0.1:8080',
+    ],
     [{ endpoint: 5 }, 'endpoint', 'an absolute http(s) URL without query, e.g. http://127.0.0.1:8080'],
   ])('refuses %o, naming the option and what it expected', (options, argument, expected) => {
     const error = refusal(options as never);
@@ -77,9 +82,12 @@ describe('resolveEndpoint', () => {
     expect(`${error.message} ${error.stack}`).not.toContain('CANARY');
   });
 
-  it('keeps an @ in the path, which is no userinfo', () => {
+  it('keeps an @ in the path, which is no userinfo, even in a URL the path holds', () => {
     expect(resolveEndpoint(template, { endpoint: 'http://127.0.0.1:8080/proxy/@ske' })).toBe(
       'http://127.0.0.1:8080/proxy/@ske',
+    );
+    expect(resolveEndpoint(template, { endpoint: 'http://127.0.0.1:8080/to/https://u@ske' })).toBe(
+      'http://127.0.0.1:8080/to/https://u@ske',
     );
   });
 });

@@ -76,3 +76,17 @@ describe('the lifecycle gate', () => {
     expect(emit.mock.calls[0]?.[1]).toEqual({ type: 'SkeLifecycleWarning', code: WARNING_CODES.deprecated });
   });
 });
+
+describe('two copies of the client in one process', () => {
+  it('warn once between them: the set of warnings given lives in the global symbol registry', () => {
+    const emit = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    const shared = (globalThis as { [key: symbol]: Set<string> | undefined })[Symbol.for('@scp-ske/client.warned')];
+    checkLifecycle(deprecated, new Date('2026-01-01'), false);
+    expect(emit).toHaveBeenCalledTimes(1);
+    expect([...(shared ?? [])]).toEqual(['ske 9.0:deprecated']);
+    // What another copy of the module would have recorded for another version:
+    shared?.add('ske 9.1:deprecated');
+    checkLifecycle({ ...deprecated, version: '9.1', apiVersion: 'ske 9.1' }, new Date('2026-01-01'), false);
+    expect(emit).toHaveBeenCalledTimes(1);
+  });
+});
