@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SigningOptionError } from './errors.js';
 import { signingHeaders, wireUrl } from './sign-request.js';
-import { computeSignature, normalizeTimestamp, type SignatureInput, stringToSign } from './signature.js';
+import {
+  computeSignature,
+  computeSignatureAsync,
+  normalizeTimestamp,
+  type SignatureInput,
+  stringToSign,
+} from './signature.js';
 import { referenceExample as reference, referenceSignature } from './testing/reference-example.js';
 
 interface Vector extends SignatureInput {
@@ -27,6 +33,14 @@ describe('the worked examples of the SCP reference page', () => {
     expect(computeSignature({ ...reference, accountId: '0123456789abcdef0123456789abcdef' })).toBe(
       'gCQzK151SDhX/TgAcRnNZZvteUJRVk4YJzbiSt0Y8Dg=',
     );
+  });
+
+  it('computes the same signature asynchronously, and names a missing secret key there too', async () => {
+    expect(await computeSignatureAsync(reference)).toBe(referenceSignature);
+    await expect(computeSignatureAsync({ ...reference, secretKey: '' })).rejects.toMatchObject({
+      name: 'SigningOptionError',
+      option: 'secretKey',
+    });
   });
 
   it('accepts the timestamp as a decimal string and the method in lower case', () => {
