@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClockSkew, SKEW_THRESHOLD_MS } from './clock-skew.js';
 import { createCredentialChain, fromCredentialsFile, fromEnvironment, ScpCredentials } from './credentials.js';
@@ -281,6 +281,16 @@ describe('headerRecord', () => {
 });
 
 describe('decodeBody', () => {
+  it('undoes several codings, the last applied first, whatever their case and spacing', () => {
+    expect(decodeBody('gzip, br', brotliCompressSync(gzipSync('hello')))).toBe('hello');
+    expect(decodeBody('deflate,GZIP', gzipSync(deflateSync('hello')))).toBe('hello');
+  });
+
+  it('reads the bytes as they are when a coding is unknown, as fetch does', () => {
+    expect(decodeBody('compress', Buffer.from('hello'))).toBe('hello');
+    expect(decodeBody('gzip, compress', Buffer.from('hello'))).toBe('hello');
+  });
+
   it('reads x-gzip as gzip', () => {
     expect(decodeBody('x-gzip', gzipSync('hello'))).toBe('hello');
   });
