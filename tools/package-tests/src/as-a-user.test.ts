@@ -6,13 +6,12 @@
  * output typechecks.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { manifest } from '@scp-ske/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packAll } from './packed.js';
+import { installPackedProject } from './packed.js';
 
 const TSC = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const HEY_API = '@hey-api/openapi-ts@0.90.8';
@@ -69,18 +68,7 @@ afterAll(() => {
 });
 
 beforeAll(() => {
-  const packed = packAll();
-  project = mkdtempSync(join(tmpdir(), 'scp-ske-consumer-'));
-  const dependencies = Object.fromEntries(packed.map(({ name, tarball }) => [name, `file:${tarball}`]));
-  const overrides = Object.fromEntries(packed.map(({ name }) => [name, `$${name}`]));
-  writeFileSync(
-    join(project, 'package.json'),
-    JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies, overrides }, null, 2),
-  );
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', TYPES_NODE, HEY_API, TYPESCRIPT], {
-    cwd: project,
-    stdio: 'pipe',
-  });
+  project = installPackedProject('consumer', [TYPES_NODE, HEY_API, TYPESCRIPT]);
 });
 
 describe('installed with npm, outside the workspace', () => {

@@ -3,7 +3,7 @@
  * `catalog:` become real versions, as on the registry) into one folder, once per test run.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,27 @@ export function packAll(): Packed[] {
     if (!tarball) throw new Error(`pnpm pack wrote nothing for ${name}`);
     return { name, dir, tarball: join(destination, tarball) };
   });
+}
+
+/**
+ * A new project outside the workspace that depends on every packed package (and overrides their
+ * dependencies on one another to the packed ones, as a user's install from the registry would resolve
+ * them), installed with npm together with `extra` packages. Returns its folder.
+ */
+export function installPackedProject(name: string, extra: string[]): string {
+  const packed = packAll();
+  const project = mkdtempSync(join(tmpdir(), `scp-ske-${name}-`));
+  const dependencies = Object.fromEntries(packed.map(({ name, tarball }) => [name, `file:${tarball}`]));
+  const overrides = Object.fromEntries(packed.map(({ name }) => [name, `$${name}`]));
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name, private: true, type: 'module', dependencies, overrides }, null, 2),
+  );
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...extra], {
+    cwd: project,
+    stdio: 'pipe',
+  });
+  return project;
 }
 
 /** A file inside a tarball, as text. */

@@ -6,16 +6,15 @@
  * client packages' own unit tests on node@24 and node@26; TypeScript consumers per module resolution.
  * Writes reports/matrix.md and checks that the README's table is the same.
  */
-import { execFile, execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { DEFAULT_CLUSTERS, DEMO_CREDENTIALS, type Emulator, startEmulator } from '@scp-ske/emulator';
-import { packAll, REPO } from '@scp-ske/package-tests/packed';
+import { installPackedProject, REPO } from '@scp-ske/package-tests/packed';
 import { chromium } from 'playwright-core';
 import { rolldown } from 'rolldown';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,22 +95,7 @@ async function bundle(input: string, conditionNames: string[]) {
 beforeAll(async () => {
   // The runtimes first (in parallel; cached after the first run), then the packed packages.
   await installRuntimes(Object.values(RUNTIMES));
-  const packed = packAll();
-  project = mkdtempSync(join(tmpdir(), 'scp-ske-runtime-matrix-'));
-  const dependencies = Object.fromEntries(packed.map(({ name, tarball }) => [name, `file:${tarball}`]));
-  const overrides = Object.fromEntries(packed.map(({ name }) => [name, `$${name}`]));
-  writeFileSync(
-    join(project, 'package.json'),
-    JSON.stringify(
-      { name: 'runtime-matrix-consumer', private: true, type: 'module', dependencies, overrides },
-      null,
-      2,
-    ),
-  );
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', TYPES_NODE], {
-    cwd: project,
-    stdio: 'pipe',
-  });
+  project = installPackedProject('runtime-matrix-consumer', [TYPES_NODE]);
   for (const file of readdirSync(join(HERE, 'consumer')))
     copyFileSync(join(HERE, 'consumer', file), join(project, file));
   const vectors = readFileSync(join(REPO, 'packages/signing/test-vectors/vectors.json'), 'utf8');
