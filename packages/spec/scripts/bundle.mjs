@@ -1,7 +1,9 @@
 /**
  * Bundles every API of the root redocly.yaml (ske@1.0 … ske@1.x) into this package:
- * `openapi/ske-<v>.{yaml,json}` (bundled, components by $ref) and
- * `openapi/ske-<v>.dereferenced.{yaml,json}`, then writes the lifecycle manifest
+ * `openapi/ske-<v>.{yaml,json}` (bundled, components by $ref: YAML for people and the generators and
+ * renderers teams use, JSON for code) and `openapi/ske-<v>.dereferenced.json` (every $ref resolved: what
+ * the emulator compiles its routes from and the code generator reads; no YAML form, since no tool or
+ * reader needs one), then writes the lifecycle manifest
  * (`versions.json`, with each bundled document's sha256, and the typed `src/generated/manifest.ts`,
  * without them).
  *
@@ -95,13 +97,13 @@ async function main() {
     const base = `${service}-${api.version}`;
     const files = {
       bundled: { json: `openapi/${base}.json`, yaml: `openapi/${base}.yaml` },
-      dereferenced: { json: `openapi/${base}.dereferenced.json`, yaml: `openapi/${base}.dereferenced.yaml` },
+      dereferenced: { json: `openapi/${base}.dereferenced.json` },
     };
     const documents = { bundled, dereferenced };
     for (const [form, document] of Object.entries(documents)) {
       document.info['x-scp-service-versions'] = serviceVersions;
       await writeFile(join(packageDir, files[form].json), asJson(document));
-      await writeFile(join(packageDir, files[form].yaml), asYaml(document));
+      if (files[form].yaml) await writeFile(join(packageDir, files[form].yaml), asYaml(document));
     }
     versions.push({ ...lifecycle, files, sha256: sha256(asJson(bundled)) });
   }

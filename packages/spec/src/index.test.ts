@@ -12,11 +12,15 @@ describe('@scp-ske/spec accessors', () => {
   });
 
   it.each(versions.map((version) => [version]))('points at existing documents of ske %s in every form', (version) => {
-    for (const form of ['bundled', 'dereferenced'] as const) {
-      for (const format of ['json', 'yaml'] as const) {
-        expect(existsSync(documentPath(version, form, format)), `${form} ${format}`).toBe(true);
-      }
+    for (const format of ['json', 'yaml'] as const) {
+      expect(existsSync(documentPath(version, 'bundled', format)), `bundled ${format}`).toBe(true);
     }
+    expect(existsSync(documentPath(version, 'dereferenced')), 'dereferenced json').toBe(true);
+  });
+
+  it('publishes the dereferenced form as JSON only, and says so when asked for YAML', () => {
+    // @ts-expect-error the dereferenced form has no YAML file
+    expect(() => documentPath('1.3', 'dereferenced', 'yaml')).toThrow(/published as JSON only/);
   });
 
   it('stamps each version in versions.json with the sha256 of its bundled JSON, and is that manifest without them', () => {

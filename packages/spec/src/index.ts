@@ -1,7 +1,8 @@
 /**
  * @scp-ske/spec: the SKE OpenAPI documents per API version and the lifecycle manifest, as data.
  *
- * The documents are files in this package (`openapi/ske-<version>[.dereferenced].<json|yaml>`);
+ * The documents are files in this package (`openapi/ske-<version>.<json|yaml>`, and the dereferenced
+ * form `openapi/ske-<version>.dereferenced.json`);
  * this entry gives their paths, loads them, and exposes the manifest as a typed constant.
  */
 import { readFile } from 'node:fs/promises';
@@ -40,13 +41,18 @@ function entryOf(version: SkeVersion) {
   return entry;
 }
 
-/** Absolute path of a version's document. */
+/** Absolute path of a version's document: the bundled form as JSON or YAML, the dereferenced form as JSON. */
+export function documentPath(version: SkeVersion, form?: 'bundled', format?: DocumentFormat): string;
+export function documentPath(version: SkeVersion, form: 'dereferenced', format?: 'json'): string;
+export function documentPath(version: SkeVersion, form: DocumentForm, format: 'json'): string;
 export function documentPath(
   version: SkeVersion,
   form: DocumentForm = 'bundled',
   format: DocumentFormat = 'json',
 ): string {
-  return fileURLToPath(new URL(`../${entryOf(version).files[form][format]}`, import.meta.url));
+  const file = (entryOf(version).files[form] as Partial<Record<DocumentFormat, string>>)[format];
+  if (!file) throw new RangeError(`@scp-ske/spec: the ${form} form of ske ${version} is published as JSON only`);
+  return fileURLToPath(new URL(`../${file}`, import.meta.url));
 }
 
 /** Reads and parses a version's JSON document. */

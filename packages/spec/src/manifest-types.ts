@@ -17,8 +17,14 @@ export interface VersionEntry {
   readonly state: LifecycleState;
   /** `YYYY-MM-DD`: the date until which support is guaranteed; null for the CURRENT version. */
   readonly notBefore: string | null;
-  /** Package-relative paths of the documents of this version. */
-  readonly files: { readonly [F in DocumentForm]: { readonly [X in DocumentFormat]: string } };
+  /**
+   * Package-relative paths of the documents of this version: the bundled form as JSON and YAML, the
+   * dereferenced form as JSON only.
+   */
+  readonly files: {
+    readonly bundled: { readonly [X in DocumentFormat]: string };
+    readonly dereferenced: { readonly json: string };
+  };
 }
 
 export interface Manifest {

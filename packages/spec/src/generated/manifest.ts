@@ -16,8 +16,7 @@ export const manifest = {
           "yaml": "openapi/ske-1.0.yaml"
         },
         "dereferenced": {
-          "json": "openapi/ske-1.0.dereferenced.json",
-          "yaml": "openapi/ske-1.0.dereferenced.yaml"
+          "json": "openapi/ske-1.0.dereferenced.json"
         }
       }
     },
@@ -32,8 +31,7 @@ export const manifest = {
           "yaml": "openapi/ske-1.1.yaml"
         },
         "dereferenced": {
-          "json": "openapi/ske-1.1.dereferenced.json",
-          "yaml": "openapi/ske-1.1.dereferenced.yaml"
+          "json": "openapi/ske-1.1.dereferenced.json"
         }
       }
     },
@@ -48,8 +46,7 @@ export const manifest = {
           "yaml": "openapi/ske-1.2.yaml"
         },
         "dereferenced": {
-          "json": "openapi/ske-1.2.dereferenced.json",
-          "yaml": "openapi/ske-1.2.dereferenced.yaml"
+          "json": "openapi/ske-1.2.dereferenced.json"
         }
       }
     },
@@ -64,8 +61,7 @@ export const manifest = {
           "yaml": "openapi/ske-1.3.yaml"
         },
         "dereferenced": {
-          "json": "openapi/ske-1.3.dereferenced.json",
-          "yaml": "openapi/ske-1.3.dereferenced.yaml"
+          "json": "openapi/ske-1.3.dereferenced.json"
         }
       }
     }
