@@ -334,6 +334,15 @@ try {
   await inClone('pnpm', ['release:build']);
   const released1 = readJson(join(clone, 'packages', 'spec', 'released', 'release.json'));
 
+  step('Release 1: the versioned repository is still green (the fast part of pnpm test)');
+  const green = await inClone('pnpm', ['run', 'test:fast'], { allowFailure: true });
+  result.greenAfterVersion = { exitCode: green.code };
+  expect(
+    'after pnpm release:version, lint, typecheck and the generated-file check pass (changelogs included)',
+    green.code === 0,
+    green.code === 0 ? 'pnpm run test:fast exit 0' : green.output.slice(-1_500),
+  );
+
   step('Release 1: Verdaccio on 127.0.0.1, pnpm changeset publish');
   const { bin, version: verdaccioVersion } = await verdaccio;
   registry = await startRegistry({ bin, root: join(root, 'registry'), env });

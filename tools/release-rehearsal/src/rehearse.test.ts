@@ -88,6 +88,10 @@ describe('pnpm release:rehearse', () => {
     expect(exitCode).toBe(0);
   });
 
+  it('leaves the versioned repository green: lint (CHANGELOG.md files included), typecheck, generated files', () => {
+    expect(result.greenAfterVersion).toEqual({ exitCode: 0 });
+  });
+
   it('release 1 publishes every publishable package at the version changeset version gave it', () => {
     expect(Object.keys(result.release1.versions).sort()).toEqual([...publishable].sort());
     expect(result.release1.published).toEqual(

@@ -4,7 +4,7 @@
  * node@22/24/26, Bun, Deno (each from the npm registry), workerd through Miniflare, Debian's Chromium —
  * against an emulator started here on Node; `require()` of the packages on every Node; the signing and
  * client packages' own unit tests on node@24 and node@26; TypeScript consumers per module resolution.
- * Writes reports/matrix.md and checks that the README's table is the same.
+ * Writes the table to reports/runtime-matrix.md (repository root) and reports/matrix.md.
  */
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,8 +19,8 @@ import { chromium } from 'playwright-core';
 import { rolldown } from 'rolldown';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../../chromium.shared.js';
-import { binOf, ensureRuntime, installRuntimes, RUNTIMES } from './runtimes.js';
-import { type Cell, judge, type Matrix, README_BEGIN, README_END, renderMatrix } from './table.js';
+import { binOf, ensureRuntime, RUNTIMES } from './runtimes.js';
+import { type Cell, judge, type Matrix, renderMatrix } from './table.js';
 
 const run = promisify(execFile);
 const HERE = new URL('..', import.meta.url).pathname;
@@ -93,8 +93,8 @@ async function bundle(input: string, conditionNames: string[]) {
 }
 
 beforeAll(async () => {
-  // The runtimes first (in parallel; cached after the first run), then the packed packages.
-  await installRuntimes(Object.values(RUNTIMES));
+  // The runtimes were installed by `pnpm check`'s set-up step (scripts/setup-check.mjs): checked, never downloaded here.
+  for (const runtime of Object.values(RUNTIMES)) ensureRuntime(runtime);
   project = installPackedProject('runtime-matrix-consumer', [TYPES_NODE]);
   for (const file of readdirSync(join(HERE, 'consumer')))
     copyFileSync(join(HERE, 'consumer', file), join(project, file));
@@ -257,7 +257,7 @@ const credentials = { accessKey: process.env.SCP_ACCESS_KEY, secretKey: process.
             maxBuffer: 1 << 26,
           });
           const report = JSON.parse(readFileSync(out, 'utf8'));
-          // No count in the cell: the README shows this table, and a test added to a package must not make it stale.
+          // No count in the cell: the table is compared across runs, and a test added to a package must not change it.
           if (report.numPassedTests === 0 || report.numPassedTests !== report.numTotalTests)
             throw new Error(`${report.numPassedTests} of ${report.numTotalTests} tests passed`);
           cell = { pass: true, detail: 'every test passed' };
@@ -350,16 +350,13 @@ export const calls = [createSkeClient().getUserKubeconfig({ clusterId: 'x', kube
     for (const [row, cell] of rows) record(row, 'typecheck', await cell);
   });
 
-  it('every cell passes or carries its documented reason; the README shows this table', () => {
+  it('every cell passes or carries its documented reason (the table: reports/runtime-matrix.md)', () => {
     const problems = judge(matrix);
     const markdown = renderMatrix(matrix, VERSIONS);
     mkdirSync(join(HERE, 'reports'), { recursive: true });
     writeFileSync(join(HERE, 'reports/matrix.md'), markdown);
+    mkdirSync(join(REPO, 'reports'), { recursive: true });
+    writeFileSync(join(REPO, 'reports/runtime-matrix.md'), `# Runtime matrix\n\n${markdown}`);
     expect(problems).toEqual([]);
-    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
-    const start = readme.indexOf(README_BEGIN);
-    const end = readme.indexOf(README_END);
-    expect(start, 'README.md has the matrix markers').toBeGreaterThan(-1);
-    expect(readme.slice(start + README_BEGIN.length, end).trim()).toBe(markdown.trim());
   });
 });

@@ -1,11 +1,9 @@
 /**
- * The runtimes of the matrix, installed once per machine from the npm registry (exact versions in
- * runtimes.json) with `npm install --prefix node_modules/.cache/runtimes/<name>@<version>`.
+ * The runtimes of the matrix (exact versions in runtimes.json), as `pnpm check`'s set-up step installed
+ * them into `node_modules/.cache/runtimes/<name>@<version>` (scripts/install-runtimes.mjs).
  */
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { REPO } from '@scp-ske/package-tests/packed';
 
 export interface Runtime {
@@ -30,53 +28,18 @@ export function runtimeDir(runtime: Runtime): string {
   return join(CACHE, `${runtime.package}@${runtime.version}`);
 }
 
-const installArgs = (runtime: Runtime, dir: string) => [
-  'install',
-  '--prefix',
-  dir,
-  '--no-audit',
-  '--no-fund',
-  '--no-save',
-  '--loglevel=error',
-  `${runtime.package}@${runtime.version}`,
-];
-
 /**
- * npm's settings for these installs, as environment so that the `node` package's own nested install gets
- * them too: a stalled download is cut after 30 s and retried (npm's default waits 5 min), and what the
- * cache already holds is not asked again.
+ * The runtime's directory, installed by `pnpm check`'s set-up step (scripts/setup-check.mjs, with
+ * tools/runtime-matrix/scripts/install-runtimes.mjs): a test never downloads one.
  */
-const npmEnv = {
-  ...process.env,
-  npm_config_fetch_timeout: '30000',
-  npm_config_fetch_retries: '5',
-  npm_config_prefer_offline: 'true',
-};
-
-/** Installs the runtime unless its directory holds a finished install; returns its directory. */
 export function ensureRuntime(runtime: Runtime): string {
   const dir = runtimeDir(runtime);
-  const done = join(dir, '.installed');
-  if (!existsSync(done)) {
-    mkdirSync(dir, { recursive: true });
-    execFileSync('npm', installArgs(runtime, dir), { stdio: 'pipe', env: npmEnv });
-    writeFileSync(done, `${runtime.package}@${runtime.version}\n`);
+  if (!existsSync(join(dir, '.installed'))) {
+    throw new Error(
+      `${runtime.name} (${runtime.package}@${runtime.version}) is not installed in ${dir}: run \`pnpm check:setup\` first`,
+    );
   }
   return dir;
-}
-
-/** Installs every runtime not installed yet, all at once (each download waits on the network, not the CPU). */
-export async function installRuntimes(runtimes: Runtime[]): Promise<void> {
-  await Promise.all(
-    runtimes.map(async (runtime) => {
-      const dir = runtimeDir(runtime);
-      const done = join(dir, '.installed');
-      if (existsSync(done)) return;
-      mkdirSync(dir, { recursive: true });
-      await promisify(execFile)('npm', installArgs(runtime, dir), { maxBuffer: 1 << 24, env: npmEnv });
-      writeFileSync(done, `${runtime.package}@${runtime.version}\n`);
-    }),
-  );
 }
 
 export function binOf(runtime: Runtime): string {

@@ -1,6 +1,7 @@
 /**
  * The matrix's shape (rows, columns), what each cell that does not run or cannot pass says instead,
- * and its markdown, written to reports/matrix.md and shown in the README between the markers.
+ * and its markdown, written to reports/runtime-matrix.md at the repository root (and this package's
+ * reports/matrix.md).
  */
 export interface Cell {
   pass: boolean;
@@ -9,9 +10,6 @@ export interface Cell {
   expectedFailure?: string;
 }
 export type Matrix = Record<string, Record<string, Cell>>;
-
-export const README_BEGIN = '<!-- runtime-matrix:begin (written by tools/runtime-matrix, do not edit) -->';
-export const README_END = '<!-- runtime-matrix:end -->';
 
 export const ROWS = ['host Node', 'node@22', 'node@24', 'node@26', 'Bun', 'Deno', 'workerd (Miniflare)', 'Chromium'];
 export const COLUMNS = ['vectors', 'client', 'raw', 'require()', 'unit: signing', 'unit: client'];
@@ -43,7 +41,7 @@ export function notRunReason(row: string, column: string): string | undefined {
   if (column.startsWith('unit:') && !UNIT_ROWS.has(row))
     return row === 'host Node'
       ? 'not run here: `pnpm test` runs them on the host Node'
-      : 'not run: the brief asks for node@24 and node@26';
+      : 'not run: the unit suites run on the host Node, node@24 and node@26';
   return NOT_RUN[`${row} × ${column}`];
 }
 
