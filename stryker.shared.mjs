@@ -1,16 +1,18 @@
 /**
- * The Stryker settings every package shares (`pnpm test:mutation`, see README, "Mutation testing").
+ * The Stryker settings every package shares (`pnpm check`'s mutation gate, scripts/mutation-gate.mjs; see docs/mutation-testing.md).
  *
  * - The sandbox lives at the repository root (`.stryker-tmp/sandbox-…`), two levels below it as a
  *   package is, so that every relative path a package's files use (`../../vitest.shared.js`, the
  *   spec's documents) resolves the same from the sandbox as from the package.
- * - Incremental: the result of the last run is committed in `reports/stryker-incremental.json`, so
- *   that a run re-tests only the mutants whose code or covering tests changed.
+ * - Incremental: the result of the last run is a cache, `node_modules/.cache/stryker/<package>.json`
+ *   (never committed), so that a run re-tests only the mutants whose code or covering tests changed.
+ *   Which modules a run mutates is the gate's choice (scripts/mutation-gate.mjs).
  * - Score: killed + timed out over all valid mutants. Error-message text is not mutated: a
  *   `StringLiteral` mutant inside an error message is disabled where it is written, with
  *   `// Stryker disable next-line StringLiteral: message text` (the rule, applied everywhere).
  */
 import { createRequire } from 'node:module';
+import { basename, join } from 'node:path';
 
 /**
  * @param {object} settings
@@ -40,7 +42,7 @@ export function strykerConfig({
     mutate,
     ignoreStatic,
     incremental: true,
-    incrementalFile: 'reports/stryker-incremental.json',
+    incrementalFile: join(packageDir, '..', '..', 'node_modules', '.cache', 'stryker', `${basename(packageDir)}.json`),
     tempDirName: '../../.stryker-tmp',
     // Stryker rewrites the tsconfig's `extends` for a sandbox inside the package; ours sits at the
     // package's depth, where `../../tsconfig.base.json` is right as it is: name a file that does not exist.
