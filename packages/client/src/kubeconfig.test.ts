@@ -32,7 +32,7 @@ function kubectlView(file: string) {
 }
 
 describe('readKubeconfig agrees with kubectl on every kubeconfig of the corpus', () => {
-  it('has a corpus of every form the issue names', () => {
+  it('has a corpus of every kubeconfig form kubectl accepts or refuses', () => {
     expect(files).toEqual(
       expect.arrayContaining([
         'anchors-and-merge-keys.yaml',

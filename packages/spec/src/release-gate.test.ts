@@ -57,7 +57,7 @@ function addChangeset(dir: string, name: string, bumps: Record<string, string>):
   writeFileSync(join(dir, '.changeset', `${name}.md`), `---\n${lines.join('\n')}\n---\n\nAn edit of the spec.\n`);
 }
 
-/** The three deliberate edits of issue #16, on ske 1.2. */
+/** Three deliberate edits on ske 1.2: a required parameter added, a response field removed, a description changed. */
 const requiredParameterAdded = (document: Doc) =>
   document.paths['/v1/clusters'].get.parameters.push({
     name: 'region',

@@ -15,7 +15,7 @@ export type Doc = any;
 
 export interface SpecDiffFixture {
   id: string;
-  /** Which issue #16 category it covers, or what else it pins down. */
+  /** The category of change it covers, or what else it pins down. */
   title: string;
   expected: ChangeSeverity;
   /** Where the deciding change is (a JSON pointer into the dereferenced document, `#/…`). */
