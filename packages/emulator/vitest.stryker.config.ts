@@ -17,7 +17,6 @@ export default {
       'src/authenticate.test.ts',
       'src/verify-signature.test.ts',
       'src/base64-match.test.ts',
-      'src/keyed-hmac.test.ts',
       'src/select-version.test.ts',
       'src/parameters.test.ts',
       'src/pipeline.test.ts',
