@@ -10,6 +10,7 @@ const GENERATED = [
   'packages/spec/versions.json',
   ':(glob)packages/*/src/generated/**',
   ':(glob)apps/*/src/generated/**',
+  ':(glob)tools/*/src/generated/**',
   ':(glob)packages/client-[0-9]*/**',
 ];
 

@@ -1,7 +1,7 @@
 import { strykerConfig } from '../../stryker.shared.mjs';
 
 /**
- * The runtime every generated client runs on (the generator, scripts/, is checked by the drift test).
+ * The runtime every generated client runs on (the generator is @scp-ske/codegen, with its own tests).
  * Static mutants are run, against every test: the kubeconfig reader's grammar is module-level regular
  * expressions, loaded lazily by whichever test reads a kubeconfig first, so per-test coverage would
  * test them only against that one test.

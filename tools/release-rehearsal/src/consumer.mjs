@@ -42,7 +42,6 @@ const result = {
   apiVersion: API_VERSION,
   installed,
   contract: {
-    clientSpecSha256: client.scp?.specSha256,
     emulatorSpecSha256: emulatorSpecVersions.versions.find((entry) => entry.version === '1.3')?.sha256,
     listClustersParameters: OPERATIONS.listClusters.parameters.map((parameter) => parameter.name),
   },

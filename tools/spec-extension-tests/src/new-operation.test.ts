@@ -2,7 +2,8 @@
  * The test of the architecture: add a fifth operation to a copy of the repository's spec (one path
  * file with a 200 example, one line in `paths.yaml`), run `pnpm start` there, and nothing else. Every
  * served version's client then has a typed method for it that returns the example through the
- * emulator; the docs pages and the compatibility report include it; and no hand-written file changed.
+ * emulator; the clients suite (tools/client-tests), the docs pages and the compatibility report include
+ * it; and no hand-written file changed.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -60,6 +61,14 @@ const GENERATED =
 
 let copy: string;
 
+/** The versions of a repository's spec, from its bundled manifest. */
+const versionsOf = (repository: string) =>
+  (
+    JSON.parse(readFileSync(join(repository, 'packages/spec/versions.json'), 'utf8')) as {
+      versions: { version: string }[];
+    }
+  ).versions.map((entry) => entry.version);
+
 /** The working tree as it is (tracked and untracked, ignored files left out), in a fresh git repository. */
 function copyRepository(): string {
   const target = mkdtempSync(join(tmpdir(), 'scp-ske-new-operation-'));
@@ -103,11 +112,7 @@ describe('an operation added to the spec reaches every package through `pnpm sta
   });
 
   it('gives every version a typed method that returns the example through the emulator', () => {
-    const versions = (
-      JSON.parse(readFileSync(join(copy, 'packages/spec/versions.json'), 'utf8')) as {
-        versions: { version: string }[];
-      }
-    ).versions.map((entry) => entry.version);
+    const versions = versionsOf(copy);
     // Type side: a consumer of each version's package reads the typed body (tsc fails on a missing method or type).
     for (const version of versions) {
       const dir = join(copy, 'packages', `client-${version}`);
@@ -158,6 +163,26 @@ console.log(JSON.stringify(results));
     expect(report).toContain(OPERATION_ID);
     const markdown = readFileSync(join(copy, 'reports', 'compat.md'), 'utf8');
     expect(markdown).toContain(OPERATION_ID);
+  });
+
+  it('runs it in the clients suite, for every version, through both clients and the type checks, with no change to the suite', () => {
+    const suite = join(copy, 'tools', 'client-tests');
+    run('pnpm', ['exec', 'tsc', '-p', 'tsconfig.json', '--noEmit'], suite);
+    run('pnpm', ['exec', 'vitest', 'run'], suite);
+    const report = JSON.parse(readFileSync(join(suite, 'reports', 'vitest.json'), 'utf8')) as {
+      testResults: { assertionResults: { fullName: string; status: string }[] }[];
+    };
+    const passed = report.testResults
+      .flatMap((file) => file.assertionResults)
+      .filter((test) => test.status === 'passed')
+      .map((test) => test.fullName);
+    for (const version of versionsOf(copy)) {
+      const rows = passed.filter((name) => name.startsWith(`@scp-ske/client-${version} ${OPERATION_ID} `));
+      expect(rows, version).toEqual([
+        expect.stringContaining('GET /v1/kubernetes-versions: answered 200'),
+        expect.stringContaining('raw GET /v1/kubernetes-versions'),
+      ]);
+    }
   });
 
   it('bundles it into every version document with its IAM action', () => {
