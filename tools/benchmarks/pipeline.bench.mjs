@@ -1,17 +1,15 @@
 /**
  * The build pipeline's own figures, measured in fresh clones of the committed tree. A pipeline run is
  * what `pnpm test` runs through turbo: `turbo run bundle generate` (the generated files), then
- * `turbo run build test` (everything that reads them):
+ * `turbo run build typecheck test` (everything that reads them):
  * - a cold run (no cache), beside the unchanged rerun that follows;
  * - the unchanged rerun: every task must be a cache hit;
  * - a one-line change to the ske 1.2 root: which tasks re-run (only those that depend on 1.2 should);
  * - a one-line change to a shared component: every version's package must re-run;
  * - scale: lint + bundle + generate for 4 versions and for 40 (36 synthetic roots, never committed);
  *   the cost per version should stay flat (at most 12× for 10× the versions).
- * The release rehearsal (Verdaccio, every package packed and installed) and the runtime matrix (six
- * runtimes downloaded) are left out of these runs: they read every package, so every change re-runs
- * them by design, and they are most of each of the four runs (the rehearsal alone 3–8 minutes). `pnpm test`
- * runs them.
+ * The release-level suites (the `check` task: packed packages, the release rehearsal, the runtime
+ * matrix) are not part of these runs, as they are not part of `pnpm test`: `pnpm check` runs them.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -57,13 +55,10 @@ function turboRun(dir, tasks) {
   return { time, statuses };
 }
 
-/** The packages whose test is a whole release or runtime check, not part of the figures (see the top). */
-const LEFT_OUT = ['@scp-ske/release-rehearsal', '@scp-ske/runtime-matrix'].map((name) => `--filter=!${name}`);
-
 /** One pipeline run, both phases: each task's cache status (a task of both phases counts once, re-run if either did). */
 function turbo(dir) {
   const generated = turboRun(dir, ['bundle', 'generate']);
-  const checked = turboRun(dir, ['build', 'test', ...LEFT_OUT]);
+  const checked = turboRun(dir, ['build', 'typecheck', 'test']);
   const statuses = { ...generated.statuses };
   for (const [task, status] of Object.entries(checked.statuses)) {
     statuses[task] = statuses[task] && statuses[task] !== 'HIT' ? statuses[task] : status;
@@ -141,8 +136,12 @@ const versionPackages = [
       .filter(Boolean),
   ),
 ];
-const followed = versionPackages.filter((version) =>
-  ['build', 'test'].every((task) => sharedReran.includes(`@scp-ske/client-${version}#${task}`)),
+// A version follows when its package is rebuilt and typechecked, and the suite over every version's client re-ran.
+const suiteReran = sharedReran.includes('@scp-ske/client-tests#test');
+const followed = versionPackages.filter(
+  (version) =>
+    suiteReran &&
+    ['build', 'typecheck'].every((task) => sharedReran.includes(`@scp-ske/client-${version}#${task}`)),
 );
 figures.push(
   figure({
@@ -175,7 +174,7 @@ function lintBundleGenerate() {
   sh('pnpm', ['exec', 'redocly', 'lint', '--config', '../../redocly.yaml'], specPackage);
   sh('node', ['scripts/bundle.mjs'], specPackage);
   sh('pnpm', ['--filter', '@scp-ske/spec', 'build'], scale);
-  sh('node', ['scripts/generate-clients.mjs'], clientPackage);
+  sh('node', ['../codegen/bin/generate.mjs'], clientPackage);
   return seconds(start);
 }
 const four = lintBundleGenerate();
@@ -193,7 +192,7 @@ const extraApis = Array.from(
   (_, index) => `  ske@1.${index + 4}: { root: spec/ske/ske-1.${index + 4}.yaml }`,
 ).join('\n');
 writeFileSync(join(scale, 'redocly.yaml'), config.replace(/( {2}ske@1\.3: .*\n)/, `$1${extraApis}\n`));
-lintBundleGenerate(); // creates the 36 packages and links them (pnpm install)
+lintBundleGenerate(); // writes the 36 new packages (the generator only writes: nothing is linked or built here)
 const forty = lintBundleGenerate();
 figures.push(
   figure({
