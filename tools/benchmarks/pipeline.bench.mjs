@@ -140,8 +140,7 @@ const versionPackages = [
 const suiteReran = sharedReran.includes('@scp-ske/client-tests#test');
 const followed = versionPackages.filter(
   (version) =>
-    suiteReran &&
-    ['build', 'typecheck'].every((task) => sharedReran.includes(`@scp-ske/client-${version}#${task}`)),
+    suiteReran && ['build', 'typecheck'].every((task) => sharedReran.includes(`@scp-ske/client-${version}#${task}`)),
 );
 figures.push(
   figure({

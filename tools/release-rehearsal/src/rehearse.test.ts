@@ -48,6 +48,7 @@ interface Result {
   consumer1: { ranges: Record<string, string>; run: ConsumerRun };
   gateRefused: { exitCode: number; refusals: string[] };
   gatePassed: { exitCode: number };
+  greenAfterVersion: { exitCode: number };
   minimumPlan: Plan[];
   plan: Plan[];
   manifests: { manifests: number; offending: string[] };
