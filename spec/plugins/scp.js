@@ -1,9 +1,10 @@
 /**
- * Redocly plugin with the house rules and the one decorator of the SKE description.
+ * Redocly plugin with the house rules and the two decorators of the SKE description.
  *
  * A version root states only its own facts (`info.version`, `info.x-scp-lifecycle`); the operation
- * is shared by every version. The rules check what review would otherwise have to, and the
- * decorator copies the version's own facts onto the shared operation when a version is bundled.
+ * is shared by every version. The rules check what review would otherwise have to; when a version is
+ * bundled, one decorator copies the version's own facts onto the shared operation and the other leaves
+ * out what that version does not have (`x-scp-since`).
  */
 
 const LIFECYCLE = 'x-scp-lifecycle';
@@ -130,6 +131,103 @@ function VersionLifecycle({ service = 'ske' } = {}) {
   };
 }
 
+/** Orders two `major.minor` versions numerically (`1.10` after `1.9`). */
+export function compareVersions(a, b) {
+  const [aMajor, aMinor] = String(a).split('.').map(Number);
+  const [bMajor, bMinor] = String(b).split('.').map(Number);
+  return aMajor - bMajor || aMinor - bMinor;
+}
+
+/** The version an `x-scp-since` / `x-scp-required-since` names: `"1.1"`, or `{ version: "1.1", strength, evidence }`. */
+export const sinceVersion = (value) => (value !== null && typeof value === 'object' ? value.version : value);
+
+const SINCE = 'x-scp-since';
+const REQUIRED_SINCE = 'x-scp-required-since';
+const OPERATION_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/**
+ * Leaves out of an example what its schema (already narrowed to the version) does not have, so that a
+ * version's examples show exactly its own fields. Follows `$ref`s, items and the object branch of
+ * `oneOf`/`anyOf`.
+ */
+function pruneExample(value, schemaNode, ctx, from) {
+  const { node: schema, location } = ctx.resolve(schemaNode, from);
+  if (!schema || value === null || typeof value !== 'object') return;
+  const source = location?.source.absoluteRef ?? from;
+  if (Array.isArray(value)) {
+    if (schema.items) for (const item of value) pruneExample(item, schema.items, ctx, source);
+    return;
+  }
+  const branch = [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])].find(
+    (candidate) => ctx.resolve(candidate, source).node?.properties,
+  );
+  if (!schema.properties && branch) return pruneExample(value, branch, ctx, source);
+  if (!schema.properties) return;
+  for (const key of Object.keys(value)) {
+    if (!(key in schema.properties)) delete value[key];
+    else pruneExample(value[key], schema.properties[key], ctx, source);
+  }
+}
+
+/**
+ * Bundle-time decorator: the differences between versions, written once in the shared source as data.
+ * An operation or a schema property with `x-scp-since: { version, strength, evidence }` exists from that
+ * version on: older versions' documents leave it out (a property also leaves their `required` list, and a
+ * path left without operations leaves `paths`). A property with `x-scp-required-since` is required from
+ * that version on. The markers stay in the documents that have the element, so the docs and the
+ * compatibility report can show where a version differs and on what evidence.
+ */
+function VersionDifferences() {
+  let version;
+  const absent = (node) => {
+    const since = sinceVersion(node?.[SINCE]);
+    return since !== undefined && version !== undefined && compareVersions(version, since) < 0;
+  };
+  return {
+    Root: {
+      enter(root) {
+        version = root.info?.version;
+      },
+    },
+    Paths: {
+      enter(paths, ctx) {
+        for (const [path, raw] of Object.entries(paths)) {
+          const item = ctx.resolve(raw).node;
+          if (!item) continue;
+          for (const method of OPERATION_METHODS) if (absent(item[method])) delete item[method];
+          if (!OPERATION_METHODS.some((method) => item[method])) delete paths[path];
+        }
+      },
+    },
+    MediaType: {
+      leave(media, ctx) {
+        if (!version || media?.schema === undefined) return;
+        if (media.example !== undefined) pruneExample(media.example, media.schema, ctx);
+        for (const example of Object.values(media.examples ?? {})) {
+          const value = ctx.resolve(example).node?.value;
+          if (value !== undefined) pruneExample(value, media.schema, ctx);
+        }
+      },
+    },
+    Schema: {
+      enter(schema) {
+        if (!version || schema?.properties === undefined) return;
+        for (const [name, property] of Object.entries(schema.properties)) {
+          if (absent(property)) {
+            delete schema.properties[name];
+            if (Array.isArray(schema.required)) schema.required = schema.required.filter((field) => field !== name);
+            continue;
+          }
+          const requiredSince = sinceVersion(property?.[REQUIRED_SINCE]);
+          if (requiredSince !== undefined && compareVersions(version, requiredSince) >= 0) {
+            schema.required = [...new Set([...(schema.required ?? []), name])];
+          }
+        }
+      },
+    },
+  };
+}
+
 /**
  * Every operation says which IAM action a key needs (`x-scp-action-id`, `service:Action`) and where its
  * facts come from (`x-scp-provenance`: a source, the document, and the versions it confirms).
@@ -187,6 +285,20 @@ function SuccessResponseHasExample() {
   };
 }
 
+/** Every request body has an example: docs show it, samples and the compatibility scenarios send it. */
+function RequestBodyHasExample() {
+  return {
+    RequestBody: {
+      enter(body, ctx) {
+        for (const [mediaType, media] of Object.entries(body?.content ?? {})) {
+          if (media?.example !== undefined || media?.examples !== undefined) continue;
+          ctx.report({ message: `Request body (${mediaType}) needs an example.`, location: ctx.location.key() });
+        }
+      },
+    },
+  };
+}
+
 export default function scpPlugin() {
   return {
     id: 'scp',
@@ -196,11 +308,13 @@ export default function scpPlugin() {
         'error-responses-use-envelope': ErrorResponsesUseEnvelope,
         'operation-action-and-provenance': OperationActionAndProvenance,
         'success-response-has-example': SuccessResponseHasExample,
+        'request-body-has-example': RequestBodyHasExample,
       },
     },
     decorators: {
       oas3: {
         'version-lifecycle': VersionLifecycle,
+        'version-differences': VersionDifferences,
       },
     },
   };

@@ -37,9 +37,15 @@
  * @typedef {{ source: string, confirmed?: string[] }} Provenance `x-scp-provenance`.
  */
 /**
+ * @typedef {object} RequestBody An operation's request body, as the runtime sends it.
+ * @property {string} contentType The media type it is sent as (the first the spec lists), e.g. `application/json`.
+ * @property {true} [required]
+ */
+/**
  * @typedef {object} Sample An operation's required arguments, from the spec's examples.
- * @property {Record<string, unknown>} input As a method takes them, by key.
+ * @property {Record<string, unknown>} input As a method takes them, by key (a request body as `body`).
  * @property {Partial<Record<Parameter['in'], Record<string, unknown>>>} params As openapi-fetch takes them, by wire name.
+ * @property {unknown} [body] The request body's example, as openapi-fetch takes it.
  */
 /**
  * @typedef {object} Operation
@@ -47,6 +53,7 @@
  * @property {string} method Upper case, e.g. `GET`.
  * @property {string} path The path template, e.g. `/v1/clusters/{cluster_id}`.
  * @property {Parameter[]} parameters Path, query and own header parameters, in the spec's order.
+ * @property {RequestBody} [body] The request body, when the operation takes one.
  * @property {{ status: number, contentType: string }} success The first 2xx answer; `contentType` is '' without a body.
  * @property {string} [convenience] The kubeconfig method built on it (`x-scp-convenience`).
  * @property {string} [summary]
@@ -170,8 +177,29 @@ function sampleOf(args) {
 }
 
 /**
+ * An operation's request body: the media type it is sent as and whether it is required. The runtime
+ * sends JSON; a body of another media type is refused, as is one without an example (the samples and
+ * the docs need one).
+ * @param {string | undefined} version
+ * @param {string} id
+ * @param {Record<string, any> | undefined} requestBody
+ * @returns {RequestBody | undefined}
+ */
+export function requestBodyOf(version, id, requestBody) {
+  if (!requestBody) return undefined;
+  const [contentType] = Object.keys(requestBody.content ?? {});
+  if (!contentType || !isJson(contentType)) {
+    throw new Error(`${version}: ${id} has a request body that is not JSON (${contentType ?? 'no media type'})`);
+  }
+  if (requestBody.content[contentType].example === undefined) {
+    throw new Error(`${version}: ${id} has a request body without an example`);
+  }
+  return { contentType, ...(requestBody.required && { required: /** @type {const} */ (true) }) };
+}
+
+/**
  * Every operation of a dereferenced document, in path order. Throws on what the runtime cannot call
- * yet (a request body) and on what the spec must not say (no 2xx answer, a convenience on JSON).
+ * (a request body that is not JSON) and on what the spec must not say (no 2xx answer, a convenience on JSON).
  * @param {OpenApiDocument} document
  * @returns {Operation[]}
  */
@@ -183,9 +211,7 @@ export function operationsOf(document) {
     for (const [method, operation] of Object.entries(item)) {
       if (!HTTP_METHODS.has(method)) continue;
       const id = operation.operationId;
-      if (operation.requestBody) {
-        throw new Error(`${version}: ${id} has a request body, which the generator does not support yet`);
-      }
+      const body = requestBodyOf(version, id, operation.requestBody);
       const [status, response] = Object.entries(operation.responses ?? {}).find(([code]) => /^2\d\d$/.test(code)) ?? [];
       if (!status) throw new Error(`${version}: ${id} declares no 2xx response`);
       const [contentType = ''] = Object.keys(response.content ?? {});
@@ -194,17 +220,24 @@ export function operationsOf(document) {
         throw new Error(`${version}: ${id} has x-scp-convenience but a JSON body; a kubeconfig is text`);
       }
       const args = argumentsOf([...(item.parameters ?? []), ...(operation.parameters ?? [])]);
+      const sample = sampleOf(args);
+      if (body) {
+        const example = operation.requestBody.content[body.contentType].example;
+        sample.input.body = example;
+        sample.body = example;
+      }
       found.push({
         id,
         method: method.toUpperCase(),
         path,
         parameters: args.map(({ parameter }) => parameter),
+        ...(body && { body }),
         success: { status: Number(status), contentType },
         ...(convenience && { convenience }),
         summary: operation.summary,
         actionId: operation['x-scp-action-id'],
         provenance: operation['x-scp-provenance'],
-        sample: sampleOf(args),
+        sample,
       });
     }
   }

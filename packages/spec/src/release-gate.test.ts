@@ -3,6 +3,7 @@
  * directory (never the repository): a breaking edit is refused without a changeset and accepted with
  * one that releases enough; a description edit passes with none.
  */
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -27,7 +28,11 @@ afterEach(() => {
   for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** What the gate reads, copied: the workspace's manifests, changesets config, documents and baseline (no pending changesets). */
+/**
+ * What the gate reads, copied: the workspace's manifests, changesets config, documents and baseline (no
+ * pending changesets). The copy's baseline is re-recorded from its current documents, as a release would
+ * write it, so that each test judges only its own edit, whatever the working tree changed since the release.
+ */
 function copyRepository(): string {
   const dir = mkdtempSync(join(tmpdir(), 'scp-ske-gate-'));
   copies.push(dir);
@@ -42,7 +47,20 @@ function copyRepository(): string {
   for (const path of ['packages/spec/versions.json', 'packages/spec/released']) copy(path);
   for (const name of readdirSync(join(repoDir, 'packages/spec/openapi')))
     if (/^ske-\d+\.\d+\.json$/.test(name)) copy(`packages/spec/openapi/${name}`);
+  releaseCurrentDocuments(dir);
   return dir;
+}
+
+/** Re-records the copy's release baseline from its current documents (what `pnpm release:baseline` writes). */
+function releaseCurrentDocuments(dir: string): void {
+  const releasedDir = join(dir, 'packages/spec/released');
+  const record = JSON.parse(readFileSync(join(releasedDir, 'release.json'), 'utf8'));
+  for (const [version, entry] of Object.entries(record.documents) as [string, { file: string; sha256: string }][]) {
+    const text = readFileSync(join(dir, 'packages/spec/openapi', `ske-${version}.json`), 'utf8');
+    writeFileSync(join(releasedDir, entry.file), text);
+    entry.sha256 = createHash('sha256').update(text).digest('hex');
+  }
+  writeFileSync(join(releasedDir, 'release.json'), `${JSON.stringify(record, null, 2)}\n`);
 }
 
 function editDocument(dir: string, version: string, edit: (document: Doc) => void): void {

@@ -115,6 +115,19 @@ export const OPERATIONS = {
       "contentType": "application/json"
     }
   },
+  "createCluster": {
+    "method": "POST",
+    "path": "/v1/clusters",
+    "parameters": [],
+    "body": {
+      "contentType": "application/json",
+      "required": true
+    },
+    "success": {
+      "status": 202,
+      "contentType": "application/json"
+    }
+  },
   "showCluster": {
     "method": "GET",
     "path": "/v1/clusters/{cluster_id}",
@@ -133,6 +146,27 @@ export const OPERATIONS = {
     ],
     "success": {
       "status": 200,
+      "contentType": "application/json"
+    }
+  },
+  "deleteCluster": {
+    "method": "DELETE",
+    "path": "/v1/clusters/{cluster_id}",
+    "parameters": [
+      {
+        "key": "clusterId",
+        "name": "cluster_id",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^[0-9a-f]{32}$"
+        },
+        "example": "70a599e031e749b7b260868f441e862b"
+      }
+    ],
+    "success": {
+      "status": 202,
       "contentType": "application/json"
     }
   },
@@ -205,10 +239,440 @@ export const OPERATIONS = {
       "contentType": "*/*"
     },
     "convenience": "getUserKubeconfig"
+  },
+  "setClusterLogging": {
+    "method": "PUT",
+    "path": "/v1/clusters/{cluster_id}/logging",
+    "parameters": [
+      {
+        "key": "clusterId",
+        "name": "cluster_id",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^[0-9a-f]{32}$"
+        },
+        "example": "70a599e031e749b7b260868f441e862b"
+      }
+    ],
+    "body": {
+      "contentType": "application/json",
+      "required": true
+    },
+    "success": {
+      "status": 202,
+      "contentType": "application/json"
+    }
+  },
+  "setClusterPrivateAccessControl": {
+    "method": "PUT",
+    "path": "/v1/clusters/{cluster_id}/private-access-control",
+    "parameters": [
+      {
+        "key": "clusterId",
+        "name": "cluster_id",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^[0-9a-f]{32}$"
+        },
+        "example": "70a599e031e749b7b260868f441e862b"
+      }
+    ],
+    "body": {
+      "contentType": "application/json",
+      "required": true
+    },
+    "success": {
+      "status": 202,
+      "contentType": "application/json"
+    }
+  },
+  "setClusterPublicAccessControl": {
+    "method": "PUT",
+    "path": "/v1/clusters/{cluster_id}/public-access-control",
+    "parameters": [
+      {
+        "key": "clusterId",
+        "name": "cluster_id",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^[0-9a-f]{32}$"
+        },
+        "example": "70a599e031e749b7b260868f441e862b"
+      }
+    ],
+    "body": {
+      "contentType": "application/json",
+      "required": true
+    },
+    "success": {
+      "status": 202,
+      "contentType": "application/json"
+    }
+  },
+  "setClusterSecurityGroups": {
+    "method": "PUT",
+    "path": "/v1/clusters/{cluster_id}/security-groups",
+    "parameters": [
+      {
+        "key": "clusterId",
+        "name": "cluster_id",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^[0-9a-f]{32}$"
+        },
+        "example": "70a599e031e749b7b260868f441e862b"
+      }
+    ],
+    "body": {
+      "contentType": "application/json",
+      "required": true
+    },
+    "success": {
+      "status": 202,
+      "contentType": "application/json"
+    }
+  },
+  "setClusterServiceWatchLogging": {
+    "method": "PUT",
+    "path": "/v1/clusters/{cluster_id}/service-watch-logging",
+    "parameters": [
+      {
+        "key": "clusterId",
+        "name": "cluster_id",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^[0-9a-f]{32}$"
+        },
+        "example": "70a599e031e749b7b260868f441e862b"
+      }
+    ],
+    "body": {
+      "contentType": "application/json",
+      "required": true
+    },
+    "success": {
+      "status": 202,
+      "contentType": "application/json"
+    }
+  },
+  "setClusterUpgrade": {
+    "method": "PUT",
+    "path": "/v1/clusters/{cluster_id}/upgrade",
+    "parameters": [
+      {
+        "key": "clusterId",
+        "name": "cluster_id",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^[0-9a-f]{32}$"
+        },
+        "example": "70a599e031e749b7b260868f441e862b"
+      }
+    ],
+    "body": {
+      "contentType": "application/json",
+      "required": true
+    },
+    "success": {
+      "status": 202,
+      "contentType": "application/json"
+    }
+  },
+  "listNodepools": {
+    "method": "GET",
+    "path": "/v1/clusters/{cluster_id}/nodepools",
+    "parameters": [
+      {
+        "key": "clusterId",
+        "name": "cluster_id",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^[0-9a-f]{32}$"
+        },
+        "example": "70a599e031e749b7b260868f441e862b"
+      },
+      {
+        "key": "size",
+        "name": "size",
+        "in": "query",
+        "schema": {
+          "type": [
+            "integer",
+            "null"
+          ],
+          "minimum": 0
+        }
+      },
+      {
+        "key": "page",
+        "name": "page",
+        "in": "query",
+        "schema": {
+          "type": [
+            "integer",
+            "null"
+          ],
+          "minimum": 0
+        }
+      },
+      {
+        "key": "sort",
+        "name": "sort",
+        "in": "query",
+        "schema": {
+          "type": [
+            "string",
+            "null"
+          ]
+        }
+      },
+      {
+        "key": "nodepoolName",
+        "name": "nodepool_name",
+        "in": "query",
+        "schema": {
+          "type": [
+            "string",
+            "null"
+          ]
+        }
+      }
+    ],
+    "success": {
+      "status": 200,
+      "contentType": "application/json"
+    }
+  },
+  "listKubernetesVersions": {
+    "method": "GET",
+    "path": "/v1/kubernetes-versions",
+    "parameters": [],
+    "success": {
+      "status": 200,
+      "contentType": "application/json"
+    }
+  },
+  "createNodepool": {
+    "method": "POST",
+    "path": "/v1/nodepools",
+    "parameters": [],
+    "body": {
+      "contentType": "application/json",
+      "required": true
+    },
+    "success": {
+      "status": 200,
+      "contentType": "application/json"
+    }
+  },
+  "showNodepool": {
+    "method": "GET",
+    "path": "/v1/nodepools/{nodepool_id}",
+    "parameters": [
+      {
+        "key": "nodepoolId",
+        "name": "nodepool_id",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string"
+        }
+      }
+    ],
+    "success": {
+      "status": 200,
+      "contentType": "application/json"
+    }
+  },
+  "setNodepool": {
+    "method": "PUT",
+    "path": "/v1/nodepools/{nodepool_id}",
+    "parameters": [
+      {
+        "key": "nodepoolId",
+        "name": "nodepool_id",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string"
+        }
+      }
+    ],
+    "body": {
+      "contentType": "application/json",
+      "required": true
+    },
+    "success": {
+      "status": 200,
+      "contentType": "application/json"
+    }
+  },
+  "deleteNodepool": {
+    "method": "DELETE",
+    "path": "/v1/nodepools/{nodepool_id}",
+    "parameters": [
+      {
+        "key": "nodepoolId",
+        "name": "nodepool_id",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string"
+        }
+      }
+    ],
+    "success": {
+      "status": 202,
+      "contentType": "application/json"
+    }
+  },
+  "setNodepoolLabels": {
+    "method": "PUT",
+    "path": "/v1/nodepools/{nodepool_id}/labels",
+    "parameters": [
+      {
+        "key": "nodepoolId",
+        "name": "nodepool_id",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string"
+        }
+      }
+    ],
+    "body": {
+      "contentType": "application/json",
+      "required": true
+    },
+    "success": {
+      "status": 200,
+      "contentType": "application/json"
+    }
+  },
+  "listNodepoolNodes": {
+    "method": "GET",
+    "path": "/v1/nodepools/{nodepool_id}/nodes",
+    "parameters": [
+      {
+        "key": "nodepoolId",
+        "name": "nodepool_id",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string"
+        }
+      },
+      {
+        "key": "size",
+        "name": "size",
+        "in": "query",
+        "schema": {
+          "type": [
+            "integer",
+            "null"
+          ],
+          "minimum": 0
+        }
+      },
+      {
+        "key": "page",
+        "name": "page",
+        "in": "query",
+        "schema": {
+          "type": [
+            "integer",
+            "null"
+          ],
+          "minimum": 0
+        }
+      },
+      {
+        "key": "sort",
+        "name": "sort",
+        "in": "query",
+        "schema": {
+          "type": [
+            "string",
+            "null"
+          ]
+        }
+      },
+      {
+        "key": "nodeName",
+        "name": "node_name",
+        "in": "query",
+        "schema": {
+          "type": [
+            "string",
+            "null"
+          ]
+        }
+      }
+    ],
+    "success": {
+      "status": 200,
+      "contentType": "application/json"
+    }
+  },
+  "setNodepoolTaints": {
+    "method": "PUT",
+    "path": "/v1/nodepools/{nodepool_id}/taints",
+    "parameters": [
+      {
+        "key": "nodepoolId",
+        "name": "nodepool_id",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string"
+        }
+      }
+    ],
+    "body": {
+      "contentType": "application/json",
+      "required": true
+    },
+    "success": {
+      "status": 200,
+      "contentType": "application/json"
+    }
+  },
+  "setNodepoolUpgrade": {
+    "method": "PUT",
+    "path": "/v1/nodepools/{nodepool_id}/upgrade",
+    "parameters": [
+      {
+        "key": "nodepoolId",
+        "name": "nodepool_id",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string"
+        }
+      }
+    ],
+    "success": {
+      "status": 200,
+      "contentType": "application/json"
+    }
   }
 } as const satisfies OperationTable;
 
-/** Every operation's arguments (camelCase) and success body, typed from the spec. */
+/** Every operation's arguments (camelCase; a request body as `body`) and success body, typed from the spec. */
 export interface Operations {
   /** GET /v1/clusters: List Clusters (IAM action ske:ListClusters). */
   listClusters: {
@@ -223,12 +687,26 @@ export interface Operations {
     };
     data: SpecOperations["listClusters"]['responses'][200]['content']["application/json"];
   };
+  /** POST /v1/clusters: Create Cluster (IAM action ske:CreateCluster). */
+  createCluster: {
+    input: {
+      body: NonNullable<SpecOperations["createCluster"]['requestBody']>['content']["application/json"];
+    };
+    data: SpecOperations["createCluster"]['responses'][202]['content']["application/json"];
+  };
   /** GET /v1/clusters/{cluster_id}: Show Cluster (IAM action ske:ShowCluster). */
   showCluster: {
     input: {
       clusterId: NonNullable<SpecOperations["showCluster"]['parameters']["path"]>["cluster_id"];
     };
     data: SpecOperations["showCluster"]['responses'][200]['content']["application/json"];
+  };
+  /** DELETE /v1/clusters/{cluster_id}: Delete Cluster (IAM action ske:DeleteCluster). */
+  deleteCluster: {
+    input: {
+      clusterId: NonNullable<SpecOperations["deleteCluster"]['parameters']["path"]>["cluster_id"];
+    };
+    data: SpecOperations["deleteCluster"]['responses'][202]['content']["application/json"];
   };
   /** GET /v1/clusters/{cluster_id}/kubeconfig: Create Cluster Kubeconfig (IAM action ske:CreateClusterAdminKubeconfig). */
   createClusterKubeconfig: {
@@ -245,6 +723,133 @@ export interface Operations {
       kubeconfigType: NonNullable<SpecOperations["showClusterUserKubeconfig"]['parameters']["query"]>["kubeconfig_type"];
     };
     data: SpecOperations["showClusterUserKubeconfig"]['responses'][200]['content']["*/*"];
+  };
+  /** PUT /v1/clusters/{cluster_id}/logging: Set Cluster Logging (IAM action ske:SetClusterLogging). */
+  setClusterLogging: {
+    input: {
+      clusterId: NonNullable<SpecOperations["setClusterLogging"]['parameters']["path"]>["cluster_id"];
+      body: NonNullable<SpecOperations["setClusterLogging"]['requestBody']>['content']["application/json"];
+    };
+    data: SpecOperations["setClusterLogging"]['responses'][202]['content']["application/json"];
+  };
+  /** PUT /v1/clusters/{cluster_id}/private-access-control: Set Cluster Private Access Control (IAM action ske:SetClusterPrivateAccessControl). */
+  setClusterPrivateAccessControl: {
+    input: {
+      clusterId: NonNullable<SpecOperations["setClusterPrivateAccessControl"]['parameters']["path"]>["cluster_id"];
+      body: NonNullable<SpecOperations["setClusterPrivateAccessControl"]['requestBody']>['content']["application/json"];
+    };
+    data: SpecOperations["setClusterPrivateAccessControl"]['responses'][202]['content']["application/json"];
+  };
+  /** PUT /v1/clusters/{cluster_id}/public-access-control: Set Cluster Public Access Control (IAM action ske:SetClusterPublicAccessControl). */
+  setClusterPublicAccessControl: {
+    input: {
+      clusterId: NonNullable<SpecOperations["setClusterPublicAccessControl"]['parameters']["path"]>["cluster_id"];
+      body: NonNullable<SpecOperations["setClusterPublicAccessControl"]['requestBody']>['content']["application/json"];
+    };
+    data: SpecOperations["setClusterPublicAccessControl"]['responses'][202]['content']["application/json"];
+  };
+  /** PUT /v1/clusters/{cluster_id}/security-groups: Set Cluster Security Groups (IAM action ske:SetClusterSecurityGroups). */
+  setClusterSecurityGroups: {
+    input: {
+      clusterId: NonNullable<SpecOperations["setClusterSecurityGroups"]['parameters']["path"]>["cluster_id"];
+      body: NonNullable<SpecOperations["setClusterSecurityGroups"]['requestBody']>['content']["application/json"];
+    };
+    data: SpecOperations["setClusterSecurityGroups"]['responses'][202]['content']["application/json"];
+  };
+  /** PUT /v1/clusters/{cluster_id}/service-watch-logging: Set Cluster ServiceWatch Logging (IAM action ske:SetClusterServiceWatchLogging). */
+  setClusterServiceWatchLogging: {
+    input: {
+      clusterId: NonNullable<SpecOperations["setClusterServiceWatchLogging"]['parameters']["path"]>["cluster_id"];
+      body: NonNullable<SpecOperations["setClusterServiceWatchLogging"]['requestBody']>['content']["application/json"];
+    };
+    data: SpecOperations["setClusterServiceWatchLogging"]['responses'][202]['content']["application/json"];
+  };
+  /** PUT /v1/clusters/{cluster_id}/upgrade: Set Cluster Upgrade (IAM action ske:SetClusterUpgrade). */
+  setClusterUpgrade: {
+    input: {
+      clusterId: NonNullable<SpecOperations["setClusterUpgrade"]['parameters']["path"]>["cluster_id"];
+      body: NonNullable<SpecOperations["setClusterUpgrade"]['requestBody']>['content']["application/json"];
+    };
+    data: SpecOperations["setClusterUpgrade"]['responses'][202]['content']["application/json"];
+  };
+  /** GET /v1/clusters/{cluster_id}/nodepools: List Nodepools (IAM action ske:ListNodepools). */
+  listNodepools: {
+    input: {
+      clusterId: NonNullable<SpecOperations["listNodepools"]['parameters']["path"]>["cluster_id"];
+      size?: NonNullable<SpecOperations["listNodepools"]['parameters']["query"]>["size"];
+      page?: NonNullable<SpecOperations["listNodepools"]['parameters']["query"]>["page"];
+      sort?: NonNullable<SpecOperations["listNodepools"]['parameters']["query"]>["sort"];
+      nodepoolName?: NonNullable<SpecOperations["listNodepools"]['parameters']["query"]>["nodepool_name"];
+    };
+    data: SpecOperations["listNodepools"]['responses'][200]['content']["application/json"];
+  };
+  /** GET /v1/kubernetes-versions: List Kubernetes Versions (IAM action ske:ListKubernetesVersions). */
+  listKubernetesVersions: {
+    input: {};
+    data: SpecOperations["listKubernetesVersions"]['responses'][200]['content']["application/json"];
+  };
+  /** POST /v1/nodepools: Create Nodepool (IAM action ske:CreateNodepool). */
+  createNodepool: {
+    input: {
+      body: NonNullable<SpecOperations["createNodepool"]['requestBody']>['content']["application/json"];
+    };
+    data: SpecOperations["createNodepool"]['responses'][200]['content']["application/json"];
+  };
+  /** GET /v1/nodepools/{nodepool_id}: Show Nodepool (IAM action ske:ShowNodepool). */
+  showNodepool: {
+    input: {
+      nodepoolId: NonNullable<SpecOperations["showNodepool"]['parameters']["path"]>["nodepool_id"];
+    };
+    data: SpecOperations["showNodepool"]['responses'][200]['content']["application/json"];
+  };
+  /** PUT /v1/nodepools/{nodepool_id}: Set Nodepool (IAM action ske:SetNodepool). */
+  setNodepool: {
+    input: {
+      nodepoolId: NonNullable<SpecOperations["setNodepool"]['parameters']["path"]>["nodepool_id"];
+      body: NonNullable<SpecOperations["setNodepool"]['requestBody']>['content']["application/json"];
+    };
+    data: SpecOperations["setNodepool"]['responses'][200]['content']["application/json"];
+  };
+  /** DELETE /v1/nodepools/{nodepool_id}: Delete Nodepool (IAM action ske:DeleteNodepool). */
+  deleteNodepool: {
+    input: {
+      nodepoolId: NonNullable<SpecOperations["deleteNodepool"]['parameters']["path"]>["nodepool_id"];
+    };
+    data: SpecOperations["deleteNodepool"]['responses'][202]['content']["application/json"];
+  };
+  /** PUT /v1/nodepools/{nodepool_id}/labels: Set Nodepool Labels (IAM action ske:SetNodepoolLabels). */
+  setNodepoolLabels: {
+    input: {
+      nodepoolId: NonNullable<SpecOperations["setNodepoolLabels"]['parameters']["path"]>["nodepool_id"];
+      body: NonNullable<SpecOperations["setNodepoolLabels"]['requestBody']>['content']["application/json"];
+    };
+    data: SpecOperations["setNodepoolLabels"]['responses'][200]['content']["application/json"];
+  };
+  /** GET /v1/nodepools/{nodepool_id}/nodes: List Nodepool Nodes (IAM action ske:ListNodepoolNodes). */
+  listNodepoolNodes: {
+    input: {
+      nodepoolId: NonNullable<SpecOperations["listNodepoolNodes"]['parameters']["path"]>["nodepool_id"];
+      size?: NonNullable<SpecOperations["listNodepoolNodes"]['parameters']["query"]>["size"];
+      page?: NonNullable<SpecOperations["listNodepoolNodes"]['parameters']["query"]>["page"];
+      sort?: NonNullable<SpecOperations["listNodepoolNodes"]['parameters']["query"]>["sort"];
+      nodeName?: NonNullable<SpecOperations["listNodepoolNodes"]['parameters']["query"]>["node_name"];
+    };
+    data: SpecOperations["listNodepoolNodes"]['responses'][200]['content']["application/json"];
+  };
+  /** PUT /v1/nodepools/{nodepool_id}/taints: Set Nodepool Taints (IAM action ske:SetNodepoolTaints). */
+  setNodepoolTaints: {
+    input: {
+      nodepoolId: NonNullable<SpecOperations["setNodepoolTaints"]['parameters']["path"]>["nodepool_id"];
+      body: NonNullable<SpecOperations["setNodepoolTaints"]['requestBody']>['content']["application/json"];
+    };
+    data: SpecOperations["setNodepoolTaints"]['responses'][200]['content']["application/json"];
+  };
+  /** PUT /v1/nodepools/{nodepool_id}/upgrade: Set Nodepool Upgrade (IAM action ske:SetNodepoolUpgrade). */
+  setNodepoolUpgrade: {
+    input: {
+      nodepoolId: NonNullable<SpecOperations["setNodepoolUpgrade"]['parameters']["path"]>["nodepool_id"];
+    };
+    data: SpecOperations["setNodepoolUpgrade"]['responses'][200]['content']["application/json"];
   };
 }
 

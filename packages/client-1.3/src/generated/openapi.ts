@@ -16,7 +16,12 @@ export interface paths {
          */
         get: operations["listClusters"];
         put?: never;
-        post?: never;
+        /**
+         * Create Cluster
+         * @description Create a cluster. The answer comes at once with the new cluster's id (`resource_id`); the cluster is
+         *     `CREATING` until its control plane is up, then `RUNNING`.
+         */
+        post: operations["createCluster"];
         delete?: never;
         options?: never;
         head?: never;
@@ -38,7 +43,12 @@ export interface paths {
         get: operations["showCluster"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete Cluster
+         * @description Delete a cluster. The answer comes at once; the cluster is `DELETING`, then gone (`showCluster`
+         *     answers 404).
+         */
+        delete: operations["deleteCluster"];
         options?: never;
         head?: never;
         patch?: never;
@@ -60,6 +70,157 @@ export interface paths {
          */
         get: operations["createClusterKubeconfig"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clusters/{cluster_id}/logging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Cluster Logging
+         * @description Turn the cluster's cloud logging on or off. The cluster is `UPDATING` until the change is done, then
+         *     `RUNNING` again.
+         */
+        put: operations["setClusterLogging"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clusters/{cluster_id}/nodepools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Nodepools
+         * @description List the nodepools of a cluster, one page at a time, optionally filtered by name.
+         */
+        get: operations["listNodepools"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clusters/{cluster_id}/private-access-control": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Cluster Private Access Control
+         * @description Replace the list of resources allowed to reach the cluster's private endpoint. The cluster is
+         *     `UPDATING` until the change is done (SCP's Terraform provider does not wait for it).
+         */
+        put: operations["setClusterPrivateAccessControl"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clusters/{cluster_id}/public-access-control": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Cluster Public Access Control
+         * @description Set the addresses allowed to reach the cluster's public endpoint. The cluster is `UPDATING` until the
+         *     change is done, then `RUNNING` again.
+         */
+        put: operations["setClusterPublicAccessControl"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clusters/{cluster_id}/security-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Cluster Security Groups
+         * @description Replace the cluster's security groups. Unlike the other changes of a cluster, the answer is the
+         *     cluster itself, as `showCluster` shows it.
+         */
+        put: operations["setClusterSecurityGroups"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clusters/{cluster_id}/service-watch-logging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Cluster ServiceWatch Logging
+         * @description Turn sending the cluster's logs to ServiceWatch on or off (from ske 1.1). The cluster is `UPDATING`
+         *     until the change is done, then `RUNNING` again.
+         *
+         *     SCP's Go SDK has this operation from ske 1.1 (`SetClusterServiceWatchLogging`) but its method, path,
+         *     status code and IAM action are published nowhere we can read: they are chosen by analogy with
+         *     `setClusterLogging` (`PUT …/logging`, 202, `ske:SetClusterLogging`), the one operation it mirrors.
+         */
+        put: operations["setClusterServiceWatchLogging"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clusters/{cluster_id}/upgrade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Cluster Upgrade
+         * @description Upgrade the cluster's control plane to a newer Kubernetes version (one of `listKubernetesVersions`).
+         *     The cluster is `UPDATING` until the upgrade is done, then `RUNNING` again; its nodepools are upgraded
+         *     separately (`setNodepoolUpgrade`).
+         */
+        put: operations["setClusterUpgrade"];
         post?: never;
         delete?: never;
         options?: never;
@@ -91,6 +252,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/kubernetes-versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Kubernetes Versions
+         * @description List the Kubernetes versions SKE offers for new clusters and for upgrades.
+         */
+        get: operations["listKubernetesVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/nodepools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Nodepool
+         * @description Add a nodepool to a cluster (`cluster_id` is in the body). The answer is the new nodepool, already
+         *     `ScalingUp`; it becomes `Running` once its nodes are up.
+         */
+        post: operations["createNodepool"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/nodepools/{nodepool_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show Nodepool
+         * @description Show one nodepool: its state (`Running`, `ScalingUp`, `ScalingDown`, `Updating`), sizes, image, server
+         *     and volume types, labels and taints.
+         */
+        get: operations["showNodepool"];
+        /**
+         * Set Nodepool
+         * @description Change a nodepool's size and automation (a field left out is left as it is). The nodepool is
+         *     `ScalingUp` or `ScalingDown` until its nodes match, then `Running` again.
+         */
+        put: operations["setNodepool"];
+        post?: never;
+        /**
+         * Delete Nodepool
+         * @description Delete a nodepool and its nodes. Once it is gone, `showNodepool` answers 404.
+         */
+        delete: operations["deleteNodepool"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/nodepools/{nodepool_id}/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Nodepool Labels
+         * @description Replace the labels of every node of the nodepool.
+         */
+        put: operations["setNodepoolLabels"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/nodepools/{nodepool_id}/nodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Nodepool Nodes
+         * @description List the nodes of a nodepool, one page at a time, optionally filtered by name.
+         */
+        get: operations["listNodepoolNodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/nodepools/{nodepool_id}/taints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Nodepool Taints
+         * @description Replace the taints of every node of the nodepool.
+         */
+        put: operations["setNodepoolTaints"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/nodepools/{nodepool_id}/upgrade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Nodepool Upgrade
+         * @description Upgrade a nodepool's nodes to its cluster's Kubernetes version (the request has no body: SCP's
+         *     document sends no target version). The nodepool is `Updating` until its nodes are upgraded, then
+         *     `Running` again.
+         */
+        put: operations["setNodepoolUpgrade"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -109,6 +423,28 @@ export interface components {
              * @example vm
              */
             type: string;
+        };
+        /**
+         * AsyncResponse
+         * @description The answer to a request that starts work and returns before it is done: which request started it and
+         *     which resource it concerns. Follow the resource (`showCluster`, `showNodepool`) to see the work end.
+         */
+        AsyncResponse: {
+            /**
+             * @description The SCP account the resource belongs to.
+             * @example 6f0d6c2a1b9e4f7c8d3a2b1c0e9f8a7b
+             */
+            account_id: string;
+            /**
+             * @description The id of the request that started the work.
+             * @example 80a599e031e749b7b260868f441e862b
+             */
+            request_id: string;
+            /**
+             * @description The id of the cluster or nodepool the work concerns (for a create, the new one).
+             * @example 70a599e031e749b7b260868f441e862b
+             */
+            resource_id: string;
         };
         /**
          * Cluster
@@ -158,8 +494,11 @@ export interface components {
              * @example https://sample-cluster.ske.private.kr-west1.samsungsdscloud.com:6443
              */
             private_endpoint_url: string;
-            /** @description Whether the private kubeconfig can be downloaded. */
-            private_kubeconfig_download_yn: components["schemas"]["YesNo"];
+            /**
+             * @description Whether the private kubeconfig can be downloaded, `Y` or `N` (SCP's document states no list).
+             * @example Y
+             */
+            private_kubeconfig_download_yn: string;
             /**
              * @description The addresses allowed to reach the public endpoint.
              * @example 203.0.113.0/24
@@ -173,17 +512,67 @@ export interface components {
             /**
              * @description Whether the public kubeconfig can be downloaded. Inferred, not stated by SCP: when it is `N`, a
              *     `kubeconfig_type=public` request for this cluster is refused (400).
+             * @example Y
              */
-            public_kubeconfig_download_yn: components["schemas"]["YesNo"];
+            public_kubeconfig_download_yn: string;
             security_group_list: components["schemas"]["ExternalResource"][];
             /**
-             * @description The cluster's state, e.g. `RUNNING`.
+             * @description Whether the cluster's logs go to ServiceWatch.
+             * @example false
+             */
+            service_watch_logging_enabled: boolean;
+            /**
+             * @description The cluster's state: `CREATING`, `RUNNING`, `UPDATING` (a change of its settings or version is
+             *     under way) or `DELETING`. SCP publishes no list; `CREATING`, `RUNNING` and `UPDATING` are the values
+             *     its Terraform provider waits on, `DELETING` appears only in the provider's later descriptions.
              * @example RUNNING
              */
             status: string;
             subnet: components["schemas"]["ExternalResource"];
             volume: components["schemas"]["ExternalResource"];
             vpc: components["schemas"]["ExternalResource"];
+        };
+        /**
+         * ClusterCreateRequest
+         * @description A new cluster.
+         */
+        ClusterCreateRequest: {
+            /** @example false */
+            cloud_logging_enabled: boolean;
+            /**
+             * @description One of `listKubernetesVersions`, e.g. `v1.29.8`.
+             * @example v1.29.8
+             */
+            kubernetes_version: string;
+            /**
+             * @description Lower-case letters, digits and `-`, starting with a letter; 3 to 30 characters.
+             * @example sample-cluster
+             */
+            name: string;
+            private_endpoint_access_control_resources?: components["schemas"]["AccessControlResource"][] | null;
+            /** @example 203.0.113.0/24 */
+            public_endpoint_access_control_ip?: string | null;
+            /**
+             * @example [
+             *       "9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d"
+             *     ]
+             */
+            security_group_id_list: string[];
+            /**
+             * @description Whether the cluster's logs go to ServiceWatch.
+             * @example false
+             */
+            service_watch_logging_enabled: boolean;
+            /** @example 023c57b14f11483689338d085e061492 */
+            subnet_id: string;
+            tags?: components["schemas"]["Tag"][] | null;
+            /**
+             * @description The file storage volume of the cluster (one id; SCP's example shows a list, its SDK sends a string).
+             * @example 1f2e3d4c5b6a79881726354453627180
+             */
+            volume_id: string;
+            /** @example 3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f */
+            vpc_id: string;
         };
         /**
          * ClusterId
@@ -204,6 +593,79 @@ export interface components {
             count?: number | null;
             /** @description Paging links. */
             links?: unknown[] | null;
+        };
+        /**
+         * ClusterLoggingSetRequest
+         * @description Turns the cluster's cloud logging on or off.
+         */
+        ClusterLoggingSetRequest: {
+            /** @example true */
+            cloud_logging_enabled: boolean;
+        };
+        /**
+         * ClusterPrivateAccessControlSetRequest
+         * @description The resources allowed to reach the private endpoint; replaces the whole list.
+         */
+        ClusterPrivateAccessControlSetRequest: {
+            /**
+             * @example [
+             *       {
+             *         "id": "5b1e2c3d4f5a6b7c8d9e0f1a2b3c4d5e",
+             *         "name": "bastion-vm",
+             *         "type": "vm"
+             *       }
+             *     ]
+             */
+            private_endpoint_access_control_resources: components["schemas"]["AccessControlResource"][];
+        };
+        /**
+         * ClusterPublicAccessControlSetRequest
+         * @description The addresses allowed to reach the public endpoint.
+         */
+        ClusterPublicAccessControlSetRequest: {
+            /** @example 203.0.113.0/24 */
+            public_endpoint_access_control_ip: string;
+        };
+        /**
+         * ClusterSecurityGroupsSetRequest
+         * @description The cluster's security groups; replaces the whole list.
+         */
+        ClusterSecurityGroupsSetRequest: {
+            /**
+             * @example [
+             *       "9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d"
+             *     ]
+             */
+            security_group_id_list: string[];
+        };
+        /**
+         * ClusterServiceWatchLoggingSetRequest
+         * @description Turns sending the cluster's logs to ServiceWatch on or off.
+         */
+        ClusterServiceWatchLoggingSetRequest: {
+            /** @example true */
+            service_watch_logging_enabled: boolean;
+        };
+        /**
+         * ClusterSetResponse
+         * @description The answer to a change of a cluster's settings; the same fields as `AsyncResponse`.
+         */
+        ClusterSetResponse: {
+            /**
+             * @description The SCP account the cluster belongs to.
+             * @example 6f0d6c2a1b9e4f7c8d3a2b1c0e9f8a7b
+             */
+            account_id: string;
+            /**
+             * @description The id of the request that started the change.
+             * @example 80a599e031e749b7b260868f441e862b
+             */
+            request_id: string;
+            /**
+             * @description The cluster's id.
+             * @example 70a599e031e749b7b260868f441e862b
+             */
+            resource_id: string;
         };
         /**
          * ClusterShowResponse
@@ -236,12 +698,12 @@ export interface components {
              */
             name: string;
             /**
-             * @description How many nodes the cluster has.
+             * @description How many nodes the cluster has (present, and null while it has none).
              * @example 3
              */
-            node_count?: number | null;
+            node_count: number | null;
             /**
-             * @description The cluster's state, e.g. `RUNNING`, `CREATING`, `DELETING`, `ERROR`.
+             * @description The cluster's state, `CREATING`, `RUNNING`, `UPDATING` or `DELETING` (see `Cluster.status`).
              * @example RUNNING
              */
             status: string;
@@ -249,7 +711,18 @@ export interface components {
              * @description The subnet of the cluster's control plane endpoint.
              * @example 023c57b14f11483689338d085e061492
              */
-            subnet_id?: string | null;
+            subnet_id: string | null;
+        };
+        /**
+         * ClusterUpgradeSetRequest
+         * @description The Kubernetes version to upgrade the cluster's control plane to.
+         */
+        ClusterUpgradeSetRequest: {
+            /**
+             * @description One of `listKubernetesVersions`, newer than the cluster's (SCP's document gives no pattern here).
+             * @example v1.30.4
+             */
+            kubernetes_version: string;
         };
         /**
          * Error
@@ -298,6 +771,17 @@ export interface components {
             name: string;
         };
         /**
+         * Image
+         * @description The operating system image of a nodepool's nodes.
+         */
+        Image: {
+            custom_image_name?: string | null;
+            /** @example ubuntu */
+            os: string;
+            /** @example 22.04 */
+            os_version: string;
+        };
+        /**
          * Kubeconfig
          * @description A kubeconfig document as YAML text (`apiVersion: v1`, `kind: Config`).
          * @example apiVersion: v1
@@ -320,18 +804,396 @@ export interface components {
          */
         Kubeconfig: string;
         /**
+         * KubernetesVersionListResponse
+         * @description The Kubernetes versions SKE offers for new clusters and upgrades.
+         */
+        KubernetesVersionListResponse: {
+            kubernetes_versions: components["schemas"]["KubernetesVersionSummary"][];
+        };
+        /**
+         * KubernetesVersionSummary
+         * @description A Kubernetes version SKE offers.
+         */
+        KubernetesVersionSummary: {
+            /** @example Kubernetes 1.29 */
+            description?: string | null;
+            /** @example v1.29.8 */
+            kubernetes_version: string;
+        };
+        /**
+         * LinkedResource
+         * @description A resource of another SCP service linked to the nodepool.
+         */
+        LinkedResource: {
+            /** @example 4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f90 */
+            id: string;
+            /** @example sample-file-storage */
+            name: string;
+            /** @example filestorage */
+            type: string;
+        };
+        /**
+         * NodeInNodepool
+         * @description A node of a nodepool.
+         */
+        NodeInNodepool: {
+            /** @example 6f0d6c2a1b9e4f7c8d3a2b1c0e9f8a7b */
+            account_id: string;
+            /** @example v1.29.8 */
+            kubernetes_version: string;
+            /** @example sample-nodepool-84d799f767-8dr2p */
+            name: string;
+            /**
+             * @description The node's state, in upper case (`RUNNING`), unlike the nodepool's.
+             * @example RUNNING
+             */
+            status: string;
+        };
+        /**
+         * NodeListInNodepoolResponse
+         * @description One page of a nodepool's nodes.
+         */
+        NodeListInNodepoolResponse: {
+            /** @example 2 */
+            count?: number | null;
+            links?: unknown[] | null;
+            nodes?: components["schemas"]["NodeInNodepool"][] | null;
+        };
+        /**
+         * Nodepool
+         * @description A nodepool as `showNodepool` shows it.
+         */
+        Nodepool: {
+            /** @example 6f0d6c2a1b9e4f7c8d3a2b1c0e9f8a7b */
+            account_id: string;
+            /** @description Kubelet settings of the nodes, or null for the defaults. */
+            advanced_settings?: components["schemas"]["NodepoolAdvancedSettings"] | null;
+            /** @example true */
+            auto_recovery_enabled: boolean;
+            /** @example false */
+            auto_scale_enabled: boolean;
+            /** @description The cluster the nodepool belongs to. */
+            cluster: {
+                id: components["schemas"]["ClusterId"];
+            };
+            created_at: components["schemas"]["Timestamp"];
+            /** @example 8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a39 */
+            created_by: string;
+            /** @example 2 */
+            current_node_count: number;
+            /** @example 2 */
+            desired_node_count: number;
+            id: components["schemas"]["NodepoolId"];
+            image: components["schemas"]["Image"];
+            keypair: {
+                /** @example sample-keypair */
+                name: string;
+            };
+            /** @example v1.29.8 */
+            kubernetes_version: string;
+            labels?: components["schemas"]["NodepoolLabel"][] | null;
+            linked_resources?: components["schemas"]["LinkedResource"][] | null;
+            /** @example 2 */
+            max_node_count: number;
+            /** @example 2 */
+            min_node_count: number;
+            modified_at: components["schemas"]["Timestamp"];
+            /** @example 8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a39 */
+            modified_by: string;
+            /** @example sample-nodepool */
+            name: string;
+            /**
+             * @description The server group the nodes are placed in.
+             * @example null
+             */
+            server_group_id?: string | null;
+            server_type: components["schemas"]["ServerType"];
+            /**
+             * @description The nodepool's state, in mixed case: `Running`, `ScalingUp`, `ScalingDown`, `Updating`. SCP
+             *     publishes no list; these are the values its Terraform provider waits on.
+             * @example Running
+             */
+            status: string;
+            taints?: components["schemas"]["NodepoolTaint"][] | null;
+            /**
+             * @description In GB.
+             * @example 104
+             */
+            volume_size: number;
+            volume_type: components["schemas"]["VolumeType"];
+        };
+        /**
+         * NodepoolAdvancedSettings
+         * @description Kubelet settings of the nodepool's nodes. The bounds are those SCP's Terraform provider checks
+         *     (v3.1.3 on), which read as generated from SCP's ske 1.1 document.
+         */
+        NodepoolAdvancedSettings: {
+            /**
+             * @description Comma-separated sysctl names or patterns the pods may set.
+             * @example kernel.msg*,net.ipv4.route.min_pmtu
+             */
+            allowed_unsafe_sysctls?: string | null;
+            /**
+             * Format: int32
+             * @example 5
+             */
+            container_log_max_files: number;
+            /**
+             * Format: int32
+             * @description In MiB.
+             * @example 10
+             */
+            container_log_max_size: number;
+            /**
+             * Format: int32
+             * @description Disk usage (percent) at which image garbage collection always runs.
+             * @example 85
+             */
+            image_gc_high_threshold: number;
+            /**
+             * Format: int32
+             * @description Disk usage (percent) image garbage collection brings the disk down to.
+             * @example 80
+             */
+            image_gc_low_threshold: number;
+            /**
+             * Format: int32
+             * @example 110
+             */
+            max_pods: number;
+            /**
+             * Format: int32
+             * @example 4096
+             */
+            pod_max_pids: number;
+        };
+        /**
+         * NodepoolCreateRequest
+         * @description A new nodepool. Field names differ from the nodepool as shown: `is_auto_scale` is shown as
+         *     `auto_scale_enabled`, `image_os` as `image.os`, `keypair_name` as `keypair.name`, and so on.
+         */
+        NodepoolCreateRequest: {
+            advanced_settings?: components["schemas"]["NodepoolAdvancedSettings"] | null;
+            cluster_id: components["schemas"]["ClusterId"];
+            custom_image_id?: string | null;
+            /** @example 2 */
+            desired_node_count?: number | null;
+            /** @example ubuntu */
+            image_os: string;
+            /** @example 22.04 */
+            image_os_version: string;
+            /** @example true */
+            is_auto_recovery: boolean;
+            /** @example false */
+            is_auto_scale: boolean;
+            /** @example sample-keypair */
+            keypair_name: string;
+            /**
+             * @description The cluster's Kubernetes version.
+             * @example v1.29.8
+             */
+            kubernetes_version: string;
+            labels?: components["schemas"]["NodepoolLabel"][] | null;
+            linked_resources?: components["schemas"]["LinkedResource"][] | null;
+            /** @example 5 */
+            max_node_count?: number | null;
+            /** @example 1 */
+            min_node_count?: number | null;
+            /** @example sample-nodepool */
+            name: string;
+            server_group_id?: string | null;
+            /** @example 10a599e031e749b7b260868f441e862b */
+            server_type_id: string;
+            taints?: components["schemas"]["NodepoolTaint"][] | null;
+            /**
+             * @description In GB.
+             * @example 104
+             */
+            volume_size: number;
+            /** @example SSD */
+            volume_type_name: string;
+        };
+        /**
+         * NodepoolId
+         * @description A nodepool's id (SCP's examples are UUIDs; its document gives no pattern).
+         * @example bdfda539-bd2e-4a5c-9021-ec6d52d1ca79
+         */
+        NodepoolId: string;
+        /**
+         * NodepoolLabel
+         * @description A Kubernetes label on every node of the nodepool.
+         */
+        NodepoolLabel: {
+            /** @example example.com/my-app */
+            key: string;
+            /**
+             * @default
+             * @example bar
+             */
+            value: string;
+        };
+        /**
+         * NodepoolLabelsSetRequest
+         * @description The nodepool's labels; replaces them all.
+         */
+        NodepoolLabelsSetRequest: {
+            /**
+             * @example [
+             *       {
+             *         "key": "example.com/my-app",
+             *         "value": "bar"
+             *       }
+             *     ]
+             */
+            labels: components["schemas"]["NodepoolLabel"][];
+        };
+        /**
+         * NodepoolListResponse
+         * @description One page of a cluster's nodepools.
+         */
+        NodepoolListResponse: {
+            /**
+             * @description How many nodepools match, over every page.
+             * @example 1
+             */
+            count?: number | null;
+            links?: unknown[] | null;
+            nodepools?: components["schemas"]["NodepoolSummary"][];
+        };
+        /**
+         * NodepoolShowResponse
+         * @description One nodepool.
+         */
+        NodepoolShowResponse: {
+            nodepool: components["schemas"]["Nodepool"];
+        };
+        /**
+         * NodepoolSummary
+         * @description A nodepool as `listNodepools` lists it.
+         */
+        NodepoolSummary: {
+            /** @example 6f0d6c2a1b9e4f7c8d3a2b1c0e9f8a7b */
+            account_id: string;
+            /** @example true */
+            auto_recovery_enabled: boolean;
+            /** @example false */
+            auto_scale_enabled: boolean;
+            /** @example 2 */
+            current_node_count: number;
+            /** @example 2 */
+            desired_node_count: number;
+            id: components["schemas"]["NodepoolId"];
+            image: components["schemas"]["Image"];
+            /** @example v1.29.8 */
+            kubernetes_version: string;
+            /** @example sample-nodepool */
+            name: string;
+            server_type: components["schemas"]["ServerType"];
+            /** @example Running */
+            status: string;
+            volume_type: components["schemas"]["VolumeTypeSummary"];
+        };
+        /**
+         * NodepoolTaint
+         * @description A Kubernetes taint on every node of the nodepool.
+         */
+        NodepoolTaint: {
+            /**
+             * @example NoSchedule
+             * @enum {string}
+             */
+            effect: "NoSchedule" | "NoExecute" | "PreferNoSchedule";
+            /** @example example.com/dedicated */
+            key: string;
+            /**
+             * @default
+             * @example gpu
+             */
+            value: string;
+        };
+        /**
+         * NodepoolTaintsSetRequest
+         * @description The nodepool's taints; replaces them all.
+         */
+        NodepoolTaintsSetRequest: {
+            /**
+             * @example [
+             *       {
+             *         "key": "example.com/dedicated",
+             *         "value": "gpu",
+             *         "effect": "NoSchedule"
+             *       }
+             *     ]
+             */
+            taints: components["schemas"]["NodepoolTaint"][];
+        };
+        /**
+         * NodepoolUpdateRequest
+         * @description The nodepool's size and automation; a field left out is left as it is.
+         */
+        NodepoolUpdateRequest: {
+            /** @example 3 */
+            desired_node_count?: number | null;
+            /** @example true */
+            is_auto_recovery?: boolean | null;
+            /** @example false */
+            is_auto_scale?: boolean | null;
+            /** @example 5 */
+            max_node_count?: number | null;
+            /** @example 1 */
+            min_node_count?: number | null;
+        };
+        /**
+         * ServerType
+         * @description The server type of a nodepool's nodes.
+         */
+        ServerType: {
+            /** @example Standard */
+            description: string;
+            /** @example 10a599e031e749b7b260868f441e862b */
+            id: string;
+        };
+        /**
+         * Tag
+         * @description A key and value attached to a cluster.
+         */
+        Tag: {
+            /** @example team */
+            key: string;
+            /** @example platform */
+            value: string;
+        };
+        /**
          * Timestamp
          * Format: date-time
-         * @description A date and time. SCP writes them with a space instead of `T`, e.g. `2025-03-31 00:23:17+00:00` (RFC 3339 allows either).
-         * @example 2025-03-31 00:23:17+00:00
+         * @description A date and time in RFC 3339 form with `T`, e.g. `2025-03-31T00:23:17Z`. SCP's own document writes its
+         *     examples with a space instead of `T`, but SCP's Go SDK decodes only the `T` form, so that is what the
+         *     service sends.
+         * @example 2025-03-31T00:23:17Z
          */
         Timestamp: string;
         /**
-         * YesNo
-         * @description `Y` or `N`.
-         * @enum {string}
+         * VolumeType
+         * @description The block storage type of a nodepool's nodes.
          */
-        YesNo: "Y" | "N";
+        VolumeType: {
+            /** @example true */
+            encrypt: boolean;
+            /** @example 20b599e031e749b7b260868f441e862b */
+            id: string;
+            /** @example SSD */
+            name: string;
+        };
+        /**
+         * VolumeTypeSummary
+         * @description The block storage type of a nodepool's nodes, as lists show it.
+         */
+        VolumeTypeSummary: {
+            /** @example 20b599e031e749b7b260868f441e862b */
+            id: string;
+            /** @example SSD */
+            name: string;
+        };
     };
     responses: {
         /** @description Bad Request: a parameter is missing or malformed (a cluster id that is not 32 lower-case hex digits, an unknown kubeconfig_type), or the cluster has no endpoint of the requested type. */
@@ -434,7 +1296,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description Not Found: no cluster has this id. */
+        /** @description Not Found: no cluster or nodepool has this id (or it has been deleted). */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -523,6 +1385,21 @@ export interface components {
          */
         KubernetesVersionFilter: string | string[] | null;
         /**
+         * @description Node name filter.
+         * @example sample-nodepool-84d799f767-8dr2p
+         */
+        NodeNameFilter: string | null;
+        /**
+         * @description Nodepool ID
+         * @example bdfda539-bd2e-4a5c-9021-ec6d52d1ca79
+         */
+        NodepoolId: components["schemas"]["NodepoolId"];
+        /**
+         * @description Nodepool name filter.
+         * @example sample-nodepool
+         */
+        NodepoolNameFilter: string | null;
+        /**
          * @description Page number, from 0.
          * @example 0
          */
@@ -535,7 +1412,7 @@ export interface components {
          */
         ScpApiVersion: "ske 1.3";
         /**
-         * @description Page size (how many clusters one answer lists).
+         * @description Page size (how many items one answer lists).
          * @example 20
          */
         Size: number | null;
@@ -575,7 +1452,7 @@ export interface operations {
                  */
                 page?: components["parameters"]["Page"];
                 /**
-                 * @description Page size (how many clusters one answer lists).
+                 * @description Page size (how many items one answer lists).
                  * @example 20
                  */
                 size?: components["parameters"]["Size"];
@@ -631,8 +1508,8 @@ export interface operations {
                      *           "status": "RUNNING",
                      *           "node_count": 3,
                      *           "subnet_id": "023c57b14f11483689338d085e061492",
-                     *           "created_at": "2025-03-31 00:23:17+00:00",
-                     *           "modified_at": "2025-03-31 00:23:17+00:00"
+                     *           "created_at": "2025-03-31T00:23:17Z",
+                     *           "modified_at": "2025-03-31T00:23:17Z"
                      *         }
                      *       ],
                      *       "count": 1,
@@ -645,6 +1522,70 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NoSuchVersion"];
+        };
+    };
+    createCluster: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Language of human-readable messages. Not signed.
+                 * @example en-US
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
+                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
+                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 * @example ske 1.3
+                 */
+                "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "sample-cluster",
+                 *       "kubernetes_version": "v1.29.8",
+                 *       "vpc_id": "3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f",
+                 *       "subnet_id": "023c57b14f11483689338d085e061492",
+                 *       "volume_id": "1f2e3d4c5b6a79881726354453627180",
+                 *       "security_group_id_list": [
+                 *         "9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d"
+                 *       ],
+                 *       "cloud_logging_enabled": false,
+                 *       "service_watch_logging_enabled": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["ClusterCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted. The cluster is being created; `resource_id` is its id. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "account_id": "6f0d6c2a1b9e4f7c8d3a2b1c0e9f8a7b",
+                     *       "request_id": "80a599e031e749b7b260868f441e862b",
+                     *       "resource_id": "70a599e031e749b7b260868f441e862b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AsyncResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             406: components["responses"]["NoSuchVersion"];
         };
     };
@@ -692,9 +1633,9 @@ export interface operations {
                      *         "status": "RUNNING",
                      *         "cluster_namespace": "sample-cluster-12345",
                      *         "cloud_logging_enabled": false,
-                     *         "created_at": "2025-03-31 00:23:17+00:00",
+                     *         "created_at": "2025-03-31T00:23:17Z",
                      *         "created_by": "8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a39",
-                     *         "modified_at": "2025-03-31 00:23:17+00:00",
+                     *         "modified_at": "2025-03-31T00:23:17Z",
                      *         "modified_by": "8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a39",
                      *         "node_count": 3,
                      *         "max_node_count": 10,
@@ -731,11 +1672,63 @@ export interface operations {
                      *             "id": "9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d",
                      *             "name": "sample-cluster-sg"
                      *           }
-                     *         ]
+                     *         ],
+                     *         "service_watch_logging_enabled": false
                      *       }
                      *     }
                      */
                     "application/json": components["schemas"]["ClusterShowResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NoSuchVersion"];
+        };
+    };
+    deleteCluster: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Language of human-readable messages. Not signed.
+                 * @example en-US
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
+                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
+                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 * @example ske 1.3
+                 */
+                "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
+            };
+            path: {
+                /**
+                 * @description Cluster ID
+                 * @example 70a599e031e749b7b260868f441e862b
+                 */
+                cluster_id: components["parameters"]["ClusterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted. The deletion has started. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "account_id": "6f0d6c2a1b9e4f7c8d3a2b1c0e9f8a7b",
+                     *       "request_id": "80a599e031e749b7b260868f441e862b",
+                     *       "resource_id": "70a599e031e749b7b260868f441e862b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AsyncResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -787,6 +1780,518 @@ export interface operations {
             406: components["responses"]["NoSuchVersion"];
         };
     };
+    setClusterLogging: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Language of human-readable messages. Not signed.
+                 * @example en-US
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
+                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
+                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 * @example ske 1.3
+                 */
+                "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
+            };
+            path: {
+                /**
+                 * @description Cluster ID
+                 * @example 70a599e031e749b7b260868f441e862b
+                 */
+                cluster_id: components["parameters"]["ClusterId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cloud_logging_enabled": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["ClusterLoggingSetRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted. The change has started. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "account_id": "6f0d6c2a1b9e4f7c8d3a2b1c0e9f8a7b",
+                     *       "request_id": "80a599e031e749b7b260868f441e862b",
+                     *       "resource_id": "70a599e031e749b7b260868f441e862b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ClusterSetResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NoSuchVersion"];
+        };
+    };
+    listNodepools: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Nodepool name filter.
+                 * @example sample-nodepool
+                 */
+                nodepool_name?: components["parameters"]["NodepoolNameFilter"];
+                /**
+                 * @description Page number, from 0.
+                 * @example 0
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Page size (how many items one answer lists).
+                 * @example 20
+                 */
+                size?: components["parameters"]["Size"];
+                /**
+                 * @description Sort order, e.g. `created_at:desc`.
+                 * @example created_at:desc
+                 */
+                sort?: components["parameters"]["Sort"];
+            };
+            header?: {
+                /**
+                 * @description Language of human-readable messages. Not signed.
+                 * @example en-US
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
+                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
+                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 * @example ske 1.3
+                 */
+                "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
+            };
+            path: {
+                /**
+                 * @description Cluster ID
+                 * @example 70a599e031e749b7b260868f441e862b
+                 */
+                cluster_id: components["parameters"]["ClusterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. One page of nodepools, and how many match in all. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "nodepools": [
+                     *         {
+                     *           "id": "bdfda539-bd2e-4a5c-9021-ec6d52d1ca79",
+                     *           "name": "sample-nodepool",
+                     *           "account_id": "6f0d6c2a1b9e4f7c8d3a2b1c0e9f8a7b",
+                     *           "kubernetes_version": "v1.29.8",
+                     *           "status": "Running",
+                     *           "auto_recovery_enabled": true,
+                     *           "auto_scale_enabled": false,
+                     *           "current_node_count": 2,
+                     *           "desired_node_count": 2,
+                     *           "image": {
+                     *             "os": "ubuntu",
+                     *             "os_version": "22.04",
+                     *             "custom_image_name": null
+                     *           },
+                     *           "server_type": {
+                     *             "id": "10a599e031e749b7b260868f441e862b",
+                     *             "description": "Standard"
+                     *           },
+                     *           "volume_type": {
+                     *             "id": "20b599e031e749b7b260868f441e862b",
+                     *             "name": "SSD"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "count": 1,
+                     *       "links": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NodepoolListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NoSuchVersion"];
+        };
+    };
+    setClusterPrivateAccessControl: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Language of human-readable messages. Not signed.
+                 * @example en-US
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
+                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
+                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 * @example ske 1.3
+                 */
+                "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
+            };
+            path: {
+                /**
+                 * @description Cluster ID
+                 * @example 70a599e031e749b7b260868f441e862b
+                 */
+                cluster_id: components["parameters"]["ClusterId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "private_endpoint_access_control_resources": [
+                 *         {
+                 *           "id": "5b1e2c3d4f5a6b7c8d9e0f1a2b3c4d5e",
+                 *           "name": "bastion-vm",
+                 *           "type": "vm"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ClusterPrivateAccessControlSetRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted. The change has started. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "account_id": "6f0d6c2a1b9e4f7c8d3a2b1c0e9f8a7b",
+                     *       "request_id": "80a599e031e749b7b260868f441e862b",
+                     *       "resource_id": "70a599e031e749b7b260868f441e862b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ClusterSetResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NoSuchVersion"];
+        };
+    };
+    setClusterPublicAccessControl: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Language of human-readable messages. Not signed.
+                 * @example en-US
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
+                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
+                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 * @example ske 1.3
+                 */
+                "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
+            };
+            path: {
+                /**
+                 * @description Cluster ID
+                 * @example 70a599e031e749b7b260868f441e862b
+                 */
+                cluster_id: components["parameters"]["ClusterId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "public_endpoint_access_control_ip": "203.0.113.0/24"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ClusterPublicAccessControlSetRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted. The change has started. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "account_id": "6f0d6c2a1b9e4f7c8d3a2b1c0e9f8a7b",
+                     *       "request_id": "80a599e031e749b7b260868f441e862b",
+                     *       "resource_id": "70a599e031e749b7b260868f441e862b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ClusterSetResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NoSuchVersion"];
+        };
+    };
+    setClusterSecurityGroups: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Language of human-readable messages. Not signed.
+                 * @example en-US
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
+                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
+                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 * @example ske 1.3
+                 */
+                "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
+            };
+            path: {
+                /**
+                 * @description Cluster ID
+                 * @example 70a599e031e749b7b260868f441e862b
+                 */
+                cluster_id: components["parameters"]["ClusterId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "security_group_id_list": [
+                 *         "9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ClusterSecurityGroupsSetRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted. The cluster, with its new security groups. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cluster": {
+                     *         "id": "70a599e031e749b7b260868f441e862b",
+                     *         "name": "sample-cluster",
+                     *         "account_id": "6f0d6c2a1b9e4f7c8d3a2b1c0e9f8a7b",
+                     *         "kubernetes_version": "v1.29.8",
+                     *         "status": "RUNNING",
+                     *         "cluster_namespace": "sample-cluster-12345",
+                     *         "cloud_logging_enabled": false,
+                     *         "created_at": "2025-03-31T00:23:17Z",
+                     *         "created_by": "8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a39",
+                     *         "modified_at": "2025-03-31T00:23:17Z",
+                     *         "modified_by": "8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a39",
+                     *         "node_count": 3,
+                     *         "max_node_count": 10,
+                     *         "private_endpoint_url": "https://sample-cluster.ske.private.kr-west1.samsungsdscloud.com:6443",
+                     *         "public_endpoint_url": "https://sample-cluster.ske.public.kr-west1.samsungsdscloud.com:6443",
+                     *         "private_kubeconfig_download_yn": "Y",
+                     *         "public_kubeconfig_download_yn": "Y",
+                     *         "public_endpoint_access_control_ip": "203.0.113.0/24",
+                     *         "private_endpoint_access_control_resources": [
+                     *           {
+                     *             "id": "5b1e2c3d4f5a6b7c8d9e0f1a2b3c4d5e",
+                     *             "name": "bastion-vm",
+                     *             "type": "vm"
+                     *           }
+                     *         ],
+                     *         "managed_security_group": {
+                     *           "id": "9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d",
+                     *           "name": "sample-cluster-sg"
+                     *         },
+                     *         "subnet": {
+                     *           "id": "023c57b14f11483689338d085e061492",
+                     *           "name": "sample-subnet"
+                     *         },
+                     *         "volume": {
+                     *           "id": "1f2e3d4c5b6a79881726354453627180",
+                     *           "name": "sample-volume"
+                     *         },
+                     *         "vpc": {
+                     *           "id": "3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f",
+                     *           "name": "sample-vpc"
+                     *         },
+                     *         "security_group_list": [
+                     *           {
+                     *             "id": "9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d",
+                     *             "name": "sample-cluster-sg"
+                     *           }
+                     *         ],
+                     *         "service_watch_logging_enabled": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ClusterShowResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NoSuchVersion"];
+        };
+    };
+    setClusterServiceWatchLogging: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Language of human-readable messages. Not signed.
+                 * @example en-US
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
+                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
+                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 * @example ske 1.3
+                 */
+                "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
+            };
+            path: {
+                /**
+                 * @description Cluster ID
+                 * @example 70a599e031e749b7b260868f441e862b
+                 */
+                cluster_id: components["parameters"]["ClusterId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "service_watch_logging_enabled": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["ClusterServiceWatchLoggingSetRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted. The change has started. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "account_id": "6f0d6c2a1b9e4f7c8d3a2b1c0e9f8a7b",
+                     *       "request_id": "80a599e031e749b7b260868f441e862b",
+                     *       "resource_id": "70a599e031e749b7b260868f441e862b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ClusterSetResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NoSuchVersion"];
+        };
+    };
+    setClusterUpgrade: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Language of human-readable messages. Not signed.
+                 * @example en-US
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
+                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
+                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 * @example ske 1.3
+                 */
+                "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
+            };
+            path: {
+                /**
+                 * @description Cluster ID
+                 * @example 70a599e031e749b7b260868f441e862b
+                 */
+                cluster_id: components["parameters"]["ClusterId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kubernetes_version": "v1.30.4"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ClusterUpgradeSetRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted. The upgrade has started. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "account_id": "6f0d6c2a1b9e4f7c8d3a2b1c0e9f8a7b",
+                     *       "request_id": "80a599e031e749b7b260868f441e862b",
+                     *       "resource_id": "70a599e031e749b7b260868f441e862b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ClusterSetResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NoSuchVersion"];
+        };
+    };
     showClusterUserKubeconfig: {
         parameters: {
             query: {
@@ -822,6 +2327,642 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Kubeconfig"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NoSuchVersion"];
+        };
+    };
+    listKubernetesVersions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Language of human-readable messages. Not signed.
+                 * @example en-US
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
+                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
+                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 * @example ske 1.3
+                 */
+                "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. Every version on offer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "kubernetes_versions": [
+                     *         {
+                     *           "kubernetes_version": "v1.29.8",
+                     *           "description": "Kubernetes 1.29"
+                     *         },
+                     *         {
+                     *           "kubernetes_version": "v1.30.4",
+                     *           "description": "Kubernetes 1.30"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KubernetesVersionListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NoSuchVersion"];
+        };
+    };
+    createNodepool: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Language of human-readable messages. Not signed.
+                 * @example en-US
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
+                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
+                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 * @example ske 1.3
+                 */
+                "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "sample-nodepool",
+                 *       "cluster_id": "70a599e031e749b7b260868f441e862b",
+                 *       "kubernetes_version": "v1.29.8",
+                 *       "image_os": "ubuntu",
+                 *       "image_os_version": "22.04",
+                 *       "server_type_id": "10a599e031e749b7b260868f441e862b",
+                 *       "keypair_name": "sample-keypair",
+                 *       "volume_type_name": "SSD",
+                 *       "volume_size": 104,
+                 *       "is_auto_recovery": true,
+                 *       "is_auto_scale": false,
+                 *       "desired_node_count": 2
+                 *     }
+                 */
+                "application/json": components["schemas"]["NodepoolCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description OK. The new nodepool; its nodes are being created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "nodepool": {
+                     *         "id": "bdfda539-bd2e-4a5c-9021-ec6d52d1ca79",
+                     *         "name": "sample-nodepool",
+                     *         "account_id": "6f0d6c2a1b9e4f7c8d3a2b1c0e9f8a7b",
+                     *         "cluster": {
+                     *           "id": "70a599e031e749b7b260868f441e862b"
+                     *         },
+                     *         "kubernetes_version": "v1.29.8",
+                     *         "status": "Running",
+                     *         "auto_recovery_enabled": true,
+                     *         "auto_scale_enabled": false,
+                     *         "current_node_count": 2,
+                     *         "desired_node_count": 2,
+                     *         "min_node_count": 2,
+                     *         "max_node_count": 2,
+                     *         "image": {
+                     *           "os": "ubuntu",
+                     *           "os_version": "22.04",
+                     *           "custom_image_name": null
+                     *         },
+                     *         "keypair": {
+                     *           "name": "sample-keypair"
+                     *         },
+                     *         "server_type": {
+                     *           "id": "10a599e031e749b7b260868f441e862b",
+                     *           "description": "Standard"
+                     *         },
+                     *         "volume_type": {
+                     *           "id": "20b599e031e749b7b260868f441e862b",
+                     *           "name": "SSD",
+                     *           "encrypt": true
+                     *         },
+                     *         "volume_size": 104,
+                     *         "labels": [
+                     *           {
+                     *             "key": "example.com/my-app",
+                     *             "value": "bar"
+                     *           }
+                     *         ],
+                     *         "taints": [],
+                     *         "server_group_id": null,
+                     *         "advanced_settings": null,
+                     *         "linked_resources": [],
+                     *         "created_at": "2025-03-31T00:23:17Z",
+                     *         "created_by": "8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a39",
+                     *         "modified_at": "2025-03-31T00:23:17Z",
+                     *         "modified_by": "8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a39"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NodepoolShowResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NoSuchVersion"];
+        };
+    };
+    showNodepool: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Language of human-readable messages. Not signed.
+                 * @example en-US
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
+                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
+                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 * @example ske 1.3
+                 */
+                "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
+            };
+            path: {
+                /**
+                 * @description Nodepool ID
+                 * @example bdfda539-bd2e-4a5c-9021-ec6d52d1ca79
+                 */
+                nodepool_id: components["parameters"]["NodepoolId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. The nodepool. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "nodepool": {
+                     *         "id": "bdfda539-bd2e-4a5c-9021-ec6d52d1ca79",
+                     *         "name": "sample-nodepool",
+                     *         "account_id": "6f0d6c2a1b9e4f7c8d3a2b1c0e9f8a7b",
+                     *         "cluster": {
+                     *           "id": "70a599e031e749b7b260868f441e862b"
+                     *         },
+                     *         "kubernetes_version": "v1.29.8",
+                     *         "status": "Running",
+                     *         "auto_recovery_enabled": true,
+                     *         "auto_scale_enabled": false,
+                     *         "current_node_count": 2,
+                     *         "desired_node_count": 2,
+                     *         "min_node_count": 2,
+                     *         "max_node_count": 2,
+                     *         "image": {
+                     *           "os": "ubuntu",
+                     *           "os_version": "22.04",
+                     *           "custom_image_name": null
+                     *         },
+                     *         "keypair": {
+                     *           "name": "sample-keypair"
+                     *         },
+                     *         "server_type": {
+                     *           "id": "10a599e031e749b7b260868f441e862b",
+                     *           "description": "Standard"
+                     *         },
+                     *         "volume_type": {
+                     *           "id": "20b599e031e749b7b260868f441e862b",
+                     *           "name": "SSD",
+                     *           "encrypt": true
+                     *         },
+                     *         "volume_size": 104,
+                     *         "labels": [
+                     *           {
+                     *             "key": "example.com/my-app",
+                     *             "value": "bar"
+                     *           }
+                     *         ],
+                     *         "taints": [],
+                     *         "server_group_id": null,
+                     *         "advanced_settings": null,
+                     *         "linked_resources": [],
+                     *         "created_at": "2025-03-31T00:23:17Z",
+                     *         "created_by": "8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a39",
+                     *         "modified_at": "2025-03-31T00:23:17Z",
+                     *         "modified_by": "8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a39"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NodepoolShowResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NoSuchVersion"];
+        };
+    };
+    setNodepool: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Language of human-readable messages. Not signed.
+                 * @example en-US
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
+                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
+                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 * @example ske 1.3
+                 */
+                "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
+            };
+            path: {
+                /**
+                 * @description Nodepool ID
+                 * @example bdfda539-bd2e-4a5c-9021-ec6d52d1ca79
+                 */
+                nodepool_id: components["parameters"]["NodepoolId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "desired_node_count": 3
+                 *     }
+                 */
+                "application/json": components["schemas"]["NodepoolUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description OK. The change has started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "account_id": "6f0d6c2a1b9e4f7c8d3a2b1c0e9f8a7b",
+                     *       "request_id": "80a599e031e749b7b260868f441e862b",
+                     *       "resource_id": "bdfda539-bd2e-4a5c-9021-ec6d52d1ca79"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AsyncResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NoSuchVersion"];
+        };
+    };
+    deleteNodepool: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Language of human-readable messages. Not signed.
+                 * @example en-US
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
+                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
+                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 * @example ske 1.3
+                 */
+                "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
+            };
+            path: {
+                /**
+                 * @description Nodepool ID
+                 * @example bdfda539-bd2e-4a5c-9021-ec6d52d1ca79
+                 */
+                nodepool_id: components["parameters"]["NodepoolId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted. The deletion has started. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "account_id": "6f0d6c2a1b9e4f7c8d3a2b1c0e9f8a7b",
+                     *       "request_id": "80a599e031e749b7b260868f441e862b",
+                     *       "resource_id": "bdfda539-bd2e-4a5c-9021-ec6d52d1ca79"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AsyncResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NoSuchVersion"];
+        };
+    };
+    setNodepoolLabels: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Language of human-readable messages. Not signed.
+                 * @example en-US
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
+                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
+                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 * @example ske 1.3
+                 */
+                "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
+            };
+            path: {
+                /**
+                 * @description Nodepool ID
+                 * @example bdfda539-bd2e-4a5c-9021-ec6d52d1ca79
+                 */
+                nodepool_id: components["parameters"]["NodepoolId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "labels": [
+                 *         {
+                 *           "key": "example.com/my-app",
+                 *           "value": "bar"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["NodepoolLabelsSetRequest"];
+            };
+        };
+        responses: {
+            /** @description OK. The change has started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "account_id": "6f0d6c2a1b9e4f7c8d3a2b1c0e9f8a7b",
+                     *       "request_id": "80a599e031e749b7b260868f441e862b",
+                     *       "resource_id": "bdfda539-bd2e-4a5c-9021-ec6d52d1ca79"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AsyncResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NoSuchVersion"];
+        };
+    };
+    listNodepoolNodes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Node name filter.
+                 * @example sample-nodepool-84d799f767-8dr2p
+                 */
+                node_name?: components["parameters"]["NodeNameFilter"];
+                /**
+                 * @description Page number, from 0.
+                 * @example 0
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Page size (how many items one answer lists).
+                 * @example 20
+                 */
+                size?: components["parameters"]["Size"];
+                /**
+                 * @description Sort order, e.g. `created_at:desc`.
+                 * @example created_at:desc
+                 */
+                sort?: components["parameters"]["Sort"];
+            };
+            header?: {
+                /**
+                 * @description Language of human-readable messages. Not signed.
+                 * @example en-US
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
+                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
+                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 * @example ske 1.3
+                 */
+                "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
+            };
+            path: {
+                /**
+                 * @description Nodepool ID
+                 * @example bdfda539-bd2e-4a5c-9021-ec6d52d1ca79
+                 */
+                nodepool_id: components["parameters"]["NodepoolId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. One page of nodes, and how many match in all. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "nodes": [
+                     *         {
+                     *           "name": "sample-nodepool-84d799f767-8dr2p",
+                     *           "status": "RUNNING",
+                     *           "kubernetes_version": "v1.29.8",
+                     *           "account_id": "6f0d6c2a1b9e4f7c8d3a2b1c0e9f8a7b"
+                     *         },
+                     *         {
+                     *           "name": "sample-nodepool-84d799f767-x2kq7",
+                     *           "status": "RUNNING",
+                     *           "kubernetes_version": "v1.29.8",
+                     *           "account_id": "6f0d6c2a1b9e4f7c8d3a2b1c0e9f8a7b"
+                     *         }
+                     *       ],
+                     *       "count": 2,
+                     *       "links": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NodeListInNodepoolResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NoSuchVersion"];
+        };
+    };
+    setNodepoolTaints: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Language of human-readable messages. Not signed.
+                 * @example en-US
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
+                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
+                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 * @example ske 1.3
+                 */
+                "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
+            };
+            path: {
+                /**
+                 * @description Nodepool ID
+                 * @example bdfda539-bd2e-4a5c-9021-ec6d52d1ca79
+                 */
+                nodepool_id: components["parameters"]["NodepoolId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "taints": [
+                 *         {
+                 *           "key": "example.com/dedicated",
+                 *           "value": "gpu",
+                 *           "effect": "NoSchedule"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["NodepoolTaintsSetRequest"];
+            };
+        };
+        responses: {
+            /** @description OK. The change has started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "account_id": "6f0d6c2a1b9e4f7c8d3a2b1c0e9f8a7b",
+                     *       "request_id": "80a599e031e749b7b260868f441e862b",
+                     *       "resource_id": "bdfda539-bd2e-4a5c-9021-ec6d52d1ca79"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AsyncResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NoSuchVersion"];
+        };
+    };
+    setNodepoolUpgrade: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Language of human-readable messages. Not signed.
+                 * @example en-US
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
+                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
+                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 * @example ske 1.3
+                 */
+                "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
+            };
+            path: {
+                /**
+                 * @description Nodepool ID
+                 * @example bdfda539-bd2e-4a5c-9021-ec6d52d1ca79
+                 */
+                nodepool_id: components["parameters"]["NodepoolId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. The upgrade has started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "account_id": "6f0d6c2a1b9e4f7c8d3a2b1c0e9f8a7b",
+                     *       "request_id": "80a599e031e749b7b260868f441e862b",
+                     *       "resource_id": "bdfda539-bd2e-4a5c-9021-ec6d52d1ca79"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AsyncResponse"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];

@@ -12,10 +12,11 @@ import { HEADER_COMMENT, quote } from './text.mjs';
  * What the runtime reads of an operation: no samples, no documentation.
  * @param {Operation} operation
  */
-const runtimeOperation = ({ method, path, parameters, success, convenience }) => ({
+const runtimeOperation = ({ method, path, parameters, body, success, convenience }) => ({
   method,
   path,
   parameters,
+  ...(body && { body }),
   success,
   ...(convenience && { convenience }),
 });
@@ -39,13 +40,23 @@ function dataType(operation) {
     : 'string';
 }
 
+/**
+ * The TypeScript type of the request body, sent as written.
+ * @param {Operation} operation
+ * @param {NonNullable<Operation['body']>} body
+ */
+const bodyType = (operation, body) =>
+  `NonNullable<SpecOperations[${quote(operation.id)}]['requestBody']>['content'][${quote(body.contentType)}]`;
+
 /** @param {Operation} operation */
 function operationTypes(operation) {
-  const inputs = operation.parameters
-    .map(
+  const { body } = operation;
+  const inputs = [
+    ...operation.parameters.map(
       (parameter) => `      ${parameter.key}${parameter.required ? '' : '?'}: ${argumentType(operation, parameter)};`,
-    )
-    .join('\n');
+    ),
+    ...(body ? [`      body${body.required ? '' : '?'}: ${bodyType(operation, body)};`] : []),
+  ].join('\n');
   return `  /** ${operation.method} ${operation.path}: ${operation.summary ?? operation.id} (IAM action ${operation.actionId ?? 'not stated'}). */
   ${operation.id}: {
     input: {${inputs ? `\n${inputs}\n    ` : ''}};
@@ -66,7 +77,7 @@ import type { operations as SpecOperations } from './openapi.js';
 /** Every operation of this version, as data: \`createSkeClient\` turns each into a method. */
 export const OPERATIONS = ${JSON.stringify(table, null, 2)} as const satisfies OperationTable;
 
-/** Every operation's arguments (camelCase) and success body, typed from the spec. */
+/** Every operation's arguments (camelCase; a request body as \`body\`) and success body, typed from the spec. */
 export interface Operations {
 ${operations.map(operationTypes).join('\n')}
 }
