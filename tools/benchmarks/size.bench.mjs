@@ -1,17 +1,18 @@
 /**
  * Bundle size of what an application ships: a consumer entry that imports @scp-ske/client-1.3 (with
- * its runtime, its four operations and @scp-ske/signing), bundled and minified with rolldown for Node,
+ * its runtime, all its operations and @scp-ske/signing), bundled and minified with rolldown for Node,
  * gzipped; beside openapi-fetch alone, bundled the same way.
  * - `size.client-1.3`: what loads with `createSkeClient` (the entry chunk and the chunks it imports
- *   statically). Target: at most 9 KB min+gz.
+ *   statically). Target: at most 10.5 KB min+gz with every operation of the version.
  *   The YAML library the kubeconfig check loads on its first read is a chunk of its own, reported
  *   beside it (`size.client-1.3-kubeconfig-reader`): only code that reads a kubeconfig loads it.
- * - `size.per-operation`: what one more operation adds (its generated row), the same client bundled
- *   with and without a fifth row (a path parameter with a pattern, an optional query one). Target: at most 0.25 KB.
+ * - `size.per-operation`: what one more operation adds (its generated row): the client with every row
+ *   of the table against the client with its first row only, the difference divided by the rows added.
+ *   Target: at most 0.1 KB.
  * - `size.client-1.3-raw`: the `./raw` entry (the openapi-fetch client), for information.
  * - `size.client-1.3-browser`: `createSkeClient` bundled for `platform: 'browser'` (the `browser`
  *   condition: the signing build with Web Crypto and fetch), counted as `size.client-1.3` is.
- *   Target: at most 9 KB min+gz.
+ *   Target: at most 10.5 KB min+gz, as for Node.
  */
 import { gzipSync } from 'node:zlib';
 import { figure, summarize, writeFigures } from '@scp-ske/bench-kit';
@@ -57,26 +58,10 @@ const withTable = (table) => `import { createVersionedClient } from '@scp-ske/cl
 import { contract } from '@scp-ske/client-1.3';
 const OPERATIONS = ${JSON.stringify(table)};
 export const createSkeClient = (options) => createVersionedClient(contract, OPERATIONS, options);`;
-/** A fifth operation as the generator would write it: a path parameter with a pattern, an optional query one. */
-const extraRow = {
-  method: 'GET',
-  path: '/v1/nodepools/{nodepool_id}/nodes',
-  parameters: [
-    {
-      key: 'nodepoolId',
-      name: 'nodepool_id',
-      in: 'path',
-      required: true,
-      schema: { type: 'string', pattern: '^[0-9a-f]{32}$' },
-      example: 'b3e1f0c2d4a5968778695a4b3c2d1e0f',
-    },
-    { key: 'labelSelector', name: 'label_selector', in: 'query', schema: { type: ['string', 'null'], maxLength: 256 } },
-  ],
-  success: { status: 200, contentType: 'application/json' },
-};
-const fourOperations = await minGzipKilobytes(withTable(OPERATIONS));
-const fiveOperations = await minGzipKilobytes(withTable({ ...OPERATIONS, listNodepoolNodes: extraRow }));
-const perOperation = fiveOperations.kb - fourOperations.kb;
+const ids = Object.keys(OPERATIONS);
+const firstOnly = await minGzipKilobytes(withTable({ [ids[0]]: OPERATIONS[ids[0]] }));
+const allOperations = await minGzipKilobytes(withTable(OPERATIONS));
+const perOperation = (allOperations.kb - firstOnly.kb) / (ids.length - 1);
 
 const client = await minGzipKilobytes(entries.client);
 const baseline = await minGzipKilobytes(entries['openapi-fetch']);
@@ -91,7 +76,7 @@ writeFigures(new URL('.', import.meta.url).pathname, 'bundle-size', [
     unit: 'KB',
     result: { value: one(client.kb), baseline: one(baseline.kb), ratio: client.kb / baseline.kb },
     baselineName: 'openapi-fetch alone',
-    target: { op: '<=', value: 9 },
+    target: { op: '<=', value: 10.5 },
     targetOn: 'value',
   }),
   figure({
@@ -100,7 +85,7 @@ writeFigures(new URL('.', import.meta.url).pathname, 'bundle-size', [
     unit: 'KB',
     result: { value: one(browser.kb), baseline: one(browserBaseline.kb), ratio: browser.kb / browserBaseline.kb },
     baselineName: 'openapi-fetch alone (browser)',
-    target: { op: '<=', value: 9 },
+    target: { op: '<=', value: 10.5 },
     targetOn: 'value',
   }),
   figure({
@@ -112,11 +97,11 @@ writeFigures(new URL('.', import.meta.url).pathname, 'bundle-size', [
   }),
   figure({
     id: 'size.per-operation',
-    description: `what one more operation adds to the client (listNodepoolNodes: a path parameter with a pattern and example, an optional query parameter), min+gz: ${fourOperations.kb.toFixed(3)} → ${fiveOperations.kb.toFixed(3)} KB`,
+    description: `what one more operation adds to the client, on average over the ${ids.length - 1} rows after the first, min+gz: ${firstOnly.kb.toFixed(3)} KB with one operation → ${allOperations.kb.toFixed(3)} KB with ${ids.length}`,
     unit: 'KB',
-    result: { value: one(perOperation), baseline: one(fourOperations.kb), ratio: perOperation / fourOperations.kb },
-    baselineName: 'the client with its four operations',
-    target: { op: '<=', value: 0.25 },
+    result: { value: one(perOperation), baseline: one(firstOnly.kb), ratio: perOperation / firstOnly.kb },
+    baselineName: 'the client with its first operation only',
+    target: { op: '<=', value: 0.1 },
     targetOn: 'value',
   }),
   figure({

@@ -29,6 +29,7 @@ export type {
   OperationTable,
   OperationTypes,
   ParameterSpec,
+  RequestBodySpec,
   SkeResponse,
 } from './operation.js';
 export { checkArgument, requestTarget } from './request-target.js';

@@ -37,6 +37,7 @@ export function operationMethods(
       const reply = await send(`${baseUrl}${target.pathAndQuery}`, {
         method: operation.method,
         headers: target.headers,
+        body: target.body,
         signal: target.signal,
       });
       const body = await reply.text();

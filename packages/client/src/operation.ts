@@ -22,6 +22,16 @@ export interface ParameterSpec {
   readonly example?: string;
 }
 
+/**
+ * An operation's request body: taken as the `body` argument and sent as written, as JSON.
+ * @internal For the generated `@scp-ske/client-1.x` packages and the scp-ske tools; not a stable API.
+ */
+export interface RequestBodySpec {
+  /** The media type it is sent as, e.g. `application/json`. */
+  readonly contentType: string;
+  readonly required?: boolean;
+}
+
 /** @internal For the generated `@scp-ske/client-1.x` packages and the scp-ske tools; not a stable API. */
 export interface OperationSpec {
   readonly method: string;
@@ -29,6 +39,8 @@ export interface OperationSpec {
   readonly path: string;
   /** In the spec's order, which is the order of the query string. */
   readonly parameters: readonly ParameterSpec[];
+  /** The request body, when the operation takes one. */
+  readonly body?: RequestBodySpec;
   /** The documented success answer: a JSON body is parsed, any other is text. */
   readonly success: { readonly status: number; readonly contentType: string };
   /** A kubeconfig convenience method built on this operation (`x-scp-convenience`), e.g. `getUserKubeconfig`. */

@@ -39,7 +39,81 @@ describe('requestTarget', () => {
     expect(requestTarget(showNodePool, { clusterId: 'c 1', size: 5 })).toEqual({
       pathAndQuery: '/v1/clusters/c%201/node-pools?size=5',
       headers: undefined,
+      body: undefined,
       signal: undefined,
     });
+  });
+});
+
+const operationWithBody = (required: boolean): OperationSpec => ({
+  method: 'PUT',
+  path: '/v1/nodepools/{nodepool_id}',
+  parameters: [{ key: 'nodepoolId', name: 'nodepool_id', in: 'path', required: true, schema: { type: 'string' } }],
+  body: { contentType: 'application/json', ...(required && { required }) },
+  success: { status: 200, contentType: 'application/json' },
+});
+
+/** The error a call throws (or undefined). */
+function thrown(call: () => unknown): unknown {
+  try {
+    call();
+  } catch (caught) {
+    return caught;
+  }
+  return undefined;
+}
+
+describe('requestTarget with a request body', () => {
+  it('sends the body as written, as JSON, with its media type', () => {
+    const body = { desired_node_count: 3, labels: [{ key: 'a', value: 'é' }] };
+    expect(requestTarget(operationWithBody(true), { nodepoolId: 'np-1', body })).toEqual({
+      pathAndQuery: '/v1/nodepools/np-1',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: undefined,
+    });
+  });
+
+  it('refuses a required body left out, naming it, before anything is sent', () => {
+    expect(thrown(() => requestTarget(operationWithBody(true), { nodepoolId: 'np-1' }))).toMatchObject({
+      argument: 'body',
+      expected: 'an object, the application/json request body (required)',
+    });
+  });
+
+  it.each([
+    ['an array', [1]],
+    ['a string', '{"a":1}'],
+    ['null', null],
+  ])('refuses a body that is %s', (_name, body) => {
+    const error = thrown(() => requestTarget(operationWithBody(false), { nodepoolId: 'np-1', body }));
+    expect(error).toBeInstanceOf(SkeInputError);
+    expect(error).toMatchObject({ argument: 'body', expected: 'an object, the application/json request body' });
+  });
+
+  it('sends no body and no media type when an optional body is left out', () => {
+    expect(requestTarget(operationWithBody(false), { nodepoolId: 'np-1' })).toMatchObject({
+      headers: undefined,
+      body: undefined,
+    });
+  });
+
+  it('names body among the arguments, and refuses it where the operation takes none', () => {
+    expect(thrown(() => requestTarget(operationWithBody(true), 'np-1'))).toMatchObject({
+      argument: 'input',
+      expected: 'an object { nodepoolId, body }',
+    });
+    expect(thrown(() => requestTarget(operationWithBody(false), 7))).toMatchObject({
+      expected: 'an object { nodepoolId, body? }',
+    });
+    expect(thrown(() => requestTarget(showNodePool, { clusterId: 'c-1', body: {} }))).toMatchObject({
+      argument: 'body',
+    });
+  });
+
+  it('needs an input when only the body is required', () => {
+    const bodyOnly: OperationSpec = { ...operationWithBody(true), path: '/v1/nodepools', parameters: [] };
+    expect(thrown(() => requestTarget(bodyOnly, undefined))).toMatchObject({ argument: 'input' });
+    expect(requestTarget(bodyOnly, { body: { name: 'np' } }).body).toBe('{"name":"np"}');
   });
 });

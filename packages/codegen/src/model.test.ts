@@ -84,13 +84,39 @@ describe('operationsOf', () => {
     expect(() => operationsOf(spec)).toThrow('2.1: createClusterKubeconfig declares no 2xx response');
   });
 
-  it('refuses a request body, which the runtime cannot send yet', () => {
+  it('reads a JSON request body: its media type, whether it is required, and its example as the sample `body`', () => {
+    const example = { name: 'sample', size: 2 };
     const spec = withKubeconfigOperation((operation) => {
-      operation.requestBody = { content: { 'application/json': { schema: { type: 'object' } } } };
+      operation.requestBody = {
+        required: true,
+        content: { 'application/json': { schema: { type: 'object' }, example } },
+      };
     });
-    expect(() => operationsOf(spec)).toThrow(
-      '2.1: createClusterKubeconfig has a request body, which the generator does not support yet',
-    );
+    const operation = operationsOf(spec)[1];
+    expect(operation?.body).toEqual({ contentType: 'application/json', required: true });
+    expect(operation?.sample.input).toEqual({ clusterId: CLUSTER_ID, kubeconfigType: 'private', body: example });
+    expect(operation?.sample.body).toEqual(example);
+  });
+
+  it('leaves `required` out of an optional body, and has no body where the operation takes none', () => {
+    const spec = withKubeconfigOperation((operation) => {
+      operation.requestBody = { content: { 'application/merge-patch+json': { example: {} } } };
+    });
+    const [listClusters, optional] = operationsOf(spec);
+    expect(optional?.body).toEqual({ contentType: 'application/merge-patch+json' });
+    expect(listClusters).not.toHaveProperty('body');
+    expect(listClusters?.sample).not.toHaveProperty('body');
+  });
+
+  it.each([
+    [{ content: { 'text/plain': { example: 'x' } } }, 'has a request body that is not JSON (text/plain)'],
+    [{ content: {} }, 'has a request body that is not JSON (no media type)'],
+    [{ content: { 'application/json': { schema: { type: 'object' } } } }, 'has a request body without an example'],
+  ])('refuses a request body it cannot send or sample: %j', (requestBody, message) => {
+    const spec = withKubeconfigOperation((operation) => {
+      operation.requestBody = requestBody;
+    });
+    expect(() => operationsOf(spec)).toThrow(`2.1: createClusterKubeconfig ${message}`);
   });
 
   it('reads an answer without a body as an empty content type', () => {

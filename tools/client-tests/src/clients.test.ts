@@ -8,9 +8,9 @@
 import { type KubeconfigResult, type OperationSpec, SkeInputError, type SkeResponse } from '@scp-ske/client';
 import { DEMO_CREDENTIALS, type Emulator, startEmulator } from '@scp-ske/emulator';
 import { loadDocument, manifest, type OpenApiDocument } from '@scp-ske/spec';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clientFactories, operationTables, rawClientFactories } from './generated/clients.js';
-import { rawParams, sampleInput, wideInput } from './samples.js';
+import { bodyExample, rawParams, sampleInput, wideInput } from './samples.js';
 
 type Version = keyof typeof clientFactories;
 /** A client seen through its table: one method per operationId and per convenience. */
@@ -53,13 +53,15 @@ describe.each(manifest.versions.map((entry) => [entry.version, entry] as const))
   let emulator: Emulator;
   let client: TableClient;
   let raw: TableRawClient;
-  beforeAll(async () => {
-    emulator = await startEmulator({ now: servedOn(notBefore) });
+  // A fresh emulator for every test: operations change its state (a delete, a create), and each test
+  // calls one operation on the state the examples describe.
+  beforeEach(async () => {
+    emulator = await startEmulator({ now: servedOn(notBefore), transitionMs: 10 });
     const options = { endpoint: emulator.url, credentials: DEMO_CREDENTIALS[0], now: emulator.now };
     client = clientFactories[version as Version](options) as unknown as TableClient;
     raw = rawClientFactories[version as Version](options) as unknown as TableRawClient;
   });
-  afterAll(() => emulator.close());
+  afterEach(() => emulator.close());
   const lastRequest = () => emulator.requests.at(-1);
   /** Calls a method of the client by name (an operationId or a convenience). */
   const call = (name: string, input?: object) => {
@@ -81,12 +83,17 @@ describe.each(manifest.versions.map((entry) => [entry.version, entry] as const))
 
   describe.each(operations)('%s', (id, operation) => {
     const { method, path, success, convenience } = operation;
-    const required = operation.parameters.filter((parameter) => parameter.required).map((parameter) => parameter.key);
+    const required = [
+      ...operation.parameters.filter((parameter) => parameter.required).map((parameter) => parameter.key),
+      ...(operation.body?.required ? ['body'] : []),
+    ];
     const wide = wideInput(document, operation);
 
     it(`${method} ${path}: answered ${success.status}, its body read as ${isJson(operation) ? 'JSON' : 'text'}, signed and sent as ${apiVersion}`, async () => {
-      const result = await call(id, sampleInput(document, operation));
+      const input = sampleInput(document, operation);
+      const result = await call(id, input);
       expect(result).toMatchObject({ status: success.status, apiVersion });
+      if (input.body !== undefined) expect(lastRequest()?.body).toEqual(input.body);
       expect(result.requestId).toMatch(/^req-/);
       expect(typeof result.data).toBe(isJson(operation) ? 'object' : 'string');
       expect(lastRequest()).toMatchObject({ status: success.status, apiVersion });
@@ -118,8 +125,10 @@ describe.each(manifest.versions.map((entry) => [entry.version, entry] as const))
     }
 
     it(`raw ${method} ${path}: a typed, signed request with ${apiVersion} that the emulator accepts`, async () => {
+      const body = bodyExample(document, operation);
       const response = await send(method, path, {
         params: rawParams(document, operation),
+        ...(body !== undefined && { body }),
         ...(!isJson(operation) && { parseAs: 'text' }),
       });
       expect(response.status).toBe(success.status);

@@ -1,7 +1,7 @@
 /**
- * What the suite calls an operation with: its required arguments, with the values of the spec's
- * examples (read from the version's dereferenced document, as the README's examples are), by key for
- * the client's method and by wire name for openapi-fetch; and a wide input for the signature case.
+ * What the suite calls an operation with: its required arguments and its request body, with the values
+ * of the spec's examples (read from the version's dereferenced document, as the README's examples are),
+ * by key for the client's method and by wire name for openapi-fetch; and a wide input for the signature case.
  */
 import type { ArgumentSchema, OperationSpec, ParameterSpec } from '@scp-ske/client';
 import type { OpenApiDocument } from '@scp-ske/spec';
@@ -13,23 +13,43 @@ interface DocumentParameter {
   schema?: { example?: unknown };
 }
 
-type PathItem = { parameters?: DocumentParameter[] } & Partial<Record<string, { parameters?: DocumentParameter[] }>>;
+interface DocumentOperation {
+  parameters?: DocumentParameter[];
+  requestBody?: { content: Record<string, { example?: unknown }> };
+}
+
+type PathItem = { parameters?: DocumentParameter[] } & Partial<Record<string, DocumentOperation>>;
+
+const documented = (document: OpenApiDocument, operation: OperationSpec) => {
+  const item = document.paths[operation.path] as PathItem | undefined;
+  return { item, own: item?.[operation.method.toLowerCase()] };
+};
 
 /** The spec's example of one argument: the parameter's own, else its schema's. */
 export function exampleOf(document: OpenApiDocument, operation: OperationSpec, parameter: ParameterSpec): unknown {
-  const item = document.paths[operation.path] as PathItem | undefined;
-  const declared = [...(item?.parameters ?? []), ...(item?.[operation.method.toLowerCase()]?.parameters ?? [])];
+  const { item, own } = documented(document, operation);
+  const declared = [...(item?.parameters ?? []), ...(own?.parameters ?? [])];
   const described = declared.find((candidate) => candidate.name === parameter.name && candidate.in === parameter.in);
   return described?.example ?? described?.schema?.example;
 }
 
+/** The example of the operation's request body in this version's document (undefined without a body). */
+export function bodyExample(document: OpenApiDocument, operation: OperationSpec): unknown {
+  if (!operation.body) return undefined;
+  return documented(document, operation).own?.requestBody?.content[operation.body.contentType]?.example;
+}
+
 const requiredOf = (operation: OperationSpec) => operation.parameters.filter((parameter) => parameter.required);
 
-/** The required arguments as the client's method takes them: `{ clusterId: … }`. */
+/** The required arguments as the client's method takes them, the request body as `body`: `{ clusterId: …, body: … }`. */
 export function sampleInput(document: OpenApiDocument, operation: OperationSpec): Record<string, unknown> {
-  return Object.fromEntries(
-    requiredOf(operation).map((parameter) => [parameter.key, exampleOf(document, operation, parameter)]),
-  );
+  const body = bodyExample(document, operation);
+  return {
+    ...Object.fromEntries(
+      requiredOf(operation).map((parameter) => [parameter.key, exampleOf(document, operation, parameter)]),
+    ),
+    ...(body !== undefined && { body }),
+  };
 }
 
 /** The required arguments as openapi-fetch takes them: `{ path: { cluster_id: … }, query: { … } }`. */

@@ -45,6 +45,31 @@ describe('renderOperations', () => {
     expect(renderOperations(deleted as typeof currentClient)).toContain('    data: string;');
   });
 
+  it('adds a request body to the row and types it as the `body` argument, optional unless required', () => {
+    const [listClusters] = currentClient.operations;
+    const withBody = (required: boolean) =>
+      renderOperations({
+        ...currentClient,
+        operations: [
+          {
+            ...listClusters,
+            method: 'POST',
+            body: { contentType: 'application/json', ...(required && { required: true as const }) },
+          },
+        ],
+      } as typeof currentClient);
+    const rendered = withBody(true);
+    const row = JSON.parse(/export const OPERATIONS = (\{[\s\S]*?\n\}) as const/.exec(rendered)?.[1] ?? 'null');
+    expect(row.listClusters.body).toEqual({ contentType: 'application/json', required: true });
+    expect(Object.keys(row.listClusters)).toEqual(['method', 'path', 'parameters', 'body', 'success']);
+    expect(rendered).toContain(
+      `      body: NonNullable<SpecOperations["listClusters"]['requestBody']>['content']["application/json"];`,
+    );
+    expect(withBody(false)).toContain(`      body?: NonNullable<SpecOperations["listClusters"]['requestBody']>`);
+    expect(source).not.toMatch(/\bbody\??: /);
+    expect(table.listClusters).not.toHaveProperty('body');
+  });
+
   it('lists the kubeconfig conveniences with the operation each is built on', () => {
     expect(source).toMatch(/export interface Conveniences \{\n {2}getAdminKubeconfig: "createClusterKubeconfig";\n\}/);
   });

@@ -24,18 +24,22 @@ const operationRow = (operation, version) =>
   `| \`${operation.id}\`${operation.convenience ? ` (and \`${operation.convenience}\`)` : ''} | \`${operation.method} ${operation.path}\` | \`${operation.actionId ?? '–'}\` | ${provenanceOf(operation, version)} |`;
 
 /**
- * The first calls of the usage example: a listing (the first JSON operation), then a kubeconfig
- * convenience, or else the first operation.
+ * The calls of the usage example: a listing (the first JSON operation), a change with a request body
+ * (the first operation that takes one), then a kubeconfig convenience, or else the first operation.
  * @param {Operation} example
  * @param {Operation | undefined} listing
+ * @param {Operation | undefined} change
  */
-function exampleCalls(example, listing) {
+function exampleCalls(example, listing, change) {
   const input = JSON.stringify(example.sample.input, null, 2);
   const list = listing ? `const { data, requestId } = await ske.${listing.id}();\nconsole.log(requestId, data);\n` : '';
+  const changed = change
+    ? `const { data: started } = await ske.${change.id}(${JSON.stringify(change.sample.input, null, 2)});\nconsole.log(started);\n`
+    : '';
   const call = example.convenience
     ? `const { kubeconfig, server, contexts } = await ske.${example.convenience}(${input});\nconsole.log(server, contexts);`
     : `const { data } = await ske.${example.id}(${input});\nconsole.log(data);`;
-  return `${list}${call}`;
+  return `${list}${changed}${call}`;
 }
 
 /** @param {Client} client */
@@ -45,6 +49,7 @@ export function renderReadme(client) {
   const example = operations.find((operation) => operation.convenience) ?? operations[0];
   if (!example) throw new Error(`${version}: a client without operations has no README example`);
   const listing = operations.find((operation) => isJson(operation.success.contentType));
+  const change = operations.find((operation) => operation.body?.required);
   const regions = Object.entries(contract.server.regions)
     .map(([environment, names]) => `\`${environment}\`: ${names.join(', ')}`)
     .join('; ');
@@ -63,14 +68,14 @@ import { createSkeClient } from '${packageName}';
 
 // Credentials: SCP_ACCESS_KEY / SCP_SECRET_KEY, else ~/.scpconf/credentials.json, else pass \`credentials\`.
 const ske = createSkeClient({ region: 'kr-west1', environment: 's' }); // or { endpoint: 'http://127.0.0.1:8080' }
-${exampleCalls(example, listing)}
+${exampleCalls(example, listing, change)}
 \`\`\`
 
 ## Operations
 
-One method per operation, named by its operationId, taking one object of its parameters in camelCase (plus
-\`signal\`) and resolving to \`{ data, status, requestId, apiVersion }\`: the body parsed into its schema type
-(JSON) or as a string (text).
+One method per operation, named by its operationId, taking one object of its parameters in camelCase, its
+request body as \`body\` (typed from the spec and sent as written, as JSON), and \`signal\`, and resolving to
+\`{ data, status, requestId, apiVersion }\`: the body parsed into its schema type (JSON) or as a string (text).
 
 | method | request | IAM action | provenance for ${apiVersion} |
 | --- | --- | --- | --- |
