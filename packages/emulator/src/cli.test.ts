@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,7 +60,7 @@ describe('scp-ske-emulator', () => {
     await emulator.waitFor(/Clusters:\n(.*\n){3}/);
     const { stdout } = emulator.output();
     expect(stdout).toContain(
-      'SCP_ACCESS_KEY=SKEDEMOACCESSKEY0002 SCP_SECRET_KEY=ske-emulator-demo-secret-0002  (only ske:ListClusters, ske:ShowCluster, ske:ShowClusterUserKubeconfig)',
+      'SCP_ACCESS_KEY=SKEDEMOACCESSKEY0002 SCP_SECRET_KEY=ske-emulator-demo-secret-0002  (only ske:ListClusters, ske:ShowCluster, ske:ShowClusterUserKubeconfig, ske:ListKubernetesVersions, ske:ListNodepools, ske:ShowNodepool, ske:ListNodepoolNodes)',
     );
     expect(stdout).toContain(
       '  1b2c3d4e5f60718293a4b5c6d7e8f901  private-only-cluster  RUNNING v1.30.4  (no public endpoint)',
@@ -78,6 +78,36 @@ describe('scp-ske-emulator', () => {
     expect(emulator.output().stdout).not.toContain('MY-REAL-SECRET');
     emulator.child.kill('SIGINT');
     expect(await emulator.exited).toBe(0);
+  });
+
+  it('keeps its state in --state across a restart, and says how long changes take', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'emulator-state-')), 'state.json');
+    const first = run(['--port', '0', '--state', file, '--transition-ms', '50']);
+    await first.waitFor(/Changes take .*\n/);
+    expect(first.output().stdout).toContain(`Changes take 50 ms; the state is kept in ${file}.`);
+    expect(first.output().stdout).toMatch(
+      /Nodepools:\n {2}bdfda539-bd2e-4a5c-9021-ec6d52d1ca79 {2}default-pool {2}Running {2}2 nodes {2}\(demo-cluster\)/,
+    );
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    saved.clusters[0].cluster.name = 'renamed-in-the-file';
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    writeFileSync(file, JSON.stringify(saved));
+    const second = run(['--port', '0', '--state', file]);
+    await second.waitFor(/Changes take .*\n/);
+    expect(second.output().stdout).toContain('70a599e031e749b7b260868f441e862b  renamed-in-the-file  RUNNING');
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  });
+
+  it('exits 1 in one line when --state names a file that is not a state file', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'emulator-state-')), 'state.json');
+    writeFileSync(file, '{"not":"state"}');
+    const emulator = run(['--port', '0', '--state', file]);
+    expect(await emulator.exited).toBe(1);
+    expect(emulator.output().stderr).toMatch(
+      /^scp-ske-emulator: state file .* not a state file of this emulator .*\n$/,
+    );
   });
 
   it('says in one line that a busy port is in use, and exits 1', async () => {
@@ -100,6 +130,7 @@ describe('scp-ske-emulator', () => {
     [['--now', 'yesterday'], /--now: expected a date such as 2025-12-01, received "yesterday"/],
     [['--fixtures', '/nonexistent/fixtures.json'], /--fixtures: cannot read \/nonexistent\/fixtures\.json \(ENOENT\)/],
     [['--colour'], /Unknown option '--colour'/],
+    [['--transition-ms', 'soon'], /--transition-ms: expected a whole number up to \d+, received "soon"/],
   ])('exits 2 naming the bad flag for %j', async (args, message) => {
     const emulator = run(args);
     expect(await emulator.exited).toBe(2);

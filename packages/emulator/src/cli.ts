@@ -2,33 +2,54 @@
  * `scp-ske-emulator`: runs the emulator until SIGINT/SIGTERM, printing its URL, the credentials it
  * accepts (demo secrets only: secrets from a fixtures file are never printed) with their IAM actions,
  * and its clusters. A bad flag exits 2 naming it; a port or host it cannot listen on (in use,
- * privileged, not this machine's) exits 1 with one line saying so.
+ * privileged, not this machine's) or a state file it cannot read exits 1 with one line saying so.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { startEmulator } from './emulator.js';
 import { DEMO_CREDENTIALS, FixtureError, parseFixtures } from './fixtures.js';
+import { StateFileError } from './state/persist.js';
 
 const USAGE = `Usage: scp-ske-emulator [--port 8080] [--host 127.0.0.1] [--now 2025-12-01] [--fixtures file.json]
-                        [--timestamp-window-ms 300000]
+                        [--transition-ms 3000] [--state file.json] [--timestamp-window-ms 300000]
 
 A local SKE API: every operation of every version of the spec, signed requests only, each checked
-against the spec (parameters, IAM action, lifecycle) and answered from fixtures:
-  GET /v1/clusters                                listClusters (filters, paging)
-  GET /v1/clusters/{cluster_id}                   showCluster
-  GET /v1/clusters/{cluster_id}/kubeconfig        createClusterKubeconfig (the ADMIN kubeconfig)
-  GET /v1/clusters/{cluster_id}/user-kubeconfig   showClusterUserKubeconfig
-  GET /                                           the version list (unsigned)
-Another operation of the spec answers its 200 example, or 501 without one.
+against the spec (parameters, body, IAM action, lifecycle), over a store of clusters, nodepools and
+nodes seeded from fixtures; changes run on the emulator's clock (CREATING → RUNNING, …):
+  GET    /v1/clusters                                 listClusters (filters, paging)
+  POST   /v1/clusters                                 createCluster
+  GET    /v1/clusters/{cluster_id}                    showCluster
+  DELETE /v1/clusters/{cluster_id}                    deleteCluster
+  GET    /v1/clusters/{cluster_id}/kubeconfig         createClusterKubeconfig (the ADMIN kubeconfig)
+  GET    /v1/clusters/{cluster_id}/user-kubeconfig    showClusterUserKubeconfig
+  PUT    /v1/clusters/{cluster_id}/logging            setClusterLogging
+  PUT    /v1/clusters/{cluster_id}/private-access-control  setClusterPrivateAccessControl
+  PUT    /v1/clusters/{cluster_id}/public-access-control   setClusterPublicAccessControl
+  PUT    /v1/clusters/{cluster_id}/security-groups    setClusterSecurityGroups
+  PUT    /v1/clusters/{cluster_id}/service-watch-logging   setClusterServiceWatchLogging (ske 1.1+)
+  PUT    /v1/clusters/{cluster_id}/upgrade            setClusterUpgrade
+  GET    /v1/clusters/{cluster_id}/nodepools          listNodepools
+  GET    /v1/kubernetes-versions                      listKubernetesVersions
+  POST   /v1/nodepools                                createNodepool
+  GET    /v1/nodepools/{nodepool_id}                  showNodepool
+  PUT    /v1/nodepools/{nodepool_id}                  setNodepool
+  DELETE /v1/nodepools/{nodepool_id}                  deleteNodepool
+  PUT    /v1/nodepools/{nodepool_id}/labels           setNodepoolLabels
+  PUT    /v1/nodepools/{nodepool_id}/taints           setNodepoolTaints
+  PUT    /v1/nodepools/{nodepool_id}/upgrade          setNodepoolUpgrade
+  GET    /v1/nodepools/{nodepool_id}/nodes            listNodepoolNodes
+  GET    /                                            the version list (unsigned)
 
   --port                 port to listen on (default 8080; 0 for any free port; a busy one exits 1)
   --host                 address to listen on (default 127.0.0.1)
   --now                  start the emulator's clock at this date (judges lifecycle and timestamps)
   --fixtures             JSON file: { "clusters": [...], "credentials": [...] } (see README)
+  --transition-ms        how long a change runs before it is done (default 3000)
+  --state                JSON file keeping the store across restarts (read if present, written on change)
   --timestamp-window-ms  accepted clock distance of Scp-Timestamp (default 300000)
 
 Example:
-  scp-ske-emulator --port 8080 --now 2025-12-01
+  scp-ske-emulator --port 8080 --state ske-state.json
 `;
 
 function usageError(message: string): never {
@@ -73,6 +94,8 @@ export async function main(argv: string[]): Promise<void> {
         host: { type: 'string' },
         now: { type: 'string' },
         fixtures: { type: 'string' },
+        'transition-ms': { type: 'string' },
+        state: { type: 'string' },
         'timestamp-window-ms': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -91,6 +114,9 @@ export async function main(argv: string[]): Promise<void> {
     '--timestamp-window-ms',
     300_000,
   );
+  const transitionMs = wholeNumber(values['transition-ms'] as string | undefined, '--transition-ms', 3000);
+  const stateFile = values.state as string | undefined;
+  if (stateFile === '') usageError('--state: expected a file name');
   const now = values.now as string | undefined;
   if (now !== undefined && (!/^\d{4}-\d{2}-\d{2}(T.*)?$/.test(now) || Number.isNaN(Date.parse(now)))) {
     usageError(`--now: expected a date such as 2025-12-01, received "${now}"`);
@@ -117,12 +143,15 @@ export async function main(argv: string[]): Promise<void> {
       host,
       port,
       timestampWindowMs,
+      transitionMs,
       // Nothing reads the record here: keeping none lets the command run for days without growing.
       recordLimit: 0,
+      ...(stateFile !== undefined && { stateFile }),
       ...(now !== undefined && { now }),
       ...fixtures,
     });
   } catch (error) {
+    if (error instanceof StateFileError) startError(error.message);
     const problem = listenProblem(error, host, port);
     if (problem === undefined) throw error;
     startError(problem);
@@ -145,9 +174,21 @@ export async function main(argv: string[]): Promise<void> {
     lines.push(`  SCP_ACCESS_KEY=${entry.accessKey} SCP_SECRET_KEY=${secret}${actions}`);
   }
   lines.push('Clusters:');
-  for (const cluster of emulator.clusters) {
+  const clusters = emulator.clusters;
+  for (const cluster of clusters) {
     const note = cluster.endpoints.public ? '' : '  (no public endpoint)';
     lines.push(`  ${cluster.id}  ${cluster.name}  ${cluster.status} ${cluster.kubernetesVersion}${note}`);
   }
+  lines.push('Nodepools:');
+  for (const cluster of clusters) {
+    for (const nodepool of cluster.nodepools ?? []) {
+      lines.push(
+        `  ${nodepool.id}  ${nodepool.name}  ${nodepool.status}  ${nodepool.nodeCount} nodes  (${cluster.name})`,
+      );
+    }
+  }
+  lines.push(
+    `Changes take ${transitionMs} ms; ${stateFile === undefined ? 'the state lives in memory' : `the state is kept in ${stateFile}`}.`,
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import { CA_CERTIFICATE_PEM } from './ca-certificate.js';
 import { type Emulator, startEmulator } from './emulator.js';
 import { DEFAULT_CLUSTERS, DEMO_CREDENTIALS } from './fixtures.js';
+import { clusterBody } from './testing/bodies.js';
 import { conformanceProblems } from './testing/conformance.js';
 import { firstError } from './testing/signed-call.js';
 
@@ -346,9 +347,49 @@ describe('fault injection', () => {
   it('refuses a fault for a name that is no route, naming the routes', async () => {
     const old = { userKubeconfig: { statuses: [503] } } as never;
     expect(() => emulator.setFaults(old)).toThrow(
-      'faults: userKubeconfig is not a route; expected one of versions, listClusters, showCluster, createClusterKubeconfig, showClusterUserKubeconfig',
+      /^faults: userKubeconfig is not a route; expected one of versions, listClusters, createCluster, .*showClusterUserKubeconfig/,
     );
     await expect(startEmulator({ faults: old })).rejects.toThrow('faults: userKubeconfig is not a route');
+  });
+
+  it('faults any operation of the spec by its operationId: 503 with Retry-After on createCluster, then the change', async () => {
+    const body = JSON.stringify({ ...clusterBody('ske 1.3', 'faulted-cluster') });
+    const post = () =>
+      signedFetchFor()(`${emulator.url}/v1/clusters`, {
+        method: 'POST',
+        headers: { 'Scp-Api-Version': 'ske 1.3', 'Content-Type': 'application/json' },
+        body,
+      });
+    emulator.setFaults({ createCluster: { statuses: [503], retryAfter: '2' } });
+    const refused = await post();
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('2');
+    expect(firstError(await refused.text())).toMatchObject({ code: 'InjectedFault', status: 503 });
+    expect(emulator.clusters.map((cluster) => cluster.name)).not.toContain('faulted-cluster');
+    const accepted = await post();
+    expect(accepted.status).toBe(202);
+    const { resource_id: id } = await accepted.json();
+    expect(emulator.clusters.find((cluster) => cluster.id === id)?.name).toBe('faulted-cluster');
+    emulator.setFaults({});
+  });
+
+  it('resets the connection after reading the whole request, without carrying it out', async () => {
+    emulator.setFaults({ setClusterLogging: { resetAfterRequest: 1 } });
+    const put = () =>
+      signedFetchFor()(`${emulator.url}/v1/clusters/${demo.id}/logging`, {
+        method: 'PUT',
+        headers: { 'Scp-Api-Version': 'ske 1.3', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ cloud_logging_enabled: true }),
+      });
+    const error = await put().then(
+      () => undefined,
+      (caught: Error & { cause?: { code?: string } }) => caught,
+    );
+    expect(error?.cause?.code ?? error?.message).toMatch(/ECONNRESET|UND_ERR_SOCKET|other side closed|fetch failed/);
+    expect(emulator.requests.at(-1)).toMatchObject({ method: 'PUT', code: 'ResetConnection' });
+    expect(emulator.clusters.find((cluster) => cluster.id === demo.id)?.cloudLoggingEnabled).toBe(false);
+    expect((await put()).status).toBe(202);
+    emulator.setFaults({});
   });
 
   it('lets a signed fetch ride out 503, 503 and a dropped connection', async () => {

@@ -2,31 +2,47 @@
  * The SKE emulator: a local HTTP server that answers every operation of every version of the spec
  * (and `GET /` with the version list), enforcing what SCP enforces, in the gateway's order, one step
  * each (steps/): Host header (400) → route (404) → faults → signature (401) → version (406) → the
- * route in that version (404) → IAM action (403) → parameters from the spec (400) → the operation:
- * its handler (operations/), else its 200 example, else 501; a 200 answer is checked against the
- * spec (500). Malformed HTTP (malformed-http.ts) and an `Expect` other than 100-continue (417) are
- * answered in the envelope too.
+ * route in that version (404) → IAM action (403) → parameters from the spec (400) → request body
+ * (415, 413, 400) → the operation: its handler (operations/) over the emulator's store of clusters,
+ * nodepools and nodes (state/), else its success example, else 501; a success answer is projected
+ * onto the version's schema and checked against it (500). Malformed HTTP (malformed-http.ts) and an
+ * `Expect` other than 100-continue (417) are answered in the envelope too.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { loadDocument, type Manifest, type OpenApiDocument, manifest as specManifest } from '@scp-ske/spec';
 import { createSchemaCompiler } from './ajv.js';
+import { AnswerCache } from './answer-cache.js';
 import { answerHeaders } from './answer-headers.js';
-import { type CompleteCluster, completeCluster } from './complete-cluster.js';
+import { type CompleteCluster, completeCluster, completeClusterOf } from './complete-cluster.js';
 import { envelope, newRequestId } from './envelope.js';
 import { checkFaults, type Faults } from './faults.js';
 import { type ClusterFixture, DEFAULT_CLUSTERS, DEMO_CREDENTIALS, type EmulatorCredentials } from './fixtures.js';
 import { announcesBody, type InFlight, onMalformedHttp } from './malformed-http.js';
-import { OPERATION_HANDLERS } from './operations/registry.js';
-import type { OperationHandler } from './operations/types.js';
-import { DROP, Exchange, type Outcome, type RecordedRequest, type Reply, runSteps, type Step } from './pipeline.js';
+import { createHandlers } from './operations/registry.js';
+import type { OperationContext } from './operations/types.js';
+import {
+  DROP,
+  Exchange,
+  type Outcome,
+  RESET,
+  type RecordedRequest,
+  type Reply,
+  runSteps,
+  type Step,
+} from './pipeline.js';
 import { compileRoutes, type Route } from './routes.js';
+import { compileModels } from './state/model.js';
+import { readStateFile } from './state/persist.js';
+import { StateRuntime } from './state/runtime.js';
+import { seedStore } from './state/seed.js';
 import { authorize } from './steps/authorize.js';
 import { checkHost } from './steps/check-host.js';
 import { checkSignature } from './steps/check-signature.js';
 import { injectFault } from './steps/inject-fault.js';
 import { operate } from './steps/operate.js';
 import { pickVersion } from './steps/pick-version.js';
+import { readBody } from './steps/read-body.js';
 import { route } from './steps/route.js';
 import { routeInVersion } from './steps/route-in-version.js';
 import { validateParameters } from './steps/validate-parameters.js';
@@ -45,7 +61,10 @@ export interface EmulatorOptions {
    * the version lifecycle. Default: the real clock.
    */
   now?: (() => number) | Date | string | number;
-  /** Default `DEFAULT_CLUSTERS`. Optional fields get their defaults (see `ClusterFixture`). */
+  /**
+   * The clusters (and their nodepools) the store starts with. Default `DEFAULT_CLUSTERS`. Optional
+   * fields get their defaults (see `ClusterFixture`). Not read when `stateFile` exists.
+   */
   clusters?: ClusterFixture[];
   /** Default `DEMO_CREDENTIALS`. */
   credentials?: EmulatorCredentials[];
@@ -55,6 +74,16 @@ export interface EmulatorOptions {
   faults?: Faults;
   /** How many of the latest requests `requests` keeps (a long-running emulator should set one). Default: all. */
   recordLimit?: number;
+  /**
+   * How long a change runs (a cluster `CREATING`, `UPDATING`, `DELETING`; a nodepool `ScalingUp`, …)
+   * before it is done, in milliseconds of the emulator's clock. Default 3000: long enough to watch.
+   */
+  transitionMs?: number;
+  /**
+   * A JSON file that keeps the store across restarts: read at start when it exists (in place of
+   * `clusters`), written atomically after every change. Default: the store lives in memory only.
+   */
+  stateFile?: string;
   /**
    * Dereferenced OpenAPI documents by version (`'1.3'`) to serve instead of @scp-ske/spec's, e.g. a
    * copy with an operation added, to see how the emulator answers it. The versions and their
@@ -69,8 +98,8 @@ export interface Emulator {
   /** The requests seen (the latest `recordLimit` when set), oldest first. */
   requests: RecordedRequest[];
   credentials: readonly EmulatorCredentials[];
-  /** The clusters served, each with every optional field filled in. */
-  clusters: readonly CompleteCluster[];
+  /** The clusters in the store now (with their nodepools), each with every field filled in. */
+  readonly clusters: readonly CompleteCluster[];
   /** Replaces the fault rules (they are consumed as requests arrive); throws on a name that is no route. */
   setFaults(faults: Faults): void;
   /** The emulator's clock, in epoch ms. */
@@ -79,6 +108,14 @@ export interface Emulator {
 }
 
 const DEFAULT_WINDOW_MS = 5 * 60 * 1000;
+const DEFAULT_TRANSITION_MS = 3000;
+
+function wholeNumber(value: number, name: string): number {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new TypeError(`${name}: expected a whole number ≥ 0, received ${value}`);
+  }
+  return value;
+}
 
 function clockOf(now: EmulatorOptions['now']): () => number {
   if (typeof now === 'function') return now;
@@ -92,10 +129,11 @@ function clockOf(now: EmulatorOptions['now']): () => number {
 /** Every version's routes, compiled from its dereferenced document (one compiler: shared schemas compile once). */
 async function compileVersions(manifest: Manifest, documents: EmulatorOptions['documents'] = {}) {
   const compile = createSchemaCompiler();
+  const compileBody = createSchemaCompiler({ allErrors: true });
   const routesByVersion = new Map<string, Route[]>();
   for (const entry of manifest.versions) {
     const document = documents[entry.version] ?? (await loadDocument(entry.version as never, 'dereferenced'));
-    routesByVersion.set(entry.version, compileRoutes(document, compile));
+    routesByVersion.set(entry.version, compileRoutes(document, compile, compileBody));
   }
   // Step 1 routes by any version: the first version (newest first) that has the method and path.
   const seen = new Set<string>();
@@ -115,21 +153,33 @@ async function compileVersions(manifest: Manifest, documents: EmulatorOptions['d
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const clock = clockOf(options.now);
-  const clusters = (options.clusters ?? DEFAULT_CLUSTERS).map(completeCluster);
   const credentials = options.credentials ?? [...DEMO_CREDENTIALS];
   const windowMs = options.timestampWindowMs ?? DEFAULT_WINDOW_MS;
+  const transitionMs = wholeNumber(options.transitionMs ?? DEFAULT_TRANSITION_MS, 'transitionMs');
   const recordLimit = options.recordLimit ?? Number.POSITIVE_INFINITY;
   if (recordLimit !== Number.POSITIVE_INFINITY && (!Number.isInteger(recordLimit) || recordLimit < 0)) {
     throw new TypeError(`recordLimit: expected a whole number ≥ 0, received ${recordLimit}`);
   }
+  // A state file that cannot be read fails the start before the (slower) compilation.
+  const saved = options.stateFile === undefined ? undefined : readStateFile(options.stateFile);
   const manifest = specManifest as Manifest;
   const { routesByVersion, anyVersion } = await compileVersions(manifest, options.documents);
   const routeNames = new Set(['versions', ...anyVersion.map((candidate) => candidate.operationId)]);
   checkFaults(options.faults ?? {}, routeNames);
   let faults: Faults = structuredClone(options.faults ?? {});
-  const handlers = new Map<string, OperationHandler>(
-    Object.entries(OPERATION_HANDLERS).map(([operationId, factory]) => [operationId, factory()]),
-  );
+  // The store holds resources in the newest version's shape; each answer is projected onto its own.
+  const newest = manifest.versions[manifest.versions.length - 1]?.version as string;
+  const models = compileModels(routesByVersion.get(newest) ?? []);
+  const store = saved ?? seedStore((options.clusters ?? DEFAULT_CLUSTERS).map(completeCluster), models);
+  const runtime = new StateRuntime(store, clock, options.stateFile);
+  const context: OperationContext = {
+    store,
+    models,
+    credentials,
+    transitionMs,
+    changed: () => runtime.changed(),
+  };
+  const handlerFor = createHandlers(context);
   let baseUrl = '';
   const steps: Step[] = [
     checkHost,
@@ -146,7 +196,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     routeInVersion(routesByVersion),
     authorize(credentials),
     validateParameters,
-    operate(handlers, clusters),
+    readBody(),
+    operate(handlerFor, (now) => runtime.settle(now), new AnswerCache(() => runtime.generation)),
   ];
 
   const requests: RecordedRequest[] = [];
@@ -176,15 +227,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     return exchange;
   }
 
-  /** Sends the outcome of the steps: the reply, or nothing and the connection closed (DROP). */
+  /** Sends the outcome of the steps: the reply, or nothing and the connection closed (DROP) or reset (RESET). */
   function conclude(request: IncomingMessage, response: ServerResponse, exchange: Exchange, outcome: Outcome): void {
-    if (outcome !== DROP) {
+    if (outcome !== DROP && outcome !== RESET) {
       send(response, exchange, outcome);
       return;
     }
-    exchange.record.code = 'DroppedConnection';
+    exchange.record.code = outcome === DROP ? 'DroppedConnection' : 'ResetConnection';
     remember(exchange.record);
-    request.socket.destroy();
+    if (outcome === RESET) request.socket.resetAndDestroy();
+    else request.socket.destroy();
   }
 
   /**
@@ -239,6 +291,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
+  // The state file exists from the start (and changes still running after a restart resume their clock).
+  runtime.changed();
   const address = server.address() as AddressInfo;
   const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   baseUrl = `http://${hostForUrl}:${address.port}`;
@@ -247,7 +301,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     url: baseUrl,
     requests,
     credentials,
-    clusters,
+    get clusters() {
+      runtime.settle();
+      return [...store.tops()].map(completeClusterOf);
+    },
     setFaults(next) {
       checkFaults(next, routeNames);
       faults = structuredClone(next);
@@ -255,6 +312,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     now: clock,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        runtime.close();
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),

@@ -1,5 +1,6 @@
+import { loadDocument, versions } from '@scp-ske/spec';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CLUSTERS, DEMO_CREDENTIALS, parseFixtures } from './fixtures.js';
+import { DEFAULT_CLUSTERS, DEMO_CREDENTIALS, parseFixtures, READ_ONLY_ACTIONS } from './fixtures.js';
 
 const minimal = { id: 'ab'.repeat(16), name: 'mine', endpoints: { private: 'https://p:6443' }, accessKeys: ['AK'] };
 
@@ -46,10 +47,25 @@ describe('parseFixtures', () => {
     expect(fixtures.credentials[0]?.actions).toEqual(['ske:ListClusters']);
   });
 
-  it('gives demo key 1 every action and demo key 2 every one but the admin kubeconfig', () => {
+  it('gives demo key 1 every action and demo key 2 only those that read, not the admin kubeconfig', () => {
     const [key1, key2] = DEMO_CREDENTIALS;
     expect(key1?.actions).toBeUndefined();
-    expect(key2?.actions).toEqual(['ske:ListClusters', 'ske:ShowCluster', 'ske:ShowClusterUserKubeconfig']);
+    expect(key2?.actions).toEqual([...READ_ONLY_ACTIONS]);
+    expect(key2?.actions).not.toContain('ske:CreateClusterAdminKubeconfig');
+  });
+
+  it("lists as read-only exactly the actions of the spec's READ and LIST operations, in every version", async () => {
+    const readOnly = new Set<string>();
+    for (const version of versions) {
+      const document = await loadDocument(version, 'dereferenced');
+      for (const item of Object.values(document.paths)) {
+        for (const operation of Object.values(item) as Record<string, string>[]) {
+          const level = operation['x-scp-access-level'];
+          if (level === 'READ' || level === 'LIST') readOnly.add(operation['x-scp-action-id'] as string);
+        }
+      }
+    }
+    expect([...READ_ONLY_ACTIONS].sort()).toEqual([...readOnly].sort());
   });
 
   it("keeps the spec's example cluster visible to both demo keys and RUNNING, and the others distinct", () => {
@@ -117,6 +133,38 @@ describe('parseFixtures', () => {
     ],
   ])('names the bad field in %j', (data, message) => {
     expect(() => parseFixtures(data)).toThrow(message);
+  });
+
+  it('reads nodepools, and names a bad field of one', () => {
+    const nodepools = [
+      {
+        id: 'bdfda539-bd2e-4a5c-9021-ec6d52d1ca79',
+        name: 'pool-a',
+        nodeCount: 2,
+        status: 'Running',
+        kubernetesVersion: 'v1.30.4',
+        labels: [{ key: 'team', value: 'a' }],
+        taints: [{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }],
+      },
+      { name: 'pool-b' },
+    ];
+    expect(parseFixtures({ clusters: [{ ...minimal, nodepools }] }).clusters[0]?.nodepools).toEqual(nodepools);
+    for (const [nodepool, message] of [
+      [{ name: 'Bad Name' }, /^clusters\[0\]\.nodepools\[0\]\.name: /],
+      [{ name: 'p', id: 'not-a-uuid' }, /^clusters\[0\]\.nodepools\[0\]\.id: expected a UUID$/],
+      [{ name: 'p', nodeCount: null }, /^clusters\[0\]\.nodepools\[0\]\.nodeCount: expected a whole number ≥ 0$/],
+      [{ name: 'p', labels: [{ value: 'x' }] }, /^clusters\[0\]\.nodepools\[0\]\.labels\[0\]\.key: /],
+      [
+        { name: 'p', taints: [{ key: 'k', effect: 'Never' }] },
+        /^clusters\[0\]\.nodepools\[0\]\.taints\[0\]\.effect: expected one of NoSchedule, NoExecute, PreferNoSchedule$/,
+      ],
+    ] as const) {
+      expect(() => parseFixtures({ clusters: [{ ...minimal, nodepools: [nodepool] }] })).toThrow(message);
+    }
+    const twice = { name: 'p', id: 'bdfda539-bd2e-4a5c-9021-ec6d52d1ca79' };
+    expect(() => parseFixtures({ clusters: [{ ...minimal, nodepools: [twice, { ...twice, name: 'q' }] }] })).toThrow(
+      'clusters: the id bdfda539-bd2e-4a5c-9021-ec6d52d1ca79 appears twice',
+    );
   });
 
   it('never quotes a secret in its errors', () => {

@@ -1,8 +1,9 @@
 /**
- * The emulator's fixture clusters and the credentials it accepts: built-in demo defaults, or a
- * JSON file (`--fixtures`), checked field by field with errors that name the field. Every cluster
- * field beyond id, name, endpoints and access keys is optional (see complete-cluster.ts for the
- * defaults).
+ * The emulator's fixture clusters (with their nodepools) and the credentials it accepts: built-in
+ * demo defaults, or a JSON file (`--fixtures`), checked field by field with errors that name the
+ * field. Every cluster field beyond id, name, endpoints and access keys is optional (see
+ * complete-cluster.ts and state/seed.ts for the defaults). Fixtures seed the emulator's store; the
+ * operations change it from there.
  */
 import { DATE_TIME } from './ajv.js';
 
@@ -30,6 +31,32 @@ export interface AccessControlResource {
   type: string;
 }
 
+/** A Kubernetes label or taint of a nodepool's nodes (`NodepoolLabel`, `NodepoolTaint` in the spec). */
+export interface NodepoolLabel {
+  key: string;
+  value?: string;
+}
+
+export interface NodepoolTaint extends NodepoolLabel {
+  effect?: 'NoSchedule' | 'NoExecute' | 'PreferNoSchedule';
+}
+
+export interface NodepoolFixture {
+  /** Default: a UUID derived from the cluster's id and the nodepool's name (the same on every run). */
+  id?: string;
+  name: string;
+  /** Its nodes (desired and current). Default 1. */
+  nodeCount?: number;
+  /** Default `Running`. */
+  status?: string;
+  /** Default: the cluster's. */
+  kubernetesVersion?: string;
+  /** Default []. */
+  labels?: NodepoolLabel[];
+  /** Default []. */
+  taints?: NodepoolTaint[];
+}
+
 export interface ClusterFixture {
   /** 32 lower-case hex digits, as SCP's cluster ids. */
   id: string;
@@ -49,11 +76,13 @@ export interface ClusterFixture {
   clusterNamespace?: string;
   /** Default false. */
   cloudLoggingEnabled?: boolean;
+  /** Sending its logs to ServiceWatch (shown from ske 1.1). Default false. */
+  serviceWatchLoggingEnabled?: boolean;
   /** Default 3. */
   nodeCount?: number | null;
   /** Default 10, or `nodeCount` when that is more. */
   maxNodeCount?: number | null;
-  /** RFC 3339 (SCP writes `2025-03-31 00:23:17+00:00`). Default that instant. */
+  /** RFC 3339 (a space for `T` allowed; answers always carry the `T` form). Default `2025-03-31T00:23:17Z`. */
   createdAt?: string;
   /** Default `createdAt`. */
   modifiedAt?: string;
@@ -71,6 +100,11 @@ export interface ClusterFixture {
   publicEndpointAccessControlIp?: string | null;
   /** Default []. */
   privateEndpointAccessControlResources?: AccessControlResource[] | null;
+  /**
+   * Default: a RUNNING cluster with nodes has one nodepool, `default-pool`, of `nodeCount` nodes; any
+   * other cluster none.
+   */
+  nodepools?: NodepoolFixture[];
 }
 
 export interface Fixtures {
@@ -78,15 +112,29 @@ export interface Fixtures {
   credentials: EmulatorCredentials[];
 }
 
+/**
+ * The IAM actions of every operation that only reads (`x-scp-access-level` READ or LIST), the read-only
+ * demo key's (a test checks them against the spec). The admin kubeconfig's is not one (it is CREATE).
+ */
+export const READ_ONLY_ACTIONS: readonly string[] = [
+  'ske:ListClusters',
+  'ske:ShowCluster',
+  'ske:ShowClusterUserKubeconfig',
+  'ske:ListKubernetesVersions',
+  'ske:ListNodepools',
+  'ske:ShowNodepool',
+  'ske:ListNodepoolNodes',
+];
+
 /** Demo keys the emulator accepts by default. Not secrets: they open nothing but this emulator. */
 export const DEMO_CREDENTIALS: readonly EmulatorCredentials[] = [
   /** Every action. */
   { accessKey: 'SKEDEMOACCESSKEY0001', secretKey: 'ske-emulator-demo-secret-0001' },
-  /** Every action but the admin kubeconfig's. */
+  /** Read-only: the actions of the operations that only read (not the admin kubeconfig's). */
   {
     accessKey: 'SKEDEMOACCESSKEY0002',
     secretKey: 'ske-emulator-demo-secret-0002',
-    actions: ['ske:ListClusters', 'ske:ShowCluster', 'ske:ShowClusterUserKubeconfig'],
+    actions: [...READ_ONLY_ACTIONS],
   },
 ];
 
@@ -104,6 +152,16 @@ export const DEFAULT_CLUSTERS: readonly ClusterFixture[] = [
     accessKeys: ['SKEDEMOACCESSKEY0001', 'SKEDEMOACCESSKEY0002'],
     status: 'RUNNING',
     kubernetesVersion: 'v1.29.8',
+    nodepools: [
+      // The spec's example nodepool id.
+      { id: 'bdfda539-bd2e-4a5c-9021-ec6d52d1ca79', name: 'default-pool', nodeCount: 2 },
+      {
+        name: 'gpu-pool',
+        nodeCount: 1,
+        labels: [{ key: 'example.com/accelerator', value: 'gpu' }],
+        taints: [{ key: 'example.com/dedicated', value: 'gpu', effect: 'NoSchedule' }],
+      },
+    ],
   },
   {
     id: '1b2c3d4e5f60718293a4b5c6d7e8f901',
@@ -131,6 +189,8 @@ export class FixtureError extends Error {
 }
 
 const CLUSTER_ID = /^[0-9a-f]{32}$/;
+const NODEPOOL_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const TAINT_EFFECTS = ['NoSchedule', 'NoExecute', 'PreferNoSchedule'] as const;
 const NAME = /^[a-z0-9]([a-z0-9.-]{0,61}[a-z0-9])?$/;
 const KUBERNETES_VERSION = /^v\d+\.\d+\.\d+$/;
 const ACTION = /^[a-z0-9-]+:[A-Za-z0-9]+$/;
@@ -197,6 +257,50 @@ function accessControlResources(value: unknown, field: string): AccessControlRes
   });
 }
 
+function whole(value: unknown, field: string): number {
+  const checked = wholeOrNull(value, field);
+  if (checked === null) throw new FixtureError(`${field}: expected a whole number ≥ 0`);
+  return checked;
+}
+
+function label(item: unknown, field: string): NodepoolLabel {
+  const entry = asObject(item, field);
+  return { key: text(entry.key, `${field}.key`), ...optional(entry, 'value', field, textOrEmpty) };
+}
+
+function textOrEmpty(value: unknown, field: string): string {
+  if (typeof value !== 'string') throw new FixtureError(`${field}: expected a string`);
+  return value;
+}
+
+function taint(item: unknown, field: string): NodepoolTaint {
+  const { effect } = asObject(item, field);
+  if (effect !== undefined && !TAINT_EFFECTS.includes(effect as never)) {
+    throw new FixtureError(`${field}.effect: expected one of ${TAINT_EFFECTS.join(', ')}`);
+  }
+  return { ...label(item, field), ...(effect !== undefined && { effect: effect as NodepoolTaint['effect'] }) };
+}
+
+const listOf =
+  <T>(parse: (item: unknown, field: string) => T) =>
+  (value: unknown, field: string): T[] =>
+    asArray(value, field).map((item, index) => parse(item, `${field}[${index}]`));
+
+function parseNodepool(item: unknown, field: string): NodepoolFixture {
+  const entry = asObject(item, field);
+  return {
+    ...optional(entry, 'id', field, (value, name) => text(value, name, NODEPOOL_ID, 'a UUID')),
+    name: text(entry.name, `${field}.name`, NAME, 'a DNS-style name (a-z, 0-9, "-", ".")'),
+    ...optional(entry, 'nodeCount', field, whole),
+    ...optional(entry, 'status', field, text),
+    ...optional(entry, 'kubernetesVersion', field, (value, name) =>
+      text(value, name, KUBERNETES_VERSION, 'a version such as v1.29.8'),
+    ),
+    ...optional(entry, 'labels', field, listOf(label)),
+    ...optional(entry, 'taints', field, listOf(taint)),
+  };
+}
+
 function parseCredentials(item: unknown, index: number): EmulatorCredentials {
   const field = `credentials[${index}]`;
   const entry = asObject(item, field);
@@ -233,6 +337,7 @@ function parseCluster(item: unknown, index: number): ClusterFixture {
     ...optional(entry, 'accountId', field, text),
     ...optional(entry, 'clusterNamespace', field, text),
     ...optional(entry, 'cloudLoggingEnabled', field, flag),
+    ...optional(entry, 'serviceWatchLoggingEnabled', field, flag),
     ...optional(entry, 'nodeCount', field, wholeOrNull),
     ...optional(entry, 'maxNodeCount', field, wholeOrNull),
     ...optional(entry, 'createdAt', field, timestamp),
@@ -247,6 +352,7 @@ function parseCluster(item: unknown, index: number): ClusterFixture {
       value === null ? null : text(value, name),
     ),
     ...optional(entry, 'privateEndpointAccessControlResources', field, accessControlResources),
+    ...optional(entry, 'nodepools', field, listOf(parseNodepool)),
   };
   const { nodeCount, maxNodeCount } = cluster;
   if (typeof nodeCount === 'number' && typeof maxNodeCount === 'number' && nodeCount > maxNodeCount) {
@@ -270,6 +376,11 @@ export function parseFixtures(data: unknown): Fixtures {
   for (const cluster of clusters) {
     if (ids.has(cluster.id)) throw new FixtureError(`clusters: the id ${cluster.id} appears twice`);
     ids.add(cluster.id);
+    for (const nodepool of cluster.nodepools ?? []) {
+      if (nodepool.id === undefined) continue;
+      if (ids.has(nodepool.id)) throw new FixtureError(`clusters: the id ${nodepool.id} appears twice`);
+      ids.add(nodepool.id);
+    }
   }
   return { clusters, credentials };
 }

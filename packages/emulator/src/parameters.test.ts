@@ -82,13 +82,32 @@ describe('header parameters', () => {
 });
 
 describe('compileRoutes', () => {
-  it("reads each operation's IAM action and 200 response from the spec", () => {
-    expect(routes.map((route) => [route.operationId, route.actionId, route.response.contentType])).toEqual([
-      ['listClusters', 'ske:ListClusters', 'application/json'],
-      ['showCluster', 'ske:ShowCluster', 'application/json'],
-      ['createClusterKubeconfig', 'ske:CreateClusterAdminKubeconfig', 'application/yaml'],
-      ['showClusterUserKubeconfig', 'ske:ShowClusterUserKubeconfig', 'application/yaml'],
-    ]);
+  it("reads each operation's IAM action, access level, success status and type from the spec", () => {
+    const table = Object.fromEntries(
+      routes.map((route) => [
+        route.operationId,
+        [route.actionId, route.accessLevel, route.response.status, route.response.contentType],
+      ]),
+    );
+    expect(table).toMatchObject({
+      listClusters: ['ske:ListClusters', 'LIST', 200, 'application/json'],
+      createCluster: ['ske:CreateCluster', 'CREATE', 202, 'application/json'],
+      showCluster: ['ske:ShowCluster', 'READ', 200, 'application/json'],
+      createClusterKubeconfig: ['ske:CreateClusterAdminKubeconfig', 'CREATE', 200, 'application/yaml'],
+      showClusterUserKubeconfig: ['ske:ShowClusterUserKubeconfig', 'READ', 200, 'application/yaml'],
+      setClusterSecurityGroups: ['ske:SetClusterSecurityGroups', 'UPDATE', 202, 'application/json'],
+      createNodepool: ['ske:CreateNodepool', 'CREATE', 200, 'application/json'],
+      deleteNodepool: ['ske:DeleteNodepool', 'DELETE', 202, 'application/json'],
+    });
+    expect(routes).toHaveLength(22);
+  });
+
+  it('reads the request body, and what the spec says about state, where the operation has them', () => {
+    expect(routeOf('createCluster').requestBody).toMatchObject({ required: true, title: 'ClusterCreateRequest' });
+    expect(routeOf('setNodepoolUpgrade').requestBody).toBeUndefined();
+    expect(routeOf('createCluster').stateChange).toMatchObject({ resource: 'cluster', kind: 'create' });
+    expect(routeOf('showNodepool').resource).toBe('nodepool');
+    expect(routeOf('listNodepoolNodes').pagination).toEqual({ items: 'nodes' });
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The request pipeline, Hono-style: an `Exchange` (one request, and what the steps learn about it)
  * goes through the steps in order, and the first step that answers ends it. A step answers with a
- * `Reply` (or `DROP`, to close the connection without one) or returns nothing to pass the request on.
+ * `Reply` (or `DROP`, to close the connection without one, or `RESET`, to reset it) or returns
+ * nothing to pass the request on.
  */
 import type { IncomingMessage } from 'node:http';
 import type { VersionEntry } from '@scp-ske/spec';
@@ -18,6 +19,8 @@ export interface RecordedRequest {
   apiVersion: string | undefined;
   status: number;
   code: string | undefined;
+  /** The request body as parsed JSON, when the operation takes one and it was JSON. */
+  body?: unknown;
 }
 
 export interface Reply {
@@ -34,14 +37,17 @@ export interface Reply {
 /** Closes the connection without an answer. */
 export const DROP = 'drop';
 
-/** What ends a request: a reply, or `DROP`. */
-export type Outcome = Reply | typeof DROP;
+/** Resets the connection (TCP RST) without an answer. */
+export const RESET = 'reset';
+
+/** What ends a request: a reply, `DROP` or `RESET`. */
+export type Outcome = Reply | typeof DROP | typeof RESET;
 
 export type Step = (exchange: Exchange) => Outcome | undefined | Promise<Outcome | undefined>;
 
 /**
  * One request. The fields below `record` are set by the steps, in order (route → fault → signature
- * → version → route in the version → parameters); a step only reads what an earlier step set.
+ * → version → route in the version → parameters → body); a step only reads what an earlier step set.
  */
 export class Exchange {
   readonly method: string;
@@ -61,6 +67,8 @@ export class Exchange {
   /** The operation in the selected version, with the raw path parameters (route-in-version step). */
   matched!: Matched;
   parameters!: Parameters;
+  /** The request body, parsed and valid; undefined when the operation takes none (body step). */
+  body: unknown;
 
   constructor(readonly request: IncomingMessage) {
     this.method = request.method ?? 'GET';

@@ -1,19 +1,23 @@
 /**
- * An operation's 200 response as the spec declares it, compiled once per route: a validator per media
- * type, the content type to send (`*` + `/*` → `application/yaml` for text), and the spec's example
- * as a ready answer for operations without a handler. `finishAnswer` checks a 200 answer against it
- * and writes the body; an answer the spec rejects is a 500 `EmulatorError` naming the operation,
- * never served. An answer a handler gives again (`cached`) is checked and written once.
+ * An operation's success response as the spec declares it (its first 2xx: 200, or 202 for the
+ * changes SCP accepts and carries out later), compiled once per route: a validator and a projection
+ * (project.ts) per media type, the content type to send (`*` + `/*` → `application/yaml` for text),
+ * and the spec's example as a ready answer for operations without a handler. `finishAnswer` projects
+ * a JSON answer onto the version's schema (exactly its fields), checks it and writes the body; an
+ * answer the spec rejects is a 500 `EmulatorError` naming the operation, never served. An answer a
+ * handler gives again (`cached`) is checked and written once.
  */
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type { SchemaCompiler } from './ajv.js';
 import type { ErrorAnswer } from './envelope.js';
+import { compileProjection, type Projection } from './project.js';
 
 const FINISHED: unique symbol = Symbol('finished');
 
-/** A 200 answer: the payload is sent as is when it is text, else as JSON. */
+/** A success answer: the payload is sent as is when it is text, else as JSON (projected onto the version's schema). */
 export interface SuccessAnswer {
-  status: 200;
+  /** Default: the success status the spec declares (200, 202). */
+  status?: number;
   payload: unknown;
   /** Default: the media type the spec declares for the 200 response. */
   contentType?: string;
@@ -30,8 +34,14 @@ interface MediaTypeObject {
 }
 
 export interface ResponseSpec {
+  /** The success status the spec declares: its first 2xx (200 when it declares none). */
+  status: number;
   /** Validators by media type as declared (`*` + `/*` included). */
   validators: ReadonlyMap<string, ValidateFunction>;
+  /** Projections by media type, as the validators. */
+  projections: ReadonlyMap<string, Projection>;
+  /** The JSON schema of the success answer, when there is one (`application/json`). */
+  schema: object | undefined;
   /** What an answer without its own content type is sent as. */
   contentType: string | undefined;
   /** The spec's example, as an answer; undefined when the 200 response has none. */
@@ -39,6 +49,7 @@ export interface ResponseSpec {
 }
 
 export interface FinishedAnswer {
+  status: number;
   body: string;
   contentType: string;
   /** The body's length in bytes (UTF-8), counted once with the body. */
@@ -62,22 +73,37 @@ function exampleOf(mediaType: MediaTypeObject): { found: boolean; value?: unknow
   return { found: false };
 }
 
+/** The first 2xx status the responses declare, in numeric order; 200 when there is none. */
+function successStatus(responses: Record<string, unknown> | undefined): number {
+  const statuses = Object.keys(responses ?? {})
+    .filter((status) => /^2\d\d$/.test(status))
+    .map(Number)
+    .sort((a, b) => a - b);
+  return statuses[0] ?? 200;
+}
+
 export function compileResponse(
   responses: Record<string, { content?: Record<string, MediaTypeObject> }> | undefined,
   compile: SchemaCompiler,
+  project: (schema: object | undefined) => Projection = compileProjection,
 ): ResponseSpec {
-  const content = responses?.['200']?.content ?? {};
+  const status = successStatus(responses);
+  const content = responses?.[String(status)]?.content ?? {};
   const validators = new Map<string, ValidateFunction>();
+  const projections = new Map<string, Projection>();
   let contentType: string | undefined;
   let example: SuccessAnswer | undefined;
+  let schema: object | undefined;
   for (const [mediaType, declared] of Object.entries(content)) {
     validators.set(mediaType, compile(declared.schema));
+    projections.set(mediaType, project(declared.schema));
+    if (isJson(mediaType)) schema ??= declared.schema;
     const found = exampleOf(declared);
     const type = concreteType(mediaType, declared.schema as { type?: unknown }, found.value);
     contentType ??= type;
-    if (!example && found.found) example = { status: 200, payload: found.value, contentType: type, cached: true };
+    if (!example && found.found) example = { status, payload: found.value, contentType: type, cached: true };
   }
-  return { validators, contentType, example };
+  return { status, validators, projections, schema, contentType, example };
 }
 
 const emulatorError = (operationId: string, problem: string): ErrorAnswer => ({
@@ -86,19 +112,18 @@ const emulatorError = (operationId: string, problem: string): ErrorAnswer => ({
   detail: [`${operationId}: ${problem}`],
 });
 
-/** The validator for a content type: its declared media type, else a declared wildcard. */
-function validatorFor(spec: ResponseSpec, contentType: string): ValidateFunction | undefined {
+/** The declared media type a content type answers as: itself, else a declared wildcard. */
+function declaredFor(spec: ResponseSpec, contentType: string): string | undefined {
   const mediaType = contentType.split(';', 1)[0]?.trim().toLowerCase() ?? '';
-  return (
-    spec.validators.get(mediaType) ??
-    spec.validators.get(`${mediaType.split('/', 1)[0]}/*`) ??
-    spec.validators.get('*/*')
-  );
+  for (const candidate of [mediaType, `${mediaType.split('/', 1)[0]}/*`, '*/*']) {
+    if (spec.validators.has(candidate)) return candidate;
+  }
+  return undefined;
 }
 
 /**
- * Checks a 200 answer against the spec and writes its body, or answers 500 naming the operation and
- * the first mismatch (a schema path, never request data).
+ * Projects a success answer onto the version's schema, checks it against the spec and writes its
+ * body, or answers 500 naming the operation and the first mismatch (a schema path, never request data).
  */
 export function finishAnswer(
   operationId: string,
@@ -108,22 +133,27 @@ export function finishAnswer(
   const known = answer[FINISHED];
   if (known) return known;
   const contentType = answer.contentType ?? spec.contentType;
-  if (contentType === undefined) return emulatorError(operationId, 'the spec declares no 200 response.');
-  const validate = validatorFor(spec, contentType);
-  if (!validate) return emulatorError(operationId, `the spec declares no ${contentType} 200 response.`);
-  if (!validate(answer.payload)) {
+  const status = answer.status ?? spec.status;
+  if (contentType === undefined) return emulatorError(operationId, `the spec declares no ${status} response.`);
+  const declared = declaredFor(spec, contentType);
+  const validate = declared === undefined ? undefined : spec.validators.get(declared);
+  if (declared === undefined || !validate) {
+    return emulatorError(operationId, `the spec declares no ${contentType} ${status} response.`);
+  }
+  const json = isJson(contentType.split(';', 1)[0]?.trim().toLowerCase() ?? '');
+  const payload = json ? (spec.projections.get(declared) as Projection)(answer.payload) : answer.payload;
+  if (!validate(payload)) {
     const error = validate.errors?.[0];
     return emulatorError(
       operationId,
-      `the answer does not match the spec's 200 response (${error?.instancePath || '/'} ${error?.message ?? 'is not valid'}).`,
+      `the answer does not match the spec's ${status} response (${error?.instancePath || '/'} ${error?.message ?? 'is not valid'}).`,
     );
   }
-  const json = isJson(contentType.split(';', 1)[0]?.trim().toLowerCase() ?? '');
-  if (!json && typeof answer.payload !== 'string') {
+  if (!json && typeof payload !== 'string') {
     return emulatorError(operationId, `a ${contentType} answer must be text.`);
   }
-  const body = json ? JSON.stringify(answer.payload) : (answer.payload as string);
-  const result = { body, contentType, bodyBytes: Buffer.byteLength(body) };
+  const body = json ? JSON.stringify(payload) : (payload as string);
+  const result = { status, body, contentType, bodyBytes: Buffer.byteLength(body) };
   if (answer.cached) answer[FINISHED] = result;
   return result;
 }

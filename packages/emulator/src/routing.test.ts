@@ -30,13 +30,34 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 const call = signedCaller(() => emulator);
 
-/** One request per operation of the spec, each well-formed. */
+const NODEPOOL = 'bdfda539-bd2e-4a5c-9021-ec6d52d1ca79';
+/** One request per operation of the spec, each well-formed (`METHOD path`; a body where one is needed is not). */
 const REQUESTS: Record<string, string> = {
-  listClusters: '/v1/clusters',
-  showCluster: `/v1/clusters/${demo.id}`,
-  createClusterKubeconfig: `/v1/clusters/${demo.id}/kubeconfig?kubeconfig_type=private`,
-  showClusterUserKubeconfig: `/v1/clusters/${demo.id}/user-kubeconfig?kubeconfig_type=private`,
+  listClusters: 'GET /v1/clusters',
+  createCluster: 'POST /v1/clusters',
+  showCluster: `GET /v1/clusters/${demo.id}`,
+  deleteCluster: `DELETE /v1/clusters/${demo.id}`,
+  createClusterKubeconfig: `GET /v1/clusters/${demo.id}/kubeconfig?kubeconfig_type=private`,
+  showClusterUserKubeconfig: `GET /v1/clusters/${demo.id}/user-kubeconfig?kubeconfig_type=private`,
+  setClusterLogging: `PUT /v1/clusters/${demo.id}/logging`,
+  setClusterPrivateAccessControl: `PUT /v1/clusters/${demo.id}/private-access-control`,
+  setClusterPublicAccessControl: `PUT /v1/clusters/${demo.id}/public-access-control`,
+  setClusterSecurityGroups: `PUT /v1/clusters/${demo.id}/security-groups`,
+  setClusterServiceWatchLogging: `PUT /v1/clusters/${demo.id}/service-watch-logging`,
+  setClusterUpgrade: `PUT /v1/clusters/${demo.id}/upgrade`,
+  listNodepools: `GET /v1/clusters/${demo.id}/nodepools`,
+  listKubernetesVersions: 'GET /v1/kubernetes-versions',
+  createNodepool: 'POST /v1/nodepools',
+  showNodepool: `GET /v1/nodepools/${NODEPOOL}`,
+  setNodepool: `PUT /v1/nodepools/${NODEPOOL}`,
+  deleteNodepool: `DELETE /v1/nodepools/${NODEPOOL}`,
+  setNodepoolLabels: `PUT /v1/nodepools/${NODEPOOL}/labels`,
+  listNodepoolNodes: `GET /v1/nodepools/${NODEPOOL}/nodes`,
+  setNodepoolTaints: `PUT /v1/nodepools/${NODEPOOL}/taints`,
+  setNodepoolUpgrade: `PUT /v1/nodepools/${NODEPOOL}/upgrade`,
 };
+const pathOf = (operationId: string) => (REQUESTS[operationId] as string).split(' ')[1] as string;
+const methodOf = (operationId: string) => (REQUESTS[operationId] as string).split(' ')[0] as string;
 
 function load(body: string) {
   const config = new KubeConfig();
@@ -53,20 +74,20 @@ describe('a route never reaches another operation', () => {
   });
 
   it('answers /v1/clusters with a list', async () => {
-    const { response, body } = await call(REQUESTS.listClusters as string);
+    const { response, body } = await call(pathOf('listClusters'));
     expect(response.status).toBe(200);
     expect(JSON.parse(body)).toMatchObject({ clusters: [{ id: demo.id }, {}], count: 2 });
   });
 
   it('answers /v1/clusters/{id} with the cluster', async () => {
-    const { response, body } = await call(REQUESTS.showCluster as string);
+    const { response, body } = await call(pathOf('showCluster'));
     expect(response.status).toBe(200);
     expect(JSON.parse(body)).toMatchObject({ cluster: { id: demo.id, name: demo.name } });
   });
 
   it('answers /v1/clusters/{id}/kubeconfig with the admin identity, /user-kubeconfig with the user one', async () => {
-    const admin = load((await call(REQUESTS.createClusterKubeconfig as string)).body).getCurrentUser();
-    const user = load((await call(REQUESTS.showClusterUserKubeconfig as string)).body).getCurrentUser();
+    const admin = load((await call(pathOf('createClusterKubeconfig'))).body).getCurrentUser();
+    const user = load((await call(pathOf('showClusterUserKubeconfig'))).body).getCurrentUser();
     expect(admin).toMatchObject({ name: `${demo.name}-admin`, token: adminToken(demo.id) });
     expect(user).toMatchObject({ name: `${demo.name}-user`, token: userToken(key1.accessKey, demo.id) });
   });
@@ -75,7 +96,8 @@ describe('a route never reaches another operation', () => {
     for (const [method, path] of [
       ['GET', '/v1/clusters/'],
       ['GET', `/v1/clusters/${demo.id}/kubeconfigs`],
-      ['DELETE', `/v1/clusters/${demo.id}`],
+      ['POST', `/v1/clusters/${demo.id}`],
+      ['GET', `/v1/clusters/${demo.id}/logging`],
     ] as const) {
       const response = await fetch(`${emulator.url}${path}`, { method });
       expect(response.status, `${method} ${path}`).toBe(404);
@@ -85,20 +107,20 @@ describe('a route never reaches another operation', () => {
 });
 
 describe('IAM actions, read from the spec', () => {
-  it.each(Object.entries(REQUESTS))(
-    'answers %s with 403 to a key without its x-scp-action-id',
-    async (operationId, path) => {
-      const operation = Object.values(document.paths)
-        .flatMap((item) => Object.values(item) as { operationId: string; 'x-scp-action-id': string }[])
-        .find((candidate) => candidate.operationId === operationId);
-      const { response, body } = await call(path, { credentials: powerless });
-      expect(response.status).toBe(403);
-      expect(firstError(body)).toMatchObject({
-        code: 'Forbidden',
-        detail: [`This access key may not use ${operation?.['x-scp-action-id']}.`],
-      });
-    },
-  );
+  it.each(Object.keys(REQUESTS))('answers %s with 403 to a key without its x-scp-action-id', async (operationId) => {
+    const operation = Object.values(document.paths)
+      .flatMap((item) => Object.values(item) as { operationId: string; 'x-scp-action-id': string }[])
+      .find((candidate) => candidate.operationId === operationId);
+    const { response, body } = await call(pathOf(operationId), {
+      credentials: powerless,
+      method: methodOf(operationId),
+    });
+    expect(response.status).toBe(403);
+    expect(firstError(body)).toMatchObject({
+      code: 'Forbidden',
+      detail: [`This access key may not use ${operation?.['x-scp-action-id']}.`],
+    });
+  });
 
   it('checks the action after the version and before the parameters', async () => {
     const badType = `/v1/clusters/${demo.id}/kubeconfig?kubeconfig_type=internal`;

@@ -5,10 +5,8 @@
  */
 import { buildAdminKubeconfig } from '../kubeconfig.js';
 import { kubeconfigOperation } from './kubeconfig-operation.js';
-import type { HandlerFactory } from './types.js';
 
-export const createClusterKubeconfig: HandlerFactory = () =>
-  kubeconfigOperation({
-    subject: () => '',
-    build: (cluster, server) => buildAdminKubeconfig(cluster, server),
-  });
+export const createClusterKubeconfig = kubeconfigOperation({
+  subject: () => '',
+  build: (cluster, server) => buildAdminKubeconfig(cluster, server),
+});

@@ -4,10 +4,8 @@
  */
 import { buildKubeconfig } from '../kubeconfig.js';
 import { kubeconfigOperation } from './kubeconfig-operation.js';
-import type { HandlerFactory } from './types.js';
 
-export const showClusterUserKubeconfig: HandlerFactory = () =>
-  kubeconfigOperation({
-    subject: (accessKey) => accessKey,
-    build: (cluster, server, accessKey) => buildKubeconfig(cluster, server, accessKey),
-  });
+export const showClusterUserKubeconfig = kubeconfigOperation({
+  subject: (accessKey) => accessKey,
+  build: (cluster, server, accessKey) => buildKubeconfig(cluster, server, accessKey),
+});

@@ -1,12 +1,16 @@
 /**
  * Step 2, faults: the route's fault rules, consumed one request at a time: latency, a dropped
- * connection, an injected status (with `Retry-After`), a skewed `Date` header.
+ * connection, a connection reset once the whole request is read, an injected status (with
+ * `Retry-After`), a skewed `Date` header.
  */
 import { type FaultPlan, type Faults, takeFault } from '../faults.js';
-import { DROP, type Exchange, type Reply, type Step } from '../pipeline.js';
+import { DROP, type Exchange, type Outcome, RESET, type Step } from '../pipeline.js';
+import { readBodyText } from '../request-body.js';
 
-function apply(exchange: Exchange, fault: FaultPlan): Reply | typeof DROP | undefined {
+function apply(exchange: Exchange, fault: FaultPlan): Outcome | undefined | Promise<Outcome> {
   if (fault.drop) return DROP;
+  // The body is read (and dropped) first: the request reached the emulator whole.
+  if (fault.reset) return readBodyText(exchange.request, 0).then(() => RESET);
   if (fault.status === undefined) return undefined;
   return exchange.fail(
     { status: fault.status, code: 'InjectedFault', detail: [`Fault injection answered ${fault.status}.`] },

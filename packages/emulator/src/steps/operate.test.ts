@@ -20,7 +20,11 @@ const versionsSchema = {
   properties: {
     kubernetes_versions: {
       type: 'array',
-      items: { type: 'object', required: ['version'], properties: { version: { type: 'string' } } },
+      items: {
+        type: 'object',
+        required: ['version'],
+        properties: { version: { type: 'string' }, status: { type: 'string' } },
+      },
     },
   },
 };
@@ -99,9 +103,9 @@ describe('an operation without a handler', () => {
   });
 
   it('is forbidden to a key without its action, like any operation', async () => {
-    const { response, body } = await call('/v1/kubernetes-versions', { credentials: key2 });
+    const { response, body } = await call(`/v1/clusters/${demo.id}/logs`, { credentials: key2 });
     expect(response.status).toBe(403);
-    expect(firstError(body).detail).toEqual(['This access key may not use ske:ListKubernetesVersions.']);
+    expect(firstError(body).detail).toEqual(['This access key may not use ske:ShowClusterLogs.']);
   });
 
   it('takes faults by its operationId', async () => {

@@ -1,23 +1,52 @@
 /**
- * Step 9, the operation: its handler's answer, else the spec's example for its 200 response, else
- * 501 `NotImplemented`. A 200 answer is checked against the spec before it is sent (responses.ts):
- * one that does not match is a 500 `EmulatorError` naming the operation; so is a handler that throws.
+ * Step 10, the operation: first the changes due by now are carried out (the store moves on the
+ * emulator's clock), then its handler answers (operations/registry.ts), else the spec's example for
+ * its success response, else 501 `NotImplemented`. A success answer is projected onto the version's
+ * schema and checked against it before it is sent (responses.ts): one that does not match is a 500
+ * `EmulatorError` naming the operation; so is a handler that throws.
  */
-import type { CompleteCluster } from '../complete-cluster.js';
+import { AnswerCache } from '../answer-cache.js';
 import type { ErrorAnswer } from '../envelope.js';
 import type { OperationHandler } from '../operations/types.js';
 import type { Step } from '../pipeline.js';
 import { finishAnswer, type SuccessAnswer } from '../responses.js';
+import type { Route } from '../routes.js';
 
-export function operate(handlers: ReadonlyMap<string, OperationHandler>, clusters: readonly CompleteCluster[]): Step {
+export function operate(
+  handlerFor: (route: Route) => OperationHandler | undefined,
+  settle: (now: number) => void = () => undefined,
+  cache?: AnswerCache,
+): Step {
   return (exchange) => {
     const { route } = exchange.matched;
-    const handler = handlers.get(route.operationId);
+    const handler = handlerFor(route);
     let answer: SuccessAnswer | ErrorAnswer | undefined = route.response.example;
+    let cacheKey: string | undefined;
     if (handler) {
       try {
+        settle(exchange.nowMs);
+        if (cache && AnswerCache.keeps(route)) {
+          cacheKey = `${exchange.caller.accessKey}\n${exchange.pathname}${exchange.search}`;
+          const known = cache.get(route, cacheKey);
+          if (known)
+            return {
+              status: known.status,
+              body: known.body,
+              contentType: known.contentType,
+              bodyBytes: known.bodyBytes,
+            };
+        }
         const { path, query } = exchange.parameters;
-        answer = handler({ path, query, caller: exchange.caller, clusters });
+        answer = handler({
+          path,
+          query,
+          body: exchange.body,
+          caller: exchange.caller,
+          route,
+          apiVersion: exchange.version.apiVersion,
+          nowMs: exchange.nowMs,
+          requestId: exchange.requestId,
+        });
       } catch (error) {
         return exchange.fail({
           status: 500,
@@ -30,12 +59,13 @@ export function operate(handlers: ReadonlyMap<string, OperationHandler>, cluster
       return exchange.fail({
         status: 501,
         code: 'NotImplemented',
-        detail: [`The emulator has no handler and the spec no 200 example for ${route.operationId}.`],
+        detail: [`The emulator has no handler and the spec no success example for ${route.operationId}.`],
       });
     }
     if ('code' in answer) return exchange.fail(answer);
     const sent = finishAnswer(route.operationId, route.response, answer);
     if ('code' in sent) return exchange.fail(sent);
-    return { status: 200, body: sent.body, contentType: sent.contentType, bodyBytes: sent.bodyBytes };
+    if (cacheKey !== undefined) cache?.set(route, cacheKey, sent);
+    return { status: sent.status, body: sent.body, contentType: sent.contentType, bodyBytes: sent.bodyBytes };
   };
 }

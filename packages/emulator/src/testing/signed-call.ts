@@ -11,18 +11,33 @@ export interface CallOptions {
   version?: string | null;
   /** Default: the first demo key (every action). */
   credentials?: EmulatorCredentials;
+  /** Default GET. */
+  method?: string;
+  /** Sent as JSON (`application/json`); a string is sent as it is. */
+  body?: unknown;
+  /** More headers (a Content-Type here wins). */
+  headers?: Record<string, string>;
 }
 
 export function signedCaller(emulator: () => Emulator) {
-  return async (path: string, { version, credentials = DEMO_CREDENTIALS[0] }: CallOptions = {}) => {
+  return async (
+    path: string,
+    { version, credentials = DEMO_CREDENTIALS[0], method = 'GET', body, headers: extra = {} }: CallOptions = {},
+  ) => {
     const headers: Record<string, string> = {};
     if (version !== null) headers['Scp-Api-Version'] = version ?? 'ske 1.3';
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    Object.assign(headers, extra);
     const signed = createSignedFetch({
       credentials: credentials as EmulatorCredentials,
       now: () => emulator().now(),
       retry: { maxRetries: 0 },
     });
-    const response = await signed(`${emulator().url}${path}`, { headers });
+    const response = await signed(`${emulator().url}${path}`, {
+      method,
+      headers,
+      ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
     return { response, body: await response.text() };
   };
 }
