@@ -1,6 +1,6 @@
 /**
  * The tests Stryker runs for the CLI (stryker.config.mjs): the in-process ones of the mutated
- * modules (merge, lock, atomic write). The end-to-end tests spawn the built binary, which a mutant
+ * modules (merge, lock, atomic write, leftover temporary files). The end-to-end tests spawn the built binary, which a mutant
  * never reaches, and the merge's tests through `main` check every file with kubectl (a process per
  * check, too slow to run per mutant); `pnpm test` runs them all.
  */
@@ -15,6 +15,7 @@ export default {
       'src/fs-failures.test.ts',
       'src/backup-rotation.test.ts',
       'src/write-target.test.ts',
+      'src/leftover-files.test.ts',
     ],
   },
 };

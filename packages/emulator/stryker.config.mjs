@@ -1,6 +1,9 @@
 import { strykerConfig } from '../../stryker.shared.mjs';
 
-/** Where a request is judged: authentication (signature, keys, account), version selection, parameter validation. */
+/**
+ * Where a request is judged: authentication (signature, keys, account), version selection, parameter
+ * validation (with the grammar of Accept-Language).
+ */
 export default strykerConfig({
   packageDir: import.meta.dirname,
   mutate: [
@@ -11,6 +14,7 @@ export default strykerConfig({
     'src/select-version.ts',
     'src/steps/pick-version.ts',
     'src/parameters.ts',
+    'src/accept-language.ts',
     'src/steps/validate-parameters.ts',
   ],
   vitestConfig: 'vitest.stryker.config.ts',

@@ -19,6 +19,7 @@ export default {
       'src/base64-match.test.ts',
       'src/select-version.test.ts',
       'src/parameters.test.ts',
+      'src/accept-language.test.ts',
       'src/pipeline.test.ts',
       'src/http-edges.test.ts',
       'src/malformed-http.test.ts',

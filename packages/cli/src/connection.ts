@@ -1,15 +1,21 @@
 /**
  * Turns the connection flags into a client of the chosen version: API version, endpoint or region
  * and environment (defaults from ~/.scpconf/config.json), credentials from the signing package's
- * chain, and the debug log. A bad --api-version is a UsageError; every other problem is the client's
- * or the signing package's own error, which report-error.ts says in terms of the flag.
+ * chain (the secret key remembered, so that nothing printed shows it: terminal-text.ts), and the
+ * debug log. A bad --api-version is a UsageError; every other problem is the client's or the signing
+ * package's own error, which report-error.ts says in terms of the flag.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SkeClientOptions } from '@scp-ske/client';
+import type { SkeClientOptions, VersionContract } from '@scp-ske/client';
+import { contract as contract_1_0 } from '@scp-ske/client-1.0';
+import { contract as contract_1_1 } from '@scp-ske/client-1.1';
+import { contract as contract_1_2 } from '@scp-ske/client-1.2';
+import { contract as contract_1_3 } from '@scp-ske/client-1.3';
 import { type AttemptEvent, createCredentialChain, redactedHeaders } from '@scp-ske/signing';
 import { manifest } from '@scp-ske/spec';
 import { clientFactories } from './generated/clients.js';
+import { oneLine, rememberSecret } from './terminal-text.js';
 import { UsageError } from './usage.js';
 
 export interface Environment {
@@ -35,6 +41,17 @@ export type Version = keyof typeof clientFactories;
  * calls them on the union.
  */
 export type Client = ReturnType<(typeof clientFactories)[Version]>;
+
+/** Each version's contract (its server template and SCP environments), as its client package has it. */
+const CONTRACTS: Record<Version, VersionContract> = {
+  '1.0': contract_1_0,
+  '1.1': contract_1_1,
+  '1.2': contract_1_2,
+  '1.3': contract_1_3,
+};
+
+/** The SCP environments of a version's servers (`s`, `g`, `e`). */
+export const environmentsOf = (version: Version): string[] => Object.keys(CONTRACTS[version].server.regions);
 
 export function resolveVersion(flag: string | undefined): Version {
   const wanted = (flag ?? manifest.current).replace(/^ske\s+/, '');
@@ -63,15 +80,18 @@ export async function readScpConfig(environment: Environment): Promise<{ region?
 
 export function debugLog(stderr: (text: string) => void) {
   return (event: AttemptEvent) => {
-    const lines = [`[debug] > ${event.method} ${event.url} (attempt ${event.attempt})`];
+    const lines = [`[debug] > ${event.method} ${oneLine(event.url)} (attempt ${event.attempt})`];
     for (const [name, value] of Object.entries(redactedHeaders(event.headers)))
-      lines.push(`[debug] >   ${name}: ${value}`);
+      lines.push(`[debug] >   ${name}: ${oneLine(value)}`);
     if (event.response) {
-      lines.push(`[debug] < ${event.response.status} ${event.response.statusText}`);
+      lines.push(`[debug] < ${event.response.status} ${oneLine(event.response.statusText)}`);
       for (const [name, value] of Object.entries(redactedHeaders(event.response.headers)))
-        lines.push(`[debug] <   ${name}: ${value}`);
+        lines.push(`[debug] <   ${oneLine(name)}: ${oneLine(value)}`);
     }
-    if (event.error) lines.push(`[debug] ! ${(event.error as Error).name}: ${(event.error as Error).message}`);
+    if (event.error) {
+      const error = event.error as Error;
+      lines.push(`[debug] ! ${oneLine(String(error.name))}: ${oneLine(String(error.message))}`);
+    }
     if (event.retry) lines.push(`[debug] retrying (${event.retry.reason}) in ${event.retry.delayMs} ms`);
     stderr(`${lines.join('\n')}\n`);
   };
@@ -83,6 +103,7 @@ export async function connect(
 ): Promise<{ client: Client; version: Version }> {
   const version = resolveVersion(flags['api-version']);
   const credentials = await createCredentialChain({ env: environment.env, homeDir: environment.homeDir })();
+  rememberSecret(environment, credentials.secretKey);
   const defaults = flags.endpoint ? {} : await readScpConfig(environment);
   const options: SkeClientOptions = {
     credentials,

@@ -109,10 +109,12 @@ describe('data safety', () => {
       expect(parse(after).clusters).toHaveLength(parse(before).clusters.length + 1);
     }
     expect(killed).toBeGreaterThan(0);
-    // A lock left by a killed merge does not block the next one.
+    // A lock left by a killed merge does not block the next one, which removes the temporary files
+    // (credentials, mode 0600) that killed writes left.
     const last = await runCli(mergeArgs(clusters[59] as ClusterFixture, file), env(home));
     expect(last.code).toBe(0);
     expect(contextNames(readFileSync(file, 'utf8'))).toContain(contextOf(clusters[59] as ClusterFixture));
+    expect(readdirSync(home).filter((name) => /\.(lock|tmp)$/.test(name))).toEqual([]);
     expect(completed + killed).toBe(15);
   }, 300_000);
 });

@@ -3,7 +3,7 @@
  * taken again meanwhile is never removed (the race that once let two merges in at the same time);
  * several files lock in one order; a lock that cannot be created names the file.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import {
   existsSync,
   readdirSync,
@@ -188,14 +188,42 @@ describe('withFileLock', () => {
     expect(JSON.parse(readFileSync(lockPath(file), 'utf8'))).toMatchObject({ nonce: 'other-user' });
   });
 
-  it('takes over an unreadable lock older than 10 s, and waits for a younger one', async () => {
+  it('takes over an unreadable lock older than a second at once, and waits for a younger one', async () => {
     const file = join(scratchHome(), 'config');
     writeFileSync(lockPath(file), '');
+    const young = (Date.now() - 500) / 1000;
+    utimesSync(lockPath(file), young, young);
     await expect(withFileLock(file, async () => 1, { timeoutMs: 50 })).rejects.toBeInstanceOf(LockTimeoutError);
-    const old = (Date.now() - 11_000) / 1000;
+    const old = (Date.now() - 1_500) / 1000;
     utimesSync(lockPath(file), old, old);
-    await expect(withFileLock(file, async () => 2, { timeoutMs: 1000 })).resolves.toBe(2);
+    // A timeout of 0: any wait would fail; the takeover needs none.
+    await expect(withFileLock(file, async () => 2, { timeoutMs: 0 })).resolves.toBe(2);
     expect(existsSync(lockPath(file))).toBe(false);
+  });
+
+  it.each([
+    ['not JSON', '{"pid":'],
+    ['JSON but no owner', '{}'],
+    ['null', 'null'],
+    ['a pid that is no number', JSON.stringify({ pid: '1', host: hostname(), nonce: 'n' })],
+    ['no host', JSON.stringify({ pid: process.pid, nonce: 'n' })],
+    ['no nonce', JSON.stringify({ pid: process.pid, host: hostname() })],
+  ])('reads a lock holding %s as unreadable: taken over once a second old', async (_name, text) => {
+    const file = join(scratchHome(), 'config');
+    writeFileSync(lockPath(file), text);
+    const old = (Date.now() - 1_500) / 1000;
+    utimesSync(lockPath(file), old, old);
+    await expect(withFileLock(file, async () => 'ran', { timeoutMs: 0 })).resolves.toBe('ran');
+  });
+
+  it('takes over the lock of a process it saw killed, at once', async () => {
+    const file = join(scratchHome(), 'config');
+    const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    writeFileSync(lockPath(file), owner(child.pid as number, 'killed'));
+    child.kill('SIGKILL');
+    await exited;
+    await expect(withFileLock(file, async () => 'ran', { timeoutMs: 0 })).resolves.toBe('ran');
   });
 
   it('releases nothing it does not hold: the action removed the lock, the result still comes back', async () => {

@@ -1,9 +1,12 @@
 /**
  * A lock file beside the file it guards (`<file>.lock`, created with O_EXCL, its name kept short
- * enough by beside-path.ts), so that concurrent merges, in one process or many, take turns. A lock
- * whose owner process is gone (killed with SIGKILL, say) is removed at once, under a second,
+ * enough by beside-path.ts), so that concurrent merges, in one process or many, take turns. The lock
+ * records its owner (pid, host, a nonce); a lock whose owner process is gone from this host (killed
+ * with SIGKILL, say) is removed at once, and so is one without a readable owner (empty: its owner
+ * could not write it, a full disk, or died first) once it is a second old; removed under a second,
  * short-lived lock (`<file>.lock.takeover`), and only if it is still the very lock that was judged
- * stale: a lock released and taken again meanwhile is never removed. Several files are locked in
+ * stale: a lock released and taken again meanwhile is never removed. A lock this process created but
+ * could not write its owner into is removed before the error is reported. Several files are locked in
  * one fixed order, so that two merges never wait for each other.
  */
 import { randomBytes } from 'node:crypto';
@@ -13,6 +16,7 @@ import { dirname } from 'node:path';
 import { SkeError } from '@scp-ske/client';
 import { besidePath } from './beside-path.js';
 import { fileError } from './kubeconfig-errors.js';
+import { isAlive } from './process-alive.js';
 
 /** Another scp-ske held the lock for longer than the timeout. */
 export class LockTimeoutError extends SkeError {
@@ -35,29 +39,29 @@ export interface Seen {
   mtimeMs: number;
 }
 
-/** An unreadable lock (its owner died between creating and writing it) is stale after this long. */
-const UNREADABLE_STALE_MS = 10_000;
+/**
+ * A lock without a readable owner is stale after this long: its owner writes it right after creating
+ * it, so one that stays unreadable was left by an owner that could not write it or died first.
+ */
+const UNREADABLE_STALE_MS = 1_000;
+/** A takeover lock is held for a stat, a read and a removal; one this old was left by a killed process. */
+const TAKEOVER_STALE_MS = 10_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The lock file of `file`. */
 export const lockPath = (file: string): string => besidePath(file, '.lock');
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
+/** The owner a lock file records; undefined when it records none (empty, not JSON, or not an owner). */
 async function readOwner(path: string): Promise<Owner | undefined> {
+  let owner: Partial<Owner> | null;
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as Owner;
+    owner = JSON.parse(await readFile(path, 'utf8'));
   } catch {
     return undefined;
   }
+  const valid = typeof owner?.pid === 'number' && typeof owner.host === 'string' && typeof owner.nonce === 'string';
+  return valid ? (owner as Owner) : undefined;
 }
 
 /** The lock at `path` now, or undefined when there is none. */
@@ -87,7 +91,7 @@ export async function removeStaleLock(path: string, stale: Seen): Promise<void> 
     await (await open(guard, 'wx', 0o600)).close();
   } catch {
     const info = await stat(guard).catch(() => undefined);
-    if (info && Date.now() - info.mtimeMs > UNREADABLE_STALE_MS) await rm(guard, { force: true });
+    if (info && Date.now() - info.mtimeMs > TAKEOVER_STALE_MS) await rm(guard, { force: true });
     return;
   }
   try {
@@ -113,8 +117,15 @@ async function acquire(file: string, path: string, owner: Owner, timeoutMs: numb
   for (let wait = 5; ; wait = Math.min(wait * 2, 100)) {
     try {
       const handle = await open(path, 'wx', 0o600);
-      await handle.writeFile(JSON.stringify(owner));
-      await handle.close();
+      try {
+        await handle.writeFile(JSON.stringify(owner));
+      } catch (error) {
+        // Not left empty for the next merge to wait on (a full disk, say).
+        await rm(path, { force: true });
+        throw error;
+      } finally {
+        await handle.close();
+      }
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {

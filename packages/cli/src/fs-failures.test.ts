@@ -17,13 +17,34 @@ import * as writeTarget from './write-target.js';
 
 const refusals: { suffix: string; error: NodeJS.ErrnoException }[] = [];
 
+/** Files whose first write fails (a full disk), by the end of their name. */
+const fullDisk: string[] = [];
+/** Every lock file opened, and whether its handle was closed. */
+const lockHandles: { path: string; closed: boolean }[] = [];
+
 vi.mock('node:fs/promises', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs/promises')>();
   return {
     ...fs,
-    open: (...args: Parameters<typeof fs.open>) => {
+    open: async (...args: Parameters<typeof fs.open>) => {
       const index = refusals.findIndex((refusal) => String(args[0]).endsWith(refusal.suffix));
-      if (index === -1) return fs.open(...args);
+      if (index === -1) {
+        const handle = await fs.open(...args);
+        if (String(args[0]).endsWith('.lock')) {
+          const seen = { path: String(args[0]), closed: false };
+          lockHandles.push(seen);
+          const close = handle.close.bind(handle);
+          handle.close = () => {
+            seen.closed = true;
+            return close();
+          };
+        }
+        const full = fullDisk.findIndex((suffix) => String(args[0]).endsWith(suffix));
+        if (full === -1) return handle;
+        fullDisk.splice(full, 1);
+        handle.writeFile = () => Promise.reject(Object.assign(new Error('ENOSPC: no space left'), { code: 'ENOSPC' }));
+        return handle;
+      }
       const [refusal] = refusals.splice(index, 1);
       return Promise.reject(refusal?.error);
     },
@@ -50,6 +71,8 @@ const refuse = (suffix: string, code: string) =>
 
 afterEach(() => {
   refusals.length = 0;
+  fullDisk.length = 0;
+  lockHandles.length = 0;
   flickering = undefined;
   vi.mocked(writeTarget.resolveWriteTarget).mockClear();
 });
@@ -64,6 +87,25 @@ describe('withFileLock on a file system that refuses', () => {
     await expect(failure).rejects.toMatchObject({ path: file });
     await expect(failure).rejects.toThrow(`cannot create the lock file ${lockPath(file)} beside ${file}`);
     expect(action).not.toHaveBeenCalled();
+  });
+
+  it('removes the lock it created when it cannot write its owner (a full disk): the next one takes it at once', async () => {
+    const home = scratchHome();
+    const file = join(home, 'config');
+    fullDisk.push('.lock');
+    const failure = withFileLock(file, async () => 1, { timeoutMs: 5_000 });
+    await expect(failure).rejects.toBeInstanceOf(KubeconfigFileError);
+    await expect(failure).rejects.toThrow(
+      `cannot create the lock file ${lockPath(file)} beside ${file}: no space left on the device (ENOSPC); nothing was written`,
+    );
+    expect(readdirSync(home)).toEqual([]);
+    // A timeout of 0: a lock left behind would fail this at once.
+    await expect(withFileLock(file, async () => 'ran', { timeoutMs: 0 })).resolves.toBe('ran');
+    // Both lock files' handles were closed, the one it could not write and the one it did.
+    expect(lockHandles).toEqual([
+      { path: lockPath(file), closed: true },
+      { path: lockPath(file), closed: true },
+    ]);
   });
 
   it('tries again when the lock it found existing is gone when looked at (released meanwhile)', async () => {

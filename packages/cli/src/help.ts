@@ -10,7 +10,9 @@ export const COMMON_HELP = `Connection:
   --allow-unsupported-version  call a version that is no longer served anyway
 Output:
   --json                 machine-readable output on stdout (errors: one JSON object on stderr, with a code)
-  --debug                print requests and responses on stderr (signature redacted)
+  --debug                print requests and responses on stderr (signature redacted), and the details of
+                         an unexpected error
+Server text is printed with control characters made visible (ESC as \u001b), and never your secret key.
 Credentials: SCP_ACCESS_KEY and SCP_SECRET_KEY, else ~/.scpconf/credentials.json.`;
 
 const CLUSTER_FLAGS = `  --cluster NAME|ID      the cluster: its name (looked up with \`clusters list\`; it must be the exact name of
@@ -19,7 +21,10 @@ const CLUSTER_FLAGS = `  --cluster NAME|ID      the cluster: its name (looked up
   --type T               private (the cluster's own network) or public; a public request first checks
                          (one showCluster call) that the cluster allows a public kubeconfig
   --admin                the cluster's ADMIN kubeconfig instead of your user kubeconfig: needs the IAM
-                         action ske:CreateClusterAdminKubeconfig (the user one: ske:ShowClusterUserKubeconfig)`;
+                         action ske:CreateClusterAdminKubeconfig (the user one: ske:ShowClusterUserKubeconfig)
+  --allow-server-host H  accept a kubeconfig whose API server is on host H (repeatable). Without it, the
+                         server must be https, and in SCP's domain (samsungsdscloud.com, in the endpoint's
+                         environment) or on the endpoint's own host; nothing is written otherwise`;
 
 export const HELP = {
   main: `scp-ske: list Samsung Cloud Platform SKE clusters, get a cluster's kubeconfig, and merge it into yours.

@@ -5,6 +5,7 @@
  * checked first, so the common path stays one request.
  */
 import { SkeApiError, SkeError } from '@scp-ske/client';
+import { type Cluster, clusterShown, shown } from './cluster-answers.js';
 import type { Client } from './connection.js';
 
 /** The cluster does not allow downloading this type of kubeconfig; nothing was asked for it. */
@@ -18,7 +19,7 @@ export class KubeconfigUnavailableError extends SkeError {
   ) {
     super(
       'ERR_SKE_KUBECONFIG_UNAVAILABLE',
-      `cluster "${clusterName}" (${clusterId}) does not allow downloading a ${kubeconfigType} kubeconfig (${reason})` +
+      `cluster "${shown(clusterName)}" (${shown(clusterId)}) does not allow downloading a ${kubeconfigType} kubeconfig (${reason})` +
         `${kubeconfigType === 'public' ? '; use --type private from inside its network' : ''}`,
     );
   }
@@ -29,9 +30,9 @@ export class KubeconfigUnavailableError extends SkeError {
  * the cluster (403: no `ske:ShowCluster`) is not stopped here: the kubeconfig request itself decides.
  */
 export async function checkPublicKubeconfig(client: Client, clusterId: string): Promise<void> {
-  let cluster: Awaited<ReturnType<Client['showCluster']>>['data']['cluster'];
+  let cluster: Cluster;
   try {
-    ({ cluster } = (await client.showCluster({ clusterId })).data);
+    ({ cluster } = clusterShown((await client.showCluster({ clusterId })).data));
   } catch (error) {
     if (error instanceof SkeApiError && error.status === 403) return;
     throw error;

@@ -1,7 +1,8 @@
 /**
- * The two ways a merge into a user's kubeconfig stops before writing anything: the file cannot be
- * used (exit 1), or the merge would replace entries of another cluster (exit 2: pass other names or
- * `--overwrite`). Also turns a Node file-system error into a message that names the file.
+ * The ways writing a kubeconfig stops before anything is written: the file cannot be used (exit 1),
+ * the merge would replace entries of another cluster (exit 2: pass other names or `--overwrite`), or
+ * the kubeconfig SKE returned is one scp-ske will not write (exit 1: server-rule.ts, kubeconfig-check.ts).
+ * Also turns a Node file-system error into a message that names the file.
  */
 import { SkeError } from '@scp-ske/client';
 
@@ -13,6 +14,25 @@ export class KubeconfigFileError extends SkeError {
     readonly path?: string,
   ) {
     super('ERR_SKE_KUBECONFIG_FILE', message);
+  }
+}
+
+/** Which check refused a kubeconfig from SKE. */
+export type UnsafeRule = 'https' | 'host' | 'environment' | 'characters' | 'secret';
+
+/**
+ * The kubeconfig SKE returned is not written: its server is not https, or not on a host the server
+ * rule allows, or it holds control characters or the SCP secret key. `rule` names the check.
+ */
+export class UnsafeKubeconfigError extends SkeError {
+  override readonly name = 'UnsafeKubeconfigError';
+  constructor(
+    readonly rule: UnsafeRule,
+    reason: string,
+    /** The refused server, for the server rules. */
+    readonly server?: string,
+  ) {
+    super('ERR_SKE_UNSAFE_KUBECONFIG', `refused the kubeconfig SKE returned: ${reason}; nothing was written`);
   }
 }
 

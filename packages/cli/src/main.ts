@@ -1,5 +1,7 @@
 /**
- * The `scp-ske` command: dispatch to the command groups; every failure is reported by report-error.ts.
+ * The `scp-ske` command: dispatch to the command groups; every failure is reported by report-error.ts
+ * (in the `scp-ske` process, also one thrown where no command catches it: last-resort.ts). Everything
+ * a command writes goes through terminal-text.ts (control characters visible, secrets redacted).
  * A command's module is loaded when it runs, and report-error.ts when something fails, so that a
  * process loads what its command needs and no more (`--help` none of them, `get` none of the merge).
  */
@@ -7,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import type { Io } from './commands/kubeconfig.js';
 import { type HelpTopic, helpText } from './help.js';
+import { installLastResort } from './last-resort.js';
+import { guardIo } from './terminal-text.js';
 
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
@@ -125,15 +129,19 @@ function helpCommand(argv: string[]): string {
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const guarded = guardIo(io);
+  const json = argv.includes('--json');
+  const debug = argv.includes('--debug');
   if (io === processIo) {
     // Lifecycle warnings are worth one clear line, not Node's warning banner.
     process.removeAllListeners('warning');
-    process.on('warning', (warning) => io.stderr(`scp-ske: warning: ${warning.message}\n`));
+    process.on('warning', (warning) => guarded.stderr(`scp-ske: warning: ${warning.message}\n`));
+    installLastResort({ json, debug, stderr: guarded.stderr });
   }
   try {
-    return await dispatch(argv, io);
+    return await dispatch(argv, guarded);
   } catch (error) {
     const { describeError, printError } = await import('./report-error.js');
-    return printError(describeError(error, helpCommand(argv)), argv.includes('--json'), io.stderr);
+    return printError(describeError(error, helpCommand(argv)), json, guarded.stderr, debug);
   }
 }

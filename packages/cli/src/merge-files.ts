@@ -2,8 +2,9 @@
  * A merge into the user's kubeconfig files, end to end but for the network: resolves each path to the
  * file really written (symbolic links followed), locks the files that may be written, reads them all,
  * plans the merge (kubeconfig-merge.ts), refuses read-only files, then writes each changed file with a
- * backup, the one whose current context changes last. A dry run does all of it but the lock and the
- * writes: the same plan, the same refusals, nothing created.
+ * backup, the one whose current context changes last. Under the locks, temporary files a killed
+ * scp-ske left beside those files are removed first (leftover-files.ts). A dry run does all of it but
+ * the lock, the cleaning and the writes: the same plan, the same refusals, nothing created or removed.
  */
 
 import { withFileLocks } from './file-lock.js';
@@ -11,6 +12,7 @@ import type { IncomingEntries } from './incoming-kubeconfig.js';
 import { KubeconfigFileError } from './kubeconfig-errors.js';
 import { fileForNewValues } from './kubeconfig-files.js';
 import { type MergeOptions, type MergePlan, planKubeconfigMerge } from './kubeconfig-merge.js';
+import { removeLeftoverTemporaries } from './leftover-files.js';
 import { readTarget, replaceTarget } from './safe-replace.js';
 import { checkWritable, resolveWriteTarget, type WriteTarget } from './write-target.js';
 
@@ -77,6 +79,7 @@ export async function mergeIntoKubeconfig(
         const now = await resolveAll(paths);
         // A file created or removed meanwhile changes which files may be written: lock again.
         if (mayWrite(now).join('\n') !== locked.join('\n')) return now;
+        for (const file of locked) await removeLeftoverTemporaries(file);
         const { plan, writes } = await planFor(now, incoming, options);
         const outcomes: FileOutcome[] = [];
         for (const write of writes) {

@@ -18,7 +18,7 @@ import { CredentialsNotFoundError, NetworkError, SigningOptionError } from '@scp
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LockTimeoutError } from './file-lock.js';
 import { KubeconfigUnavailableError } from './kubeconfig-available.js';
-import { KubeconfigFileError } from './kubeconfig-errors.js';
+import { KubeconfigFileError, UnsafeKubeconfigError } from './kubeconfig-errors.js';
 import { describeError, printError } from './report-error.js';
 import { AmbiguousClusterError, ClusterNotFoundError } from './resolve-cluster.js';
 import { DEMO, key } from './testing/demo.js';
@@ -156,13 +156,83 @@ describe('describeError', () => {
   });
 
   it('reads the class, never the message: an Error that says "fetch failed" is no network error', () => {
-    const report = describeError(new TypeError('fetch failed (attempt 1)'), 'scp-ske');
+    const error = new TypeError('fetch failed (attempt 1)');
+    const report = describeError(error, 'scp-ske');
     expect(report).toEqual({
       exitCode: 1,
       code: 'ERR_SKE_UNEXPECTED',
-      message: 'TypeError: fetch failed (attempt 1)',
+      message: 'unexpected error (TypeError); --debug shows more',
       fields: {},
+      debug: error.stack,
     });
+  });
+
+  it('names an unexpected value that is no Error by its type, never by its text', () => {
+    expect(describeError('s3cret text', 'scp-ske')).toMatchObject({
+      message: 'unexpected error (string); --debug shows more',
+      debug: 's3cret text',
+    });
+    expect(describeError(null, 'scp-ske').message).toBe('unexpected error (null); --debug shows more');
+    const bare = Object.assign(new Error('no stack'), { stack: undefined, name: 'Odd\u001bName' });
+    expect(describeError(bare, 'scp-ske')).toMatchObject({
+      message: 'unexpected error (Odd\\u001bName); --debug shows more',
+      debug: 'Odd\u001bName: no stack',
+    });
+  });
+
+  it("prints an unexpected error's details only with debug, as lines or as a JSON field", () => {
+    const report = {
+      exitCode: 1 as const,
+      code: 'ERR_SKE_UNEXPECTED',
+      message: 'unexpected',
+      fields: {},
+      debug: 'E: x\n  at y',
+    };
+    const printed = (json: boolean, debug: boolean) => {
+      let text = '';
+      printError(report, json, (chunk) => (text += chunk), debug);
+      return text;
+    };
+    expect(printed(false, false)).toBe('scp-ske: unexpected\n');
+    expect(printed(false, true)).toBe('scp-ske: unexpected\n[debug] E: x\n[debug]   at y\n');
+    expect(JSON.parse(printed(true, false))).toEqual({ error: { code: 'ERR_SKE_UNEXPECTED', message: 'unexpected' } });
+    expect(JSON.parse(printed(true, true)).error.debug).toBe('E: x\n  at y');
+    const { debug: _none, ...known } = report;
+    let text = '';
+    printError(known, false, (chunk) => (text += chunk), true);
+    expect(text).toBe('scp-ske: unexpected\n');
+  });
+
+  it("keeps a server's words of an API error on one line, control characters shown", () => {
+    const hostile = SkeApiError.fromResponse(
+      { ...reply, status: 400 },
+      JSON.stringify({ errors: [{ code: 'Bad\nCode', detail: ['\u001b[31mred', 'line\nbreak'], request_id: 'r\r1' }] }),
+      'ske 1.3',
+    );
+    expect(describeError(hostile, 'scp-ske').message).toBe(
+      'SKE API error 400 Bad\\u000aCode (ske 1.3, request id r\\u000d1): \\u001b[31mred line\\u000abreak',
+    );
+    const excerpt = SkeApiError.fromResponse({ ...reply, status: 502 }, 'gateway \u001b[2J down', 'ske 1.3');
+    expect(describeError(excerpt, 'scp-ske').message).toMatch(/^SKE API error 502 HTTP502 \(ske 1\.3\): gateway/);
+  });
+
+  it('keeps any other SkeError, a format error and a system error on one line', () => {
+    expect(describeError(new SkeError('ERR_X', 'a\nb'), 'scp-ske').message).toBe('a\\u000ab');
+    expect(describeError(new ResponseFormatError('x\ny'), 'scp-ske').message).toMatch(/x\\u000ay$/);
+    const system = Object.assign(new Error('EIO:\nbad'), { code: 'EIO', syscall: 'read' });
+    expect(describeError(system, 'scp-ske')).toMatchObject({ code: 'EIO', message: 'EIO:\\u000abad' });
+    const network = new NetworkError('GET', 'http://x/', new Error('hang\nup'));
+    expect(describeError(network, 'scp-ske').message).toBe('network error: hang\\u000aup');
+  });
+
+  it('reports an unsafe kubeconfig with its rule, and its server where there is one', () => {
+    expect(describeError(new UnsafeKubeconfigError('https', 'why', 'http://x'), 'scp-ske')).toEqual({
+      exitCode: 1,
+      code: 'ERR_SKE_UNSAFE_KUBECONFIG',
+      message: 'refused the kubeconfig SKE returned: why; nothing was written',
+      fields: { rule: 'https', server: 'http://x' },
+    });
+    expect(describeError(new UnsafeKubeconfigError('secret', 'why'), 'scp-ske').fields).toEqual({ rule: 'secret' });
   });
 
   it('prints one line (and a hint), or one JSON object with the code', () => {

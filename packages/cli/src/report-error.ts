@@ -4,7 +4,10 @@
  * signing option, no credentials, an unsupported version, a name that fits several clusters, a merge
  * that would replace another cluster's kubeconfig entries), 1 for
  * everything the service, the network or the files said. Every error carries a stable `code`
- * (`--json` prints it): the SkeError's own, SCP's own for an API error.
+ * (`--json` prints it): the SkeError's own, SCP's own for an API error. A server's words inside a
+ * message (an API error's code and detail, a cluster's name) are one line each, control characters
+ * visible (terminal-text.ts); an error of no known kind is named by its class alone, and its message
+ * and stack are printed only with --debug.
  */
 import {
   KubeconfigFormatError,
@@ -17,8 +20,9 @@ import {
 import { CredentialsNotFoundError, NetworkError, SigningOptionError } from '@scp-ske/signing';
 import { LockTimeoutError } from './file-lock.js';
 import { KubeconfigUnavailableError } from './kubeconfig-available.js';
-import { KubeconfigConflictError, KubeconfigFileError } from './kubeconfig-errors.js';
+import { KubeconfigConflictError, KubeconfigFileError, UnsafeKubeconfigError } from './kubeconfig-errors.js';
 import { AmbiguousClusterError, ClusterNotFoundError } from './resolve-cluster.js';
+import { oneLine } from './terminal-text.js';
 import { UsageError } from './usage.js';
 
 export interface ErrorReport {
@@ -27,6 +31,8 @@ export interface ErrorReport {
   message: string;
   /** More fields for `--json` (status, request id, candidates, …). */
   fields: Record<string, unknown>;
+  /** For an unexpected error: its message and stack, printed with --debug only. */
+  debug?: string;
 }
 
 /** The flag that carries each argument of the client's methods and options. */
@@ -60,9 +66,15 @@ const isSystemError = (error: unknown): error is NodeJS.ErrnoException =>
 
 function apiErrorMessage(error: SkeApiError): string {
   const { status, code, requestId, apiVersion, detail, bodyExcerpt } = error;
-  const request = requestId ? `, request id ${requestId}` : '';
-  const said = detail.length > 0 ? `: ${detail.join(' ')}` : bodyExcerpt ? `: ${bodyExcerpt}` : '';
-  return `SKE API error ${status} ${code} (${apiVersion}${request})${said}`;
+  const request = requestId ? `, request id ${oneLine(requestId)}` : '';
+  const said = detail.length > 0 ? `: ${oneLine(detail.join(' '))}` : bodyExcerpt ? `: ${oneLine(bodyExcerpt)}` : '';
+  return `SKE API error ${status} ${oneLine(code)} (${apiVersion}${request})${said}`;
+}
+
+/** What `error` is, for an error of no known kind: its class's name (`TypeError`), never its message. */
+function kindOf(error: unknown): string {
+  if (error instanceof Error) return oneLine(error.name);
+  return error === null ? 'null' : typeof error;
 }
 
 /** What to say about `error`; `helpCommand` is the command whose `--help` a usage error points to. */
@@ -108,7 +120,7 @@ export function describeError(error: unknown, helpCommand: string): ErrorReport 
   if (error instanceof NetworkError) {
     const cause = error.cause instanceof Error ? error.cause.message : undefined;
     const reason = error.reason ?? cause ?? error.message;
-    return report(1, error.code, `network error: ${reason}`, { reason });
+    return report(1, error.code, `network error: ${oneLine(reason)}`, { reason });
   }
   if (isTimeout(error)) {
     return report(1, 'ERR_SKE_TIMEOUT', `network error: timed out (${error.message})`, { reason: 'TimeoutError' });
@@ -122,28 +134,40 @@ export function describeError(error: unknown, helpCommand: string): ErrorReport 
   if (error instanceof KubeconfigFileError) {
     return report(1, error.code, error.message, error.path === undefined ? {} : { path: error.path });
   }
+  if (error instanceof UnsafeKubeconfigError) {
+    return report(1, error.code, error.message, {
+      rule: error.rule,
+      ...(error.server === undefined ? {} : { server: error.server }),
+    });
+  }
   if (
     error instanceof KubeconfigFormatError ||
     error instanceof ResponseFormatError ||
     error instanceof LockTimeoutError
   ) {
-    return report(1, error.code, error.message);
+    return report(1, error.code, oneLine(error.message));
   }
-  if (error instanceof SkeError) return report(1, error.code, error.message);
-  if (isSystemError(error)) return report(1, error.code as string, error.message);
-  if (error instanceof Error) return report(1, 'ERR_SKE_UNEXPECTED', `${error.name}: ${error.message}`);
-  return report(1, 'ERR_SKE_UNEXPECTED', String(error));
+  // Any other SkeError (the client's and the signing package's newer ones among them): one line.
+  if (error instanceof SkeError) return report(1, error.code, oneLine(error.message));
+  if (isSystemError(error)) return report(1, oneLine(error.code as string), oneLine(error.message));
+  const unexpected = report(1, 'ERR_SKE_UNEXPECTED', `unexpected error (${kindOf(error)}); --debug shows more`);
+  const debug = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+  return { ...unexpected, debug };
 }
 
-/** Prints the report on stderr (one JSON object with `--json`) and returns the exit code. */
-export function printError(report: ErrorReport, json: boolean, stderr: (text: string) => void): number {
+/**
+ * Prints the report on stderr (one JSON object with `--json`) and returns the exit code; with `debug`,
+ * an unexpected error's message and stack follow (in JSON, as `debug`).
+ */
+export function printError(report: ErrorReport, json: boolean, stderr: (text: string) => void, debug = false): number {
   const { hint, ...fields } = report.fields;
+  const details = debug && report.debug !== undefined ? report.debug : undefined;
   if (json) {
-    stderr(
-      `${JSON.stringify({ error: { code: report.code, message: report.message, ...fields, ...(hint ? { hint } : {}) } })}\n`,
-    );
+    const error = { code: report.code, message: report.message, ...fields, ...(hint ? { hint } : {}) };
+    stderr(`${JSON.stringify({ error: details === undefined ? error : { ...error, debug: details } })}\n`);
   } else {
-    stderr(`scp-ske: ${report.message}\n${hint ? `scp-ske: hint: ${hint}\n` : ''}`);
+    const more = details === undefined ? '' : `${details.replace(/^/gm, '[debug] ')}\n`;
+    stderr(`scp-ske: ${report.message}\n${hint ? `scp-ske: hint: ${hint}\n` : ''}${more}`);
   }
   return report.exitCode;
 }

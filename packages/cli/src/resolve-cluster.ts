@@ -6,6 +6,7 @@
  * listing them with their ids.
  */
 import { SkeError } from '@scp-ske/client';
+import { type ClusterList, type ClusterSummary, clusterList, shown } from './cluster-answers.js';
 import type { Client, Version } from './connection.js';
 import { accepts } from './spec-arguments.js';
 
@@ -32,13 +33,14 @@ const MAX_SHOWN = 20;
 /** Paging stops after this many pages, whatever `count` says. */
 const MAX_PAGES = 50;
 
-/** The candidates as aligned lines: name, id, and status and version where known. */
+/** The candidates as aligned lines: name, id, and status and version where known (each one line of text). */
 function listing(candidates: readonly Candidate[]): string {
-  const width = Math.max(...candidates.map((candidate) => candidate.name.length));
+  const width = Math.max(...candidates.map((candidate) => shown(candidate.name).length));
   return candidates
     .map((candidate) =>
-      [`  ${candidate.name.padEnd(width)}`, candidate.id, candidate.status, candidate.kubernetesVersion]
+      [`  ${shown(candidate.name).padEnd(width)}`, candidate.id, candidate.status, candidate.kubernetesVersion]
         .filter(Boolean)
+        .map(shown)
         .join('  '),
     )
     .join('\n');
@@ -60,19 +62,22 @@ export class ClusterNotFoundError extends SkeError {
     },
   ) {
     const { candidates, similar, visible, how } = found;
-    const shown = candidates.slice(0, MAX_SHOWN);
-    const rest = candidates.length - shown.length;
+    const listed = candidates.slice(0, MAX_SHOWN);
+    const rest = candidates.length - listed.length;
     let more: string;
     if (candidates.length > 0) {
       more =
-        `${similar ? `Clusters whose names contain "${clusterName}"` : 'Clusters you can see'}:\n${listing(shown)}` +
+        `${similar ? `Clusters whose names contain "${shown(clusterName)}"` : 'Clusters you can see'}:\n${listing(listed)}` +
         `${rest > 0 ? `\n  … and ${rest} more (scp-ske clusters list)` : ''}\nPass one of these names or ids to ${how}.`;
     } else if (visible === 0) {
       more = 'This access key sees no cluster at all (check the region, and its ske:ListClusters permission).';
     } else {
       more = `${visible ?? 'Other'} clusters are visible; run \`scp-ske clusters list\` to see their names.`;
     }
-    super('ERR_SKE_CLUSTER_NOT_FOUND', `no cluster named "${clusterName}" is visible to this access key. ${more}`);
+    super(
+      'ERR_SKE_CLUSTER_NOT_FOUND',
+      `no cluster named "${shown(clusterName)}" is visible to this access key. ${more}`,
+    );
     this.candidates = candidates;
   }
 }
@@ -87,13 +92,13 @@ export class AmbiguousClusterError extends SkeError {
   ) {
     super(
       'ERR_SKE_CLUSTER_AMBIGUOUS',
-      `${candidates.length} clusters are named "${clusterName}"; pass the id of the one you mean to ${how}:\n${listing(candidates)}`,
+      `${candidates.length} clusters are named "${shown(clusterName)}"; pass the id of the one you mean to ${how}:\n${listing(candidates)}`,
     );
   }
 }
 
 type ListInput = Parameters<Client['listClusters']>[0];
-type Summary = Awaited<ReturnType<Client['listClusters']>>['data']['clusters'][number];
+type Summary = ClusterSummary;
 
 const candidateOf = (summary: Summary): Candidate => ({
   id: summary.id,
@@ -102,28 +107,26 @@ const candidateOf = (summary: Summary): Candidate => ({
   kubernetesVersion: summary.kubernetes_version,
 });
 
-type ListData = Awaited<ReturnType<Client['listClusters']>>['data'];
-
 /**
  * Every cluster `listClusters` matches, over as many pages as `count` says there are (a service that
  * pages by default answers the first page; the next ones are asked with that page's size): the first
- * page's answer with every page's clusters.
+ * page's answer with every page's clusters. Each page is checked (cluster-answers.ts).
  */
-export async function listAll(client: Client, input: NonNullable<ListInput>): Promise<ListData> {
-  const first = await client.listClusters(input);
-  const clusters = [...first.data.clusters];
-  const count = first.data.count;
+export async function listAll(client: Client, input: NonNullable<ListInput>): Promise<ClusterList> {
+  const first = clusterList((await client.listClusters(input)).data);
+  const clusters = [...first.clusters];
+  const count = first.count;
   const size = clusters.length;
-  if (typeof count !== 'number' || size === 0 || size >= count) return first.data;
+  if (typeof count !== 'number' || size === 0 || size >= count) return first;
   const seen = new Set(clusters.map((cluster) => cluster.id));
   for (let page = 1; clusters.length < count && page < MAX_PAGES; page++) {
-    const next = await client.listClusters({ ...input, size, page });
-    const fresh = next.data.clusters.filter((cluster) => !seen.has(cluster.id));
+    const next = clusterList((await client.listClusters({ ...input, size, page })).data);
+    const fresh = next.clusters.filter((cluster) => !seen.has(cluster.id));
     if (fresh.length === 0) break;
     for (const cluster of fresh) seen.add(cluster.id);
     clusters.push(...fresh);
   }
-  return { ...first.data, clusters };
+  return { ...first, clusters };
 }
 
 /**

@@ -2,13 +2,15 @@
  * Replaces a kubeconfig file's content the safe way: through symbolic links (the link stays a link,
  * its target gets the content), never a read-only file, a rotated backup of the previous content
  * (backup-rotation.ts), an atomic write with mode 0600. `writeFileSafely` adds the lock, for a whole
- * file (`kubeconfig get --output`); merges lock their files themselves (merge-files.ts).
+ * file (`kubeconfig get --output`), and under it removes the temporary files a killed scp-ske left
+ * beside the file (leftover-files.ts); merges lock their files themselves (merge-files.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from './atomic-file.js';
 import { rotateBackups } from './backup-rotation.js';
 import { withFileLock } from './file-lock.js';
 import { fileError } from './kubeconfig-errors.js';
+import { removeLeftoverTemporaries } from './leftover-files.js';
 import { checkWritable, resolveWriteTarget, type WriteTarget } from './write-target.js';
 
 /** Reads an existing target's text (undefined when there is no file). */
@@ -50,6 +52,7 @@ export interface SafeWrite {
 export async function writeFileSafely(path: string, text: string): Promise<SafeWrite> {
   const first = await resolveWriteTarget(path);
   return withFileLock(first.target, async () => {
+    await removeLeftoverTemporaries(first.target);
     const file = await resolveWriteTarget(path);
     const previous = await readTarget(file);
     if (previous === text) return { target: file.target, created: false, changed: false };

@@ -12,7 +12,28 @@ export interface SkeClientOptions {
   endpoint?: string;
   /** `Accept-Language`: `en-US` (default) or `ko-KR`. */
   language?: string;
+  /**
+   * Retries (`@scp-ske/signing`'s `RetryOptions`): a safe method (GET, HEAD) after a network error or a 429, 500,
+   * 502, 503, 504; any other method only when it certainly did not reach the service (connection refused) or the
+   * service says it did nothing (429 or 503 with `Retry-After`).
+   */
   retry?: RetryOptions;
+  /**
+   * The deadline of a whole call in milliseconds: every attempt, the waits between them and reading the answer.
+   * Past it the call fails with `SkeTimeoutError` (`ERR_SKE_TIMEOUT`). Default 60000 (one minute).
+   */
+  timeoutMs?: number;
+  /**
+   * The largest answer read, in bytes, counted after decoding (gzip, deflate, br): one byte more and the call fails
+   * with `ResponseTooLargeError` (`ERR_SKE_RESPONSE_TOO_LARGE`), the connection closed. Default 16 MiB (16777216).
+   */
+  maxResponseBytes?: number;
+  /**
+   * Follow a redirect to the same origin, signed afresh for its URL; one to another origin fails with
+   * `RedirectRefusedError` (`ERR_SKE_REDIRECT_REFUSED`) and the signing headers never go there. Default false: a
+   * redirect is not followed (`createSkeClient`'s methods raise it as a `SkeApiError`, the raw client answers it).
+   */
+  followRedirects?: boolean;
   /**
    * Carries every request when given (to intercept or instrument them). Default: `getUserKubeconfig`
    * goes over Node's own HTTP client (keep-alive), the raw client over `globalThis.fetch`.

@@ -1,7 +1,8 @@
 /**
  * What every client of one version does before its first request: refuse a browser unless the caller
  * opted in, pass the lifecycle gate, resolve
- * the base URL, and settle the signing options (credentials chain, retries, clock) and the version's
+ * the base URL, and settle the signing options (credentials chain, retries, clock, the call's deadline, size
+ * limit and redirect policy) and the version's
  * `Scp-Api-Version` header. Each entry then opens only the transport it sends with.
  */
 import type { SignedFetchOptions } from '@scp-ske/signing';
@@ -26,6 +27,9 @@ export function connectVersion(contract: VersionContract, options: SkeClientOpti
   const signing: SignedFetchOptions = {
     credentials: options.credentials,
     retry: options.retry,
+    timeoutMs: options.timeoutMs,
+    maxResponseBytes: options.maxResponseBytes,
+    followRedirects: options.followRedirects,
     now,
     language: options.language,
     fetch: options.fetch,

@@ -5,7 +5,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BrowserNotAllowedError } from './browser-guard.js';
-import { ResponseFormatError, SkeApiError, SkeError, SkeInputError, UnsupportedVersionError } from './errors.js';
+import {
+  RedirectRefusedError,
+  ResponseFormatError,
+  ResponseTooLargeError,
+  SkeApiError,
+  SkeError,
+  SkeInputError,
+  SkeTimeoutError,
+  successEnvelopeError,
+  UnsupportedVersionError,
+} from './errors.js';
 import { KubeconfigFormatError } from './kubeconfig.js';
 
 function reply(status: number, statusText: string, headers: Record<string, string> = {}) {
@@ -26,6 +36,13 @@ describe('every error of the client', () => {
     [SkeApiError.fromResponse(reply(500, 'Internal Server Error'), '', 'ske 1.3'), 'SkeApiError', 'HTTP500'],
     [new KubeconfigFormatError('"kind" is not "Config"'), 'KubeconfigFormatError', 'ERR_SKE_KUBECONFIG_FORMAT'],
     [new BrowserNotAllowedError(), 'BrowserNotAllowedError', 'ERR_SKE_BROWSER_NOT_ALLOWED'],
+    [new SkeTimeoutError(300, 'GET', 'http://h/x'), 'SkeTimeoutError', 'ERR_SKE_TIMEOUT'],
+    [new ResponseTooLargeError(10, 'GET', 'http://h/x'), 'ResponseTooLargeError', 'ERR_SKE_RESPONSE_TOO_LARGE'],
+    [
+      new RedirectRefusedError('other-origin', 302, 'GET', 'http://h/x', new URL('http://i/')),
+      'RedirectRefusedError',
+      'ERR_SKE_REDIRECT_REFUSED',
+    ],
   ])('%s has its own name and a stable code, and is a SkeError', (error, name, code) => {
     expect(error).toBeInstanceOf(SkeError);
     expect(error.name).toBe(name);
@@ -119,5 +136,61 @@ describe('SkeApiError.fromResponse, for any other body', () => {
     expect(excerptOf('x'.repeat(200))).toBe('x'.repeat(200));
     expect(excerptOf('x'.repeat(201))).toBe(`${'x'.repeat(200)}…`);
     expect(excerptOf('<p> </p>')).toBeUndefined();
+  });
+});
+
+describe('successEnvelopeError: a 2xx whose body is SCP’s envelope', () => {
+  const ok = (headers: Record<string, string> = {}) => ({ ...reply(200, 'OK', headers), ok: true });
+  const entry = { code: 'NotFound', title: 'NotFound', detail: ['no such cluster'], status: 404, request_id: 'req-2' };
+
+  it('is the error the envelope reports, with its code and status, whether parsed or text', () => {
+    for (const data of [{ errors: [entry] }, JSON.stringify({ errors: [entry] }), `\n  ${envelope(entry)}`]) {
+      const error = successEnvelopeError(ok(), data, 'ske 1.3');
+      expect(error).toBeInstanceOf(SkeApiError);
+      expect(error).toMatchObject({
+        status: 404,
+        code: 'NotFound',
+        title: 'NotFound',
+        detail: ['no such cluster'],
+        requestId: 'req-2',
+        apiVersion: 'ske 1.3',
+        bodyExcerpt: undefined,
+      });
+      expect(error?.message).toBe('SKE API 404 NotFound: no such cluster (ske 1.3, request req-2)');
+    }
+  });
+
+  it.each([
+    [400, 400],
+    [599, 599],
+    [399, 200],
+    [600, 200],
+    [404.5, 200],
+    ['404', 200],
+    [undefined, 200],
+  ])('takes the envelope’s status %j only when it is an error status, else the answer’s (%i)', (status, expected) => {
+    expect(successEnvelopeError(ok(), { errors: [{ ...entry, status }] }, 'ske 1.3')?.status).toBe(expected);
+  });
+
+  it('reads the request id of the header, the title of the answer and no detail where the entry has none', () => {
+    const error = successEnvelopeError(ok({ 'x-request-id': 'from-header' }), { errors: [{ code: 'Forbidden' }] }, 'v');
+    expect(error).toMatchObject({ code: 'Forbidden', status: 200, title: 'OK', detail: [], requestId: 'from-header' });
+  });
+
+  it.each([
+    ['a list of clusters', { clusters: [], count: 0 }],
+    ['an empty errors array', { errors: [] }],
+    ['errors that are not an array', { errors: { code: 'NotFound' } }],
+    ['an entry that is not an object', { errors: ['NotFound'] }],
+    ['a null entry', { errors: [null] }],
+    ['an entry without a string code', { errors: [{ code: 404, title: 'x' }] }],
+    ['null', null],
+    ['an array', [entry]],
+    ['a kubeconfig', 'apiVersion: v1\nkind: Config\n'],
+    ['text that only looks like JSON', '{ not json'],
+    ['text with an envelope further in', `kind: Config # ${envelope(entry)}`],
+    ['a JSON kubeconfig', '{"apiVersion":"v1","kind":"Config"}'],
+  ])('is nothing for %s', (_name, data) => {
+    expect(successEnvelopeError(ok(), data, 'ske 1.3')).toBeUndefined();
   });
 });

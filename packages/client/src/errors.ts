@@ -2,13 +2,32 @@
  * Errors the SKE client raises. Each is a `SkeError` (from @scp-ske/signing, the one error model of
  * every scp-ske package) with a stable `code`; each is specific, and none carries a secret.
  */
-import { CredentialsNotFoundError, type HttpReply, NetworkError, SigningOptionError, SkeError } from '@scp-ske/signing';
+import {
+  CredentialsNotFoundError,
+  type HttpReply,
+  NetworkError,
+  RedirectRefusedError,
+  ResponseTooLargeError,
+  SigningOptionError,
+  SkeError,
+  SkeTimeoutError,
+} from '@scp-ske/signing';
 
 /**
  * The signing package's errors, which every client call may raise too: `SigningOptionError` (a bad
- * `credentials` or `retry` option, thrown at creation), `CredentialsNotFoundError`, `NetworkError`.
+ * `credentials`, `retry`, `timeoutMs`, `maxResponseBytes` or `followRedirects` option, thrown at creation),
+ * `CredentialsNotFoundError`, `NetworkError`, `SkeTimeoutError` (past `timeoutMs`), `ResponseTooLargeError`
+ * (over `maxResponseBytes`), `RedirectRefusedError` (with `followRedirects`, a redirect to another origin).
  */
-export { CredentialsNotFoundError, NetworkError, SigningOptionError, SkeError };
+export {
+  CredentialsNotFoundError,
+  NetworkError,
+  RedirectRefusedError,
+  ResponseTooLargeError,
+  SigningOptionError,
+  SkeError,
+  SkeTimeoutError,
+};
 
 /** A call's argument is wrong; thrown before any network call. `argument` names it. */
 export class SkeInputError extends SkeError {
@@ -42,6 +61,7 @@ interface ErrorEntry {
   code?: unknown;
   title?: unknown;
   detail?: unknown;
+  status?: unknown;
   request_id?: unknown;
 }
 
@@ -67,9 +87,9 @@ export class ResponseFormatError extends SkeError {
 }
 
 /**
- * An error answer (any non-2xx) of any operation of the SKE API or its gateway, read from SCP's
- * `{"errors":[…]}` envelope. Its `code` is SCP's own (`NotFound`, `ValidationError`, …), or
- * `HTTP<status>` for an answer without the envelope.
+ * An error answer of any operation of the SKE API or its gateway, read from SCP's `{"errors":[…]}`
+ * envelope: any non-2xx, and a 2xx whose body is the envelope. Its `code` is SCP's own (`NotFound`,
+ * `ValidationError`, …), or `HTTP<status>` for an answer without the envelope.
  */
 export class SkeApiError extends SkeError {
   override readonly name = 'SkeApiError';
@@ -116,19 +136,61 @@ export class SkeApiError extends SkeError {
         bodyExcerpt: excerpt(body) || undefined,
       });
     }
-    const detail = Array.isArray(entry.detail)
-      ? entry.detail.map(String)
-      : entry.detail == null
-        ? []
-        : [String(entry.detail)];
-    return new SkeApiError({
-      status: response.status,
-      code: typeof entry.code === 'string' ? entry.code : `HTTP${response.status}`,
-      title: typeof entry.title === 'string' ? entry.title : response.statusText,
-      detail,
-      requestId: typeof entry.request_id === 'string' ? entry.request_id : headerRequestId,
-      apiVersion,
-      bodyExcerpt: undefined,
-    });
+    return entryError(response, entry, response.status, apiVersion);
   }
+}
+
+/** The error an envelope's first entry reports, with `status`. */
+function entryError(response: HttpReply, entry: ErrorEntry, status: number, apiVersion: string): SkeApiError {
+  const detail = Array.isArray(entry.detail)
+    ? entry.detail.map(String)
+    : entry.detail == null
+      ? []
+      : [String(entry.detail)];
+  return new SkeApiError({
+    status,
+    code: typeof entry.code === 'string' ? entry.code : `HTTP${status}`,
+    title: typeof entry.title === 'string' ? entry.title : response.statusText,
+    detail,
+    requestId:
+      typeof entry.request_id === 'string' ? entry.request_id : (response.headers.get('x-request-id') ?? undefined),
+    apiVersion,
+    bodyExcerpt: undefined,
+  });
+}
+
+/**
+ * A success body read as SCP's error envelope: its first error when `data` (parsed JSON, or text that
+ * parses as JSON; a kubeconfig's YAML fails at its first character) is `{"errors":[{"code":"…",…},…]}`,
+ * an object whose `errors` is an array whose first entry has a string `code`; undefined for any other
+ * body. No success schema of the API has `errors`.
+ */
+function envelopeEntry(data: unknown): ErrorEntry | undefined {
+  let value = data;
+  if (typeof data === 'string') {
+    try {
+      value = JSON.parse(data);
+    } catch {
+      // Not JSON: the text itself, which has no `errors`.
+    }
+  }
+  const errors = (value as { errors?: unknown } | null)?.errors;
+  const first: unknown = Array.isArray(errors) ? errors[0] : undefined;
+  return typeof first === 'object' && first !== null && typeof (first as ErrorEntry).code === 'string'
+    ? (first as ErrorEntry)
+    : undefined;
+}
+
+/**
+ * The `SkeApiError` a 2xx answer reports when its body is SCP's error envelope (a gateway or service
+ * that answers an error with 200), else undefined. Its status is the envelope's own (a whole number
+ * from 400 to 599), else the answer's.
+ */
+export function successEnvelopeError(response: HttpReply, data: unknown, apiVersion: string): SkeApiError | undefined {
+  const entry = envelopeEntry(data);
+  if (entry === undefined) return undefined;
+  const own = entry.status;
+  const status =
+    Number.isInteger(own) && (own as number) >= 400 && (own as number) <= 599 ? (own as number) : response.status;
+  return entryError(response, entry, status, apiVersion);
 }

@@ -12,11 +12,14 @@ export { type EndpointOptions, resolveEndpoint } from './endpoint.js';
 export {
   CredentialsNotFoundError,
   NetworkError,
+  RedirectRefusedError,
   ResponseFormatError,
+  ResponseTooLargeError,
   SigningOptionError,
   SkeApiError,
   SkeError,
   SkeInputError,
+  SkeTimeoutError,
   UnsupportedVersionError,
 } from './errors.js';
 export { KubeconfigFormatError, type KubeconfigSummary, readKubeconfig } from './kubeconfig.js';

@@ -2,11 +2,12 @@
  * The one runtime that turns a version's operation table into methods (as octokit's endpoint
  * methods do): each method checks its arguments, sends one signed request with the version header,
  * and resolves to `{ data, status, requestId, apiVersion }`: the body parsed as JSON when the spec
- * says JSON, else as text. Any non-2xx answer is a `SkeApiError`.
+ * says JSON, else as text. Any non-2xx answer is a `SkeApiError`, and so is a 2xx whose body is SCP's
+ * error envelope.
  */
 import { createSignedGet } from '@scp-ske/signing';
 import type { VersionConnection } from './connect-version.js';
-import { ResponseFormatError, SkeApiError } from './errors.js';
+import { ResponseFormatError, SkeApiError, successEnvelopeError } from './errors.js';
 import type { OperationSpec, OperationTable, SkeResponse } from './operation.js';
 import { requestTarget } from './request-target.js';
 
@@ -42,8 +43,11 @@ export function operationMethods(
       });
       const body = await reply.text();
       if (!reply.ok) throw SkeApiError.fromResponse(reply, body, apiVersion);
+      const data = json ? parseJson(body) : body;
+      const failure = successEnvelopeError(reply, data, apiVersion);
+      if (failure) throw failure;
       return {
-        data: json ? parseJson(body) : body,
+        data,
         status: reply.status,
         requestId: reply.headers.get('x-request-id') ?? undefined,
         apiVersion,

@@ -1,10 +1,11 @@
 /**
  * What the runtime's tests share (not shipped): a contract and an operation table like the generator writes, a kubeconfig,
- * and a local server on 127.0.0.1:0 that records each request and gives the answer a test sets.
+ * a local server on 127.0.0.1:0 that records each request and gives the answer a test sets, and servers of a test's
+ * own making (a hostile one: redirecting, trickling, answering without end) that the test closes.
  */
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { SkeClient } from './client.js';
 import type { SkeClientOptions } from './client-options.js';
 import type { VersionContract } from './contract.js';
@@ -149,3 +150,42 @@ export function useStubServer(): StubServer {
   });
   return stub;
 }
+
+export interface OwnServer {
+  url: string;
+  requests: IncomingMessage[];
+}
+
+/** Starts servers on 127.0.0.1:0 that answer with a test's own listener; each is closed after the test that started it. */
+export function useOwnServers(): (listener: RequestListener) => Promise<OwnServer> {
+  let closers: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    await Promise.all(closers.map((close) => close()));
+    closers = [];
+  });
+  return async (listener) => {
+    const requests: IncomingMessage[] = [];
+    const server = createServer((request, response) => {
+      requests.push(request);
+      listener(request, response);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    closers.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+    );
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
+  };
+}
+
+/** A 200 whose body comes one byte every `intervalMs`, for as long as the connection stays open. */
+export const trickle =
+  (intervalMs = 50): RequestListener =>
+  (_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    const timer = setInterval(() => response.write(' '), intervalMs);
+    response.on('close', () => clearInterval(timer));
+  };

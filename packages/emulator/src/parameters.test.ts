@@ -1,6 +1,14 @@
+/**
+ * Parameters as the spec declares them: decoding by schema, a repeated single-value key refused,
+ * header parameters checked (Accept-Language as content negotiation, Scp-Api-Version left to the
+ * version step); and the same over HTTP, against an emulator, in SCP's envelope.
+ */
+import { createSignedFetch } from '@scp-ske/signing';
 import { loadDocument } from '@scp-ske/spec';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSchemaCompiler } from './ajv.js';
+import { type Emulator, startEmulator } from './emulator.js';
+import { DEMO_CREDENTIALS } from './fixtures.js';
 import { compileParameter, type Parameters, readParameters } from './parameters.js';
 import { compileRoutes, type Route } from './routes.js';
 
@@ -27,12 +35,20 @@ describe('readParameters', () => {
     expect(read('listClusters', '')).toEqual({ path: {}, query: {} });
   });
 
-  it('keeps the first of a repeated key whose schema takes one value', () => {
+  it('refuses a repeated key whose schema takes one value, naming it, whatever its values', () => {
     const id = '70a599e031e749b7b260868f441e862b';
-    const values = read('showClusterUserKubeconfig', 'kubeconfig_type=private&kubeconfig_type=public', {
-      cluster_id: id,
+    expect(
+      read('showClusterUserKubeconfig', 'kubeconfig_type=private&kubeconfig_type=public', { cluster_id: id }),
+    ).toEqual({
+      status: 400,
+      code: 'ValidationError',
+      detail: ['kubeconfig_type (query) must be given once, not repeated.'],
     });
-    expect((values as Parameters).query).toEqual({ kubeconfig_type: 'private' });
+    expect(read('listClusters', 'size=1&size=1&page=0&status=RUNNING&status=ERROR')).toEqual({
+      status: 400,
+      code: 'ValidationError',
+      detail: ['size (query) must be given once, not repeated.'],
+    });
   });
 
   it('names every bad parameter at once', () => {
@@ -71,13 +87,75 @@ describe('header parameters', () => {
     return { answer, asked };
   };
 
-  it('checks a required one, and neither reads nor enforces an optional one', () => {
-    expect(readHeaders({ 'X-Tenant': 't-1', 'Accept-Language': '*' })).toEqual({
+  it('checks a required one: missing, or against its schema', () => {
+    expect(readHeaders({ 'X-Tenant': 't-1' })).toEqual({
       answer: { path: {}, query: {} },
-      asked: ['X-Tenant'],
+      asked: ['X-Tenant', 'Accept-Language'],
     });
     expect(readHeaders({}).answer).toMatchObject({ detail: ['X-Tenant (header) is required.'] });
     expect(readHeaders({ 'X-Tenant': 'x' }).answer).toMatchObject({ detail: ['X-Tenant (header) must match ^t-.'] });
+  });
+
+  it('checks an optional one with an enum like any other parameter', () => {
+    const mode = compileParameter(
+      { name: 'X-Mode', in: 'header', schema: { type: 'string', enum: ['fast', 'safe'] } },
+      compile,
+    );
+    const readMode = (value: string | undefined) =>
+      readParameters([mode], { path: {}, query: new URLSearchParams(), header: () => value });
+    expect(readMode(undefined)).toEqual({ path: {}, query: {} });
+    expect(readMode('safe')).toEqual({ path: {}, query: {} });
+    expect(readMode('slow')).toEqual({
+      status: 400,
+      code: 'ValidationError',
+      detail: ['X-Mode (header) must be one of fast, safe.'],
+    });
+  });
+
+  it.each(['en-US', 'ko-KR', '*', 'en-US,en;q=0.9', 'fr', 'ja-JP, ko;q=0.5, *;q=0.1', ''])(
+    'accepts Accept-Language %j: content negotiation, answered in en-US when none is offered',
+    (value) => {
+      expect(readHeaders({ 'X-Tenant': 't-1', 'Accept-Language': value }).answer).toEqual({ path: {}, query: {} });
+    },
+  );
+
+  it.each(['en_US', 'en-US;q=2', 'englishlanguage', '<script>', 'en-US;level=1'])(
+    'refuses Accept-Language %j, which is no list of language ranges, with 400 naming it',
+    (value) => {
+      expect(readHeaders({ 'X-Tenant': 't-1', 'Accept-Language': value }).answer).toEqual({
+        status: 400,
+        code: 'ValidationError',
+        detail: ['Accept-Language (header) must be a list of language ranges, e.g. en-US or ko-KR,en;q=0.8.'],
+      });
+    },
+  );
+
+  it('leaves Scp-Api-Version to the version step: not even read here', () => {
+    const version = compileParameter(
+      { name: 'Scp-Api-Version', in: 'header', required: true, schema: { type: 'string', const: 'ske 1.3' } },
+      compile,
+    );
+    const asked: string[] = [];
+    const answer = readParameters([version], {
+      path: {},
+      query: new URLSearchParams(),
+      header: (name) => {
+        asked.push(name);
+        return undefined;
+      },
+    });
+    expect(answer).toEqual({ path: {}, query: {} });
+    expect(asked).toEqual([]);
+  });
+
+  it('tells the judgement of each header by its name in any case, and judges path and query values by schema', () => {
+    const judgement = (name: string, where: 'header' | 'query' = 'header') =>
+      compileParameter({ name, in: where, schema: { type: 'string' } }, compile).judgement;
+    expect(judgement('SCP-API-VERSION')).toBe('judged');
+    expect(judgement('accept-language')).toBe('negotiated');
+    expect(judgement('X-Mode')).toBe('schema');
+    expect(judgement('Accept-Language', 'query')).toBe('schema');
+    expect(judgement('Scp-Api-Version', 'query')).toBe('schema');
   });
 });
 
@@ -186,9 +264,22 @@ describe('readParameters decodes by each schema', () => {
     expect(decoded(readOne({ oneOf: [{ type: 'boolean' }, { type: 'null' }] }, 'p=false'))).toBe(false);
   });
 
-  it('takes any value as one value where the schema lists no type', () => {
-    expect(decoded(readOne({}, 'p=a&p=b'))).toBe('a');
+  it('takes any value as one value where the schema lists no type, and refuses it repeated', () => {
+    expect(decoded(readOne({}, 'p=a'))).toBe('a');
     expect(decoded(readOne(undefined, 'p=x'))).toBe('x');
+    expect(readOne({}, 'p=a&p=b')).toEqual({
+      status: 400,
+      code: 'ValidationError',
+      detail: ['p (query) must be given once, not repeated.'],
+    });
+  });
+
+  it('reads one value of a key whose schema is neither a scalar nor an array as text (which then fails)', () => {
+    expect(readOne({ type: 'object' }, 'p=x')).toEqual({
+      status: 400,
+      code: 'ValidationError',
+      detail: ['p (query) must be object.'],
+    });
   });
 
   it('reads a repeated key as an array, its items decoded by the items schema, found in a branch too', () => {
@@ -220,5 +311,57 @@ describe('readParameters decodes by each schema', () => {
     expect(detail({ const: 'x' }, 'p=c')).toEqual(['p (query) must be x.']);
     expect(detail({ const: false, type: 'boolean' }, 'p=true')).toEqual(['p (query) must be false.']);
     expect(detail({ type: 'integer', maximum: 3 }, 'p=4')).toEqual(['p (query) must be <= 3.']);
+  });
+});
+
+describe("over HTTP, in SCP's envelope", () => {
+  let emulator: Emulator;
+  beforeAll(async () => {
+    emulator = await startEmulator();
+  });
+  afterAll(() => emulator.close());
+
+  const call = async (path: string, headers: Record<string, string> = {}) => {
+    const signed = createSignedFetch({
+      credentials: DEMO_CREDENTIALS[0] as (typeof DEMO_CREDENTIALS)[0],
+      now: () => emulator.now(),
+      retry: { maxRetries: 0 },
+    });
+    const response = await signed(`${emulator.url}${path}`, { headers: { 'Scp-Api-Version': 'ske 1.3', ...headers } });
+    return { status: response.status, body: await response.text() };
+  };
+  const id = '70a599e031e749b7b260868f441e862b';
+
+  it.each([
+    ['/v1/clusters?size=1&size=2', 'size'],
+    [`/v1/clusters/${id}/user-kubeconfig?kubeconfig_type=private&kubeconfig_type=public`, 'kubeconfig_type'],
+    [`/v1/clusters/${id}/kubeconfig?kubeconfig_type=private&kubeconfig_type=private`, 'kubeconfig_type'],
+  ])('answers %s with 400 ValidationError naming the repeated key', async (path, name) => {
+    const { status, body } = await call(path);
+    expect(status).toBe(400);
+    expect(JSON.parse(body).errors[0]).toMatchObject({
+      code: 'ValidationError',
+      status: 400,
+      detail: [`${name} (query) must be given once, not repeated.`],
+    });
+  });
+
+  it('still reads a repeated key where the schema takes a list', async () => {
+    const { status, body } = await call('/v1/clusters?status=RUNNING&status=ERROR');
+    expect(status).toBe(200);
+    expect(JSON.parse(body).clusters.length).toBeGreaterThan(0);
+  });
+
+  it('answers a well-formed Accept-Language it does not offer in en-US, and refuses a malformed one', async () => {
+    const path = `/v1/clusters/${id}/user-kubeconfig?kubeconfig_type=private`;
+    for (const language of ['ko-KR', '*', 'en-US,en;q=0.9', 'fr-FR']) {
+      expect((await call(path, { 'Accept-Language': language })).status, language).toBe(200);
+    }
+    const { status, body } = await call(path, { 'Accept-Language': 'en_US' });
+    expect(status).toBe(400);
+    expect(JSON.parse(body).errors[0]).toMatchObject({
+      code: 'ValidationError',
+      detail: ['Accept-Language (header) must be a list of language ranges, e.g. en-US or ko-KR,en;q=0.8.'],
+    });
   });
 });

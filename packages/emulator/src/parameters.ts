@@ -2,11 +2,14 @@
  * A route's parameters as the spec declares them: each path and query value is read, decoded by its
  * schema (a repeated query key becomes an array where the schema accepts one, as `style: form,
  * explode: true` sends it; digits become an integer where it accepts one) and checked with Ajv, so
- * the emulator enforces exactly what the spec says (required, enum, pattern, minimum) and no more.
- * Optional header parameters are not enforced: HTTP clients send their own (`Accept-Language: *`
- * from Node's fetch), and content negotiation falls back rather than failing.
+ * the emulator enforces exactly what the spec says (required, enum, pattern, minimum) and no more. A
+ * query key given more than once where the schema takes one value is refused, never read as its
+ * first or last value. Header parameters are checked like the others, but for two: `Scp-Api-Version`,
+ * which the version step has judged (406), and `Accept-Language`, which is content negotiation
+ * (accept-language.ts): any well-formed list is accepted, the spec's enum being what SCP answers in.
  */
 import type { ValidateFunction } from 'ajv/dist/2020.js';
+import { isLanguageList } from './accept-language.js';
 import type { SchemaCompiler } from './ajv.js';
 import type { ErrorAnswer } from './envelope.js';
 
@@ -26,10 +29,18 @@ interface Decoding {
   boolean: boolean;
 }
 
+/**
+ * How a value is judged: by its schema (`schema`); by the version step, before this one (`judged`:
+ * `Scp-Api-Version`, 406 when bad); or as content negotiation (`negotiated`: `Accept-Language`,
+ * any well-formed list).
+ */
+export type Judgement = 'schema' | 'judged' | 'negotiated';
+
 export interface CompiledParameter {
   name: string;
   in: ParameterObject['in'];
   required: boolean;
+  judgement: Judgement;
   validate: ValidateFunction;
   decoding: Decoding;
   items: Decoding;
@@ -77,12 +88,25 @@ function itemsOf(schema: Schema | undefined): Schema | undefined {
   return undefined;
 }
 
+/** Header parameters another step judges: the version step answers a bad `Scp-Api-Version` with 406. */
+const JUDGED_BEFORE = new Set(['scp-api-version']);
+/** Header parameters that negotiate content (RFC 9110 §12): any well-formed value is accepted. */
+const NEGOTIATED = new Set(['accept-language']);
+
+function judgementOf(parameter: ParameterObject): Judgement {
+  if (parameter.in !== 'header') return 'schema';
+  const name = parameter.name.toLowerCase();
+  if (JUDGED_BEFORE.has(name)) return 'judged';
+  return NEGOTIATED.has(name) ? 'negotiated' : 'schema';
+}
+
 export function compileParameter(parameter: ParameterObject, compile: SchemaCompiler): CompiledParameter {
   const schema = parameter.schema as Schema | undefined;
   return {
     name: parameter.name,
     in: parameter.in,
     required: parameter.required === true,
+    judgement: judgementOf(parameter),
     validate: compile(parameter.schema),
     decoding: decodingOf(schema),
     items: decodingOf(itemsOf(schema)),
@@ -100,14 +124,15 @@ function decodeScalar(raw: string, decoding: Decoding): unknown {
   return raw;
 }
 
+/** A query key given more than once where its schema takes one value. */
+const REPEATED = Symbol('repeated');
+
 function readQuery(parameter: CompiledParameter, query: URLSearchParams): unknown {
-  if (!parameter.decoding.array) {
-    const raw = query.get(parameter.name);
-    return raw === null ? undefined : decodeScalar(raw, parameter.decoding);
-  }
   const raws = query.getAll(parameter.name);
   if (raws.length === 0) return undefined;
-  if (raws.length === 1 && parameter.decoding.scalar) return decodeScalar(raws[0] as string, parameter.decoding);
+  const [first] = raws as [string];
+  if (!parameter.decoding.array) return raws.length > 1 ? REPEATED : decodeScalar(first, parameter.decoding);
+  if (raws.length === 1 && parameter.decoding.scalar) return decodeScalar(first, parameter.decoding);
   return raws.map((raw) => decodeScalar(raw, parameter.items));
 }
 
@@ -125,7 +150,7 @@ function describeValues(validate: ValidateFunction): string {
 
 /**
  * Reads, decodes and checks every declared parameter: the values by name, or a 400 `ValidationError`
- * naming each bad one. A repeated key whose schema takes one value keeps the first, as before.
+ * naming each bad one, a repeated key whose schema takes one value among them.
  */
 export function readParameters(
   parameters: readonly CompiledParameter[],
@@ -134,8 +159,7 @@ export function readParameters(
   const decoded: Parameters = { path: {}, query: {} };
   const problems: string[] = [];
   for (const parameter of parameters) {
-    // Optional header parameters are not enforced (see above): not even read.
-    if (parameter.in === 'header' && !parameter.required) continue;
+    if (parameter.judgement === 'judged') continue;
     let value: unknown;
     if (parameter.in === 'path') {
       const raw = values.path[parameter.name];
@@ -144,6 +168,18 @@ export function readParameters(
     else if (parameter.in === 'header') value = values.header(parameter.name);
     if (value === undefined) {
       if (parameter.required) problems.push(`${parameter.name} (${parameter.in}) is required.`);
+      continue;
+    }
+    if (value === REPEATED) {
+      // Stryker disable next-line StringLiteral: message text
+      problems.push(`${parameter.name} (${parameter.in}) must be given once, not repeated.`);
+      continue;
+    }
+    if (parameter.judgement === 'negotiated') {
+      if (!isLanguageList(value as string)) {
+        // Stryker disable next-line StringLiteral: message text
+        problems.push(`${parameter.name} (header) must be a list of language ranges, e.g. en-US or ko-KR,en;q=0.8.`);
+      }
       continue;
     }
     if (!parameter.validate(value)) {

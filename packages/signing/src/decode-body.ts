@@ -1,27 +1,42 @@
 /**
  * The body of an answer a server compressed although asked not to, decoded as fetch decodes it
- * (gzip, x-gzip, deflate, br, and several of them in turn); another coding is read as it is. Loaded only when such an answer
- * arrives, with node:zlib; it imports nothing else, so that it stays a chunk of its own.
+ * (gzip, x-gzip, deflate, br, and several of them in turn; another coding is read as it is), as a
+ * stream: the reader counts decoded bytes and stops the decoders at its limit, so that a small
+ * compressed answer that expands without end (a "zip bomb") is never held whole. Loaded only when
+ * such an answer arrives, with node:zlib and node:stream; it imports nothing else, so that it stays a
+ * chunk of its own.
  */
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { pipeline, type Readable, type Transform } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
-const DECODERS = new Map<string, (data: Buffer) => Buffer>([
-  ['gzip', gunzipSync],
-  ['x-gzip', gunzipSync],
-  ['deflate', inflateSync],
-  ['br', brotliDecompressSync],
-]);
+/** The decoder of one coding, as fetch knows them; undefined for another. */
+function decoderOf(coding: string): (() => Transform) | undefined {
+  switch (coding) {
+    case 'gzip':
+    case 'x-gzip':
+      return createGunzip;
+    case 'deflate':
+      return createInflate;
+    case 'br':
+      return createBrotliDecompress;
+  }
+  return undefined;
+}
 
 /**
- * `data` decoded by `coding` (a `Content-Encoding` value), as UTF-8 text; throws (a zlib error) when it
- * does not decode. Several codings (`gzip, br`) are undone last first; when one of them is unknown the
- * bytes are read as they are, as fetch does.
+ * `body` decoded by `coding` (a `Content-Encoding` value): several codings (`gzip, br`) are undone
+ * last first; when one of them is unknown, `body` itself, read as it is (as fetch does). A body that
+ * does not decode is reported to `onError` (a zlib error, `Z_DATA_ERROR`). Destroying the returned
+ * stream stops every decoder.
  */
-export function decodeBody(coding: string, data: Buffer): string {
+export function decodedBody(body: Readable, coding: string, onError: (error: Error) => void): Readable {
   const decoders = coding
     .toLowerCase()
     .split(',')
-    .map((name) => DECODERS.get(name.trim()));
-  if (decoders.some((decode) => decode === undefined)) return data.toString('utf8');
-  return decoders.reduceRight((body, decode) => (decode as (data: Buffer) => Buffer)(body), data).toString('utf8');
+    .map((name) => decoderOf(name.trim()));
+  if (decoders.some((decoder) => decoder === undefined)) return body;
+  const steps = decoders.reverse().map((decoder) => (decoder as () => Transform)());
+  return pipeline([body, ...steps], (error) => {
+    if (error) onError(error);
+  }) as unknown as Readable;
 }

@@ -5,6 +5,12 @@
  * credentials file) and the one for every other runtime (`dist/index.web.mjs`: Web Crypto, fetch, no
  * file), chosen by the package's `exports` conditions.
  */
+export {
+  type CallLimitOptions,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_TIMEOUT_MS,
+  MAX_RESPONSE_BYTES_CEILING,
+} from './call-limits.js';
 export { ClockSkew, SKEW_THRESHOLD_MS } from './clock-skew.js';
 export {
   type CredentialChainOptions,
@@ -18,15 +24,28 @@ export {
   fromEnvironment,
   ScpCredentials,
 } from './credentials.js';
-export { CredentialsNotFoundError, NetworkError, SigningOptionError, SkeError } from './errors.js';
+export {
+  CredentialsNotFoundError,
+  NetworkError,
+  type RedirectRefusal,
+  RedirectRefusedError,
+  ResponseTooLargeError,
+  SigningOptionError,
+  SkeError,
+  SkeTimeoutError,
+} from './errors.js';
 export { createSigningMiddleware, type SigningMiddleware, type SigningMiddlewareOptions } from './middleware.js';
+export { MAX_REDIRECTS, REDIRECT_STATUSES } from './redirect.js';
 export {
   backoffDelay,
   DEFAULT_RETRY_STATUSES,
   IDEMPOTENT_METHODS,
+  NOT_SENT_CODES,
+  NOTHING_DONE_STATUSES,
   type RetryOptions,
   resolveRetryOptions,
   retryAfterDelay,
+  SAFE_METHODS,
 } from './retry.js';
 export {
   DEFAULT_LANGUAGE,

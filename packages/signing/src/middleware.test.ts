@@ -4,6 +4,7 @@ import { ClockSkew } from './clock-skew.js';
 import { createSigningMiddleware } from './middleware.js';
 import { signRequest } from './sign-request.js';
 import { createSignedFetch } from './signed-fetch.js';
+import { startServer } from './testing/hostile-server.js';
 import { startVerifyingServer } from './testing/verifying-server.js';
 
 const credentials = { accessKey: 'AKMW', secretKey: 'middleware-secret' };
@@ -81,5 +82,37 @@ describe('openapi-fetch adapters', () => {
     });
     expect((await client.GET('/x', { parseAs: 'text' })).response.status).toBe(200);
     expect(server.received.map((r) => r.verdict)).toEqual(['accepted', 'accepted']);
+  });
+
+  it('never lets fetch follow a redirect: the answer comes as it is, and nothing reaches where it points', async () => {
+    const elsewhere = await startServer((_request, response) => response.end('stolen'));
+    const server = await startVerifyingServer({
+      keys: { AKMW: credentials.secretKey },
+      script: [{ status: 307, headers: { location: `${elsewhere.url}/steal` } }],
+    });
+    close = async () => {
+      await server.close();
+      await elsewhere.close();
+    };
+    const client = createClient<AnyPaths>({ baseUrl: server.url });
+    client.use(createSigningMiddleware({ credentials }));
+    const { response } = await client.POST('/v1/clusters', { body: { name: 'c' }, parseAs: 'text' });
+    expect(response.status).toBe(307);
+    expect(response.headers.get('location')).toBe(`${elsewhere.url}/steal`);
+    expect(elsewhere.requests).toEqual([]);
+    expect(server.received.map((record) => [record.method, record.verdict])).toEqual([['POST', 'accepted']]);
+  });
+
+  it("hands on a request that does not follow redirects as it is, and makes one that would follow 'manual'", async () => {
+    const middleware = createSigningMiddleware({ credentials });
+    for (const redirect of ['manual', 'error'] as const) {
+      const request = new Request('http://127.0.0.1:9/x', { redirect });
+      expect(await middleware.onRequest({ request })).toBe(request);
+    }
+    const following = new Request('http://127.0.0.1:9/x', { method: 'PUT', body: '{"a":1}' });
+    const sent = await middleware.onRequest({ request: following });
+    expect(sent.redirect).toBe('manual');
+    expect(sent.headers.get('scp-signature')).not.toBeNull();
+    expect(await sent.text()).toBe('{"a":1}');
   });
 });

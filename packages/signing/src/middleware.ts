@@ -1,7 +1,10 @@
 /**
  * openapi-fetch middleware that signs every request in `onRequest` (where `request.url` is final)
- * and learns clock skew in `onResponse`. openapi-fetch has no retries: for retries and the skew
- * re-sign, pass `createSignedFetch()` as the client's `fetch` instead (or as well, sharing a ClockSkew).
+ * and learns clock skew in `onResponse`. The request it hands on never follows a redirect
+ * (`redirect: 'manual'`, unless the request says `error`): a redirect is answered as it is, and the
+ * signing headers never reach another origin. openapi-fetch has no retries: for retries, the skew
+ * re-sign, a deadline, a size limit and redirects followed re-signed, pass `createSignedFetch()` as
+ * the client's `fetch` instead (or as well, sharing a ClockSkew).
  */
 import type { ClockSkew } from './clock-skew.js';
 import type { CredentialsInput } from './credentials.js';
@@ -28,7 +31,9 @@ export function createSigningMiddleware(options: SigningMiddlewareOptions = {}):
   return {
     async onRequest({ request }) {
       context.keys ??= await context.credentials();
-      return signRequestAsync(request, { credentials: context.keys, now, clockOffsetMs: skew.offsetMs, language });
+      // fetch would follow a redirect with every header, the signature included, to wherever it leads.
+      const manual = request.redirect === 'follow' ? new Request(request, { redirect: 'manual' }) : request;
+      return signRequestAsync(manual, { credentials: context.keys, now, clockOffsetMs: skew.offsetMs, language });
     },
     onResponse({ response }) {
       skew.observe(response.headers.get('date'), now());

@@ -2,7 +2,8 @@ import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NetworkError, SkeError } from './errors.js';
+import { Deadline } from './deadline.js';
+import { NetworkError, ResponseTooLargeError, SkeError } from './errors.js';
 import { nodeHttpSend, splitOrigin } from './node-http.js';
 
 let closers: (() => Promise<void>)[] = [];
@@ -111,6 +112,37 @@ describe('nodeHttpSend', () => {
     expect(asked.at(-1)).toBe('gzip');
   });
 
+  it('reads exactly maxResponseBytes and refuses one byte more, counted after decoding', async () => {
+    const text = 'x'.repeat(1000);
+    const url = await serve((request, response) => {
+      if (request.url === '/gzip') response.writeHead(200, { 'content-encoding': 'gzip' });
+      response.end(request.url === '/gzip' ? gzipSync(text) : text);
+    });
+    for (const path of ['/plain', '/gzip']) {
+      expect(await (await nodeHttpSend('GET', `${url}${path}`, {}, undefined, 1000)).text()).toBe(text);
+      const error = await nodeHttpSend('GET', `${url}${path}`, {}, undefined, 999).catch((e) => e);
+      expect(error).toBeInstanceOf(ResponseTooLargeError);
+      expect(error).toMatchObject({ code: 'ERR_SKE_RESPONSE_TOO_LARGE', limit: 999 });
+    }
+  });
+
+  it('reads a body of several chunks whole, a character split between two of them included', async () => {
+    const bytes = Buffer.from('클러스터', 'utf8');
+    const url = await serve((_request, response) => {
+      response.write(bytes.subarray(0, 2));
+      setTimeout(() => response.end(bytes.subarray(2)), 20);
+    });
+    expect(await (await nodeHttpSend('GET', `${url}/x`, {})).text()).toBe('클러스터');
+  });
+
+  it('reads an answer in a coding it does not know as it is, as fetch does', async () => {
+    const url = await serve((_request, response) => {
+      response.writeHead(200, { 'content-encoding': 'compress' });
+      response.end('as it is');
+    });
+    expect(await (await nodeHttpSend('GET', `${url}/x`, {})).text()).toBe('as it is');
+  });
+
   it('fails with a NetworkError for a compressed answer that does not decode', async () => {
     const url = await serve((_request, response) => {
       response.writeHead(200, { 'content-encoding': 'gzip' });
@@ -164,9 +196,41 @@ describe('nodeHttpSend', () => {
 
   it('gives up on a connection that stays silent, as fetch does after 300 s', async () => {
     const url = await serve(() => undefined);
-    const error = await nodeHttpSend('GET', `${url}/x`, {}, undefined, 50).catch((e) => e);
+    const error = await nodeHttpSend('GET', `${url}/x`, {}, undefined, undefined, undefined, 50).catch((e) => e);
     expect(error).toBeInstanceOf(NetworkError);
     expect(error.reason).toBe('ETIMEDOUT');
+  });
+
+  it('stops listening to its deadline once answered: a later abort leaves the kept-alive connection alone', async () => {
+    const ports: (number | undefined)[] = [];
+    const url = await serve((request, response) => {
+      ports.push(request.socket.remotePort);
+      response.end('ok');
+    });
+    const first = new Deadline();
+    expect(await (await nodeHttpSend('GET', `${url}/1`, {}, first)).text()).toBe('ok');
+    first.abort(new Error('too late'));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await (await nodeHttpSend('GET', `${url}/2`, {}, new Deadline())).text()).toBe('ok');
+    expect(ports[1]).toBe(ports[0]);
+  });
+
+  it('closes the connection when its deadline aborts, and fails with the reason, even before it is sent', async () => {
+    const closed: string[] = [];
+    const url = await serve((request, response) => {
+      response.writeHead(200);
+      response.write('partial');
+      request.socket.on('close', () => closed.push(request.url ?? ''));
+    });
+    const deadline = new Deadline();
+    const pending = nodeHttpSend('GET', `${url}/x`, {}, deadline);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    deadline.abort(new Error('deadline'));
+    await expect(pending).rejects.toThrow('deadline');
+    await expect.poll(() => closed).toEqual(['/x']);
+    const early = new Deadline();
+    early.abort(new Error('already'));
+    await expect(nodeHttpSend('GET', `${url}/y`, {}, early)).rejects.toThrow('already');
   });
 
   it("rejects with the signal's reason when it aborts, body reading included", async () => {
@@ -175,7 +239,7 @@ describe('nodeHttpSend', () => {
       response.write('partial');
     });
     const controller = new AbortController();
-    const pending = nodeHttpSend('GET', `${url}/x`, {}, controller.signal);
+    const pending = nodeHttpSend('GET', `${url}/x`, {}, new Deadline(controller.signal));
     setTimeout(() => controller.abort(new DOMException('stop', 'TimeoutError')), 50);
     await expect(pending).rejects.toMatchObject({ name: 'TimeoutError', message: 'stop' });
   });

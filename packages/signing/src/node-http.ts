@@ -2,15 +2,18 @@
  * Node's own HTTP client as a transport for signed calls without a body: `node:http`/`node:https`
  * on their keep-alive global agents, the answer read whole as UTF-8 text. It skips what a WHATWG
  * `fetch` builds around every call (streams, `Request`/`Response` objects), which in Node 20 is most
- * of a loopback call's time and ≈ 9 ms of a CLI's first call. Redirects are not followed: a
- * signature covers its exact URL, so a redirected request could never be verified. It asks for an
- * uncompressed answer (a kubeconfig is a few KB) and still reads a gzip, deflate or br one. An
+ * of a loopback call's time and ≈ 9 ms of a CLI's first call. Redirects are not followed here (the
+ * signed call decides, and re-signs). It asks for an uncompressed answer (a kubeconfig is a few KB)
+ * and still reads a gzip, deflate or br one, decoding as it reads, up to `maxResponseBytes`. An
  * origin is parsed once and remembered (`connectionTarget`), and the headers go to Node as one flat
  * list with `Host` first, which spares Node a URL parse and a `setHeader` per header on every call.
  */
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type * as Https from 'node:https';
-import { NetworkError } from './errors.js';
+import type { Readable } from 'node:stream';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './call-limits.js';
+import type { Abortable } from './deadline.js';
+import { NetworkError, ResponseTooLargeError } from './errors.js';
 import type { HttpReply, ReplyHeaders } from './signed-attempts.js';
 
 /** Node's parsed response headers read like `Headers` (names are already lower case). */
@@ -100,19 +103,25 @@ function reply(response: IncomingMessage, body: string): HttpReply {
 }
 
 /**
- * Sends `method` `url` (http or https) with `headers` and no body; resolves once the whole answer is
- * in. Fails with `NetworkError` (`ETIMEDOUT` after `idleTimeoutMs` of silence), or with
- * `signal.reason` when `signal` aborts (body reading included).
+ * Sends `method` `url` (http or https) with `headers` and `body` (none when undefined, with its byte
+ * length when given); resolves once the whole answer is
+ * in. Fails with `ResponseTooLargeError` at the first byte over `maxResponseBytes` (counted after
+ * decoding; the connection is closed, and the decoders stopped, there), with `NetworkError`
+ * (`ETIMEDOUT` after `idleTimeoutMs` of silence), or with `stop.reason` when `stop` aborts (body
+ * reading included; the connection is closed). `stop` is listened to with a plain callback, not as
+ * an `AbortSignal` given to node:http, which costs a third of a loopback call.
  */
 export function nodeHttpSend(
   method: string,
   url: string,
   headers: Record<string, string>,
-  signal?: AbortSignal,
+  stop?: Abortable,
+  maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES,
+  body?: string,
   idleTimeoutMs = IDLE_TIMEOUT_MS,
 ): Promise<HttpReply> {
   return new Promise((resolve, reject) => {
-    const fail = (error: unknown) => reject(signal?.aborted ? signal.reason : new NetworkError(method, url, error));
+    const fail = (error: unknown) => reject(stop?.aborted ? stop.reason : new NetworkError(method, url, error));
     const [origin, path] = splitOrigin(url);
     const { send, hostname, port, host } = connectionTarget(origin);
     const options = {
@@ -120,31 +129,38 @@ export function nodeHttpSend(
       hostname,
       port,
       path,
-      headers: headerList(host, headers),
-      signal,
+      headers:
+        body === undefined
+          ? headerList(host, headers)
+          : headerList(host, { ...headers, 'content-length': String(Buffer.byteLength(body)) }),
       timeout: idleTimeoutMs,
     };
     const outgoing = send(options, (response) => {
       // A connection lost mid-answer is an ECONNRESET error here.
       response.on('error', fail);
+      const read = (body: Readable) => {
+        const chunks: Buffer[] = [];
+        let received = 0;
+        body.on('data', (chunk: Buffer) => {
+          received += chunk.length;
+          if (received > maxResponseBytes) {
+            reject(new ResponseTooLargeError(maxResponseBytes, method, url));
+            // Closes the connection (never back to the pool half read), and with it every decoder.
+            outgoing.destroy();
+          } else {
+            chunks.push(chunk);
+          }
+        });
+        body.on('end', () => resolve(reply(response, Buffer.concat(chunks, received).toString('utf8'))));
+      };
       const coding = response.headers['content-encoding'];
       if (coding && coding !== 'identity') {
-        // A server that compresses although asked not to: its decoder (and node:zlib) loads now.
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
-          import('./decode-body.js')
-            .then(({ decodeBody }) => resolve(reply(response, decodeBody(coding, Buffer.concat(chunks)))))
-            .catch(fail);
-        });
+        // A server that compresses although asked not to: its decoder (and node:zlib) loads now; the
+        // answer waits, paused, meanwhile.
+        import('./decode-body.js').then(({ decodedBody }) => read(decodedBody(response, coding, fail))).catch(fail);
         return;
       }
-      response.setEncoding('utf8');
-      let body = '';
-      response.on('data', (chunk: string) => {
-        body += chunk;
-      });
-      response.on('end', () => resolve(reply(response, body)));
+      read(response);
     });
     outgoing.on('error', fail);
     outgoing.on('timeout', () => {
@@ -152,6 +168,12 @@ export function nodeHttpSend(
       const message = `no data for ${idleTimeoutMs} ms`;
       outgoing.destroy(Object.assign(new Error(message), { code: 'ETIMEDOUT' }));
     });
-    outgoing.end();
+    outgoing.end(body);
+    // Not let go of once answered: a deadline lives as long as its call, and destroying a request
+    // already answered leaves its kept-alive connection alone.
+    stop?.onAbort((reason) => {
+      reject(reason);
+      outgoing.destroy();
+    });
   });
 }

@@ -69,15 +69,15 @@ describe('retries', () => {
   });
 
   it.each([
-    ['PUT', 'fetch'],
-    ['DELETE', 'fetch'],
-    ['HEAD', 'fetch'],
-    ['OPTIONS', 'fetch'],
-    ['DELETE', 'get'],
-    ['HEAD', 'get'],
-    ['OPTIONS', 'get'],
-  ] as const)('retries the idempotent %s over %s, each attempt signed afresh', async (method, kind) => {
-    const server = await start([{ status: 503 }]);
+    ['HEAD', 'fetch', {}],
+    ['OPTIONS', 'fetch', {}],
+    ['HEAD', 'get', {}],
+    ['OPTIONS', 'get', {}],
+    ['PUT', 'fetch', { 'retry-after': '0' }],
+    ['DELETE', 'fetch', { 'retry-after': '0' }],
+    ['DELETE', 'get', { 'retry-after': '0' }],
+  ] as const)('retries %s over %s after a 503 (%j), each attempt signed afresh', async (method, kind, headers) => {
+    const server = await start([{ status: 503, headers }]);
     const { signedFetch, signedGet, events } = transports();
     const url = `${server.url}${PATH}`;
     const reply =
@@ -126,7 +126,7 @@ describe('a Request', () => {
   });
 
   it('with a body is replayed on a retry', async () => {
-    const server = await start([{ status: 503 }]);
+    const server = await start([{ status: 503, headers: { 'retry-after': '0' } }]);
     const { signedFetch } = transports();
     const request = new Request(`${server.url}${PATH}`, { method: 'PUT', body: '{"size":3}' });
     expect((await signedFetch(request)).status).toBe(200);

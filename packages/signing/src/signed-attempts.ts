@@ -1,19 +1,25 @@
 /**
  * The attempt loop every signed transport shares: before each attempt it signs afresh (new
  * timestamp, clock-skew offset applied), then sends, and retries what the policy allows (network
- * errors, retryable statuses, one re-signed attempt after a clock-skew 401). Transports differ only
- * in how an attempt goes out and what answer comes back, which a `Plan` describes.
+ * errors, retryable statuses, one re-signed attempt after a clock-skew 401), all within the call's
+ * deadline (`timeoutMs`). A redirect is answered as it is, or, with `followRedirects`, followed to the
+ * same origin and signed afresh for its URL. Transports differ only in how an attempt goes out and
+ * what answer comes back, which a `Plan` describes.
  */
+import { type CallLimitOptions, resolveCallLimits } from './call-limits.js';
 import { ClockSkew } from './clock-skew.js';
 import { type CredentialsInput, type CredentialValues, createCredentialChain } from './credentials.js';
+import { attemptDeadline, callDeadline, type Deadline } from './deadline.js';
+import { RedirectRefusedError } from './errors.js';
 import { type HeadersLike, headerRecord } from './header-record.js';
+import { redirectTarget } from './redirect.js';
 import {
   backoffDelay,
-  IDEMPOTENT_METHODS,
   type ResolvedRetryOptions,
   type RetryOptions,
   resolveRetryOptions,
-  retryAfterDelay,
+  retriesFailure,
+  retryDelay,
   sleep,
 } from './retry.js';
 import { resolveLanguage, signingHeaders, signingTimestamp } from './sign-request.js';
@@ -41,11 +47,11 @@ export interface AttemptEvent {
   headers: Headers;
   response?: HttpReply;
   error?: unknown;
-  /** Set when another attempt follows: why, and after how long. */
-  retry?: { reason: 'status' | 'network' | 'clock-skew'; delayMs: number };
+  /** Set when another attempt follows: why, and after how long (a redirect followed: at once, to `url` of the next event). */
+  retry?: { reason: 'status' | 'network' | 'clock-skew' | 'redirect'; delayMs: number };
 }
 
-export interface SignedFetchOptions {
+export interface SignedFetchOptions extends CallLimitOptions {
   /** Keys, a resolved `ScpCredentials`, or a custom provider; default: the environment, then ~/.scpconf (Node only). */
   credentials?: CredentialsInput;
   retry?: RetryOptions;
@@ -76,9 +82,16 @@ export interface Plan<Reply extends HttpReply> {
   /** `Accept-Language` to add: null when the request has its own. */
   language: string | null;
   /** Sends one attempt; `headers()` shows what it carried (for `onAttempt`). */
-  attempt(signing: Record<string, string>): { headers(): Headers; send(signal?: AbortSignal): Promise<Reply> };
-  /** Lets go of an answer that will be retried. */
+  attempt(signing: Record<string, string>): { headers(): Headers; send(deadline: Deadline): Promise<Reply> };
+  /** Lets go of an answer that will be retried or redirected. */
   discard(reply: Reply): Promise<void>;
+  /**
+   * Hands the final answer over; `done` is to be called once its body is read, fails or is given up
+   * (it ends the call's deadline). Throws for an answer that cannot be handed over.
+   */
+  keep(reply: Reply, done: () => void): Reply;
+  /** The same call sent to `url` with `method` (GET: without its body), after a redirect. */
+  redirect(url: string, method: string): Plan<Reply> | Promise<Plan<Reply>>;
 }
 
 /** The state calls share: one credentials chain, retry policy, clock and learned skew. */
@@ -94,6 +107,9 @@ export interface SignedContext {
   /** `options.headers` with lower-case names, read once. */
   headers: Readonly<Record<string, string>>;
   onAttempt: ((event: AttemptEvent) => void) | undefined;
+  timeoutMs: number;
+  maxResponseBytes: number;
+  followRedirects: boolean;
 }
 
 /** Validates the options (throwing `SigningOptionError` before any network call) into a shared context. */
@@ -107,86 +123,85 @@ export function signedContext(options: SignedFetchOptions): SignedContext {
     language: resolveLanguage(options.language),
     headers: headerRecord(options.headers),
     onAttempt: options.onAttempt,
+    ...resolveCallLimits(options),
   };
 }
 
 /**
- * The signal of one attempt. Without a per-attempt timeout it is the caller's own signal (passing
- * a signal costs time on every call, so none is made up); with one, a signal that aborts when the
- * caller's does (body reading included) or when the answer takes longer than `timeoutMs` (`clear()`
- * stops that clock once it is in).
- */
-function attemptDeadline(callerSignal: AbortSignal | null | undefined, timeoutMs: number | undefined) {
-  if (timeoutMs === undefined) return { signal: callerSignal ?? undefined, clear() {} };
-  const controller = new AbortController();
-  callerSignal?.addEventListener('abort', () => controller.abort(callerSignal.reason), { once: true });
-  const timer = setTimeout(() => {
-    // Stryker disable next-line StringLiteral: message text
-    const message = `The attempt took longer than ${timeoutMs} ms`;
-    controller.abort(new DOMException(message, 'TimeoutError'));
-  }, timeoutMs);
-  return { signal: controller.signal, clear: () => clearTimeout(timer) };
-}
-
-const wait = (delayMs: number, signal: AbortSignal | null | undefined) =>
-  sleep(delayMs, signal ?? new AbortController().signal);
-
-/**
- * Runs a call's attempts until one is answered for good, or fails for good. The plan is made here,
- * so that bad input (an invalid URL) rejects the returned promise instead of throwing.
+ * Runs a call's attempts until one is answered for good, or fails for good, within the call's
+ * deadline. The plan is made here, so that bad input (an invalid URL) rejects the returned promise
+ * instead of throwing.
  */
 export async function runAttempts<Reply extends HttpReply>(
   makePlan: () => Plan<Reply>,
   context: SignedContext,
 ): Promise<Reply> {
-  const call = makePlan();
+  let call = makePlan();
   const { retry, now, skew, onAttempt } = context;
-  const { method, url } = call;
-  const idempotent = IDEMPOTENT_METHODS.has(method) && call.replayable;
+  const deadline = callDeadline(call.signal, context.timeoutMs, call.method, call.url);
   let retries = 0;
+  let redirects = 0;
   let skewRetried = false;
-  for (let attempt = 1; ; attempt++) {
-    call.signal?.throwIfAborted();
-    context.keys ??= await context.credentials();
-    const keys = context.keys;
-    const timestamp = signingTimestamp(now, skew.offsetMs);
-    // Ready at once with node:crypto (Node's build: the await costs a microtask); a promise with Web Crypto (the other build).
-    const outgoing = call.attempt(await signingHeaders(method, url, keys, timestamp, call.language));
-    const report = (event: Omit<AttemptEvent, 'attempt' | 'method' | 'url' | 'headers'>) =>
-      onAttempt?.({ attempt, method, url, headers: outgoing.headers(), ...event });
-    const deadline = attemptDeadline(call.signal, retry.attemptTimeoutMs);
-    let reply: Reply;
-    try {
-      reply = await outgoing.send(deadline.signal);
-    } catch (error) {
-      deadline.clear();
-      if (call.signal?.aborted) throw call.signal.reason;
-      const willRetry = idempotent && retries < retry.maxRetries;
-      const delayMs = willRetry ? backoffDelay(retries, retry) : 0;
-      report({ error, ...(willRetry && { retry: { reason: 'network', delayMs } }) });
-      if (!willRetry) throw error;
-      retries++;
-      await wait(delayMs, call.signal);
-      continue;
-    }
-    deadline.clear();
-    const skewed = skew.observe(reply.headers.get('date'), now());
-    if (reply.status === 401 && skewed && !skewRetried && call.replayable) {
-      skewRetried = true;
-      report({ response: reply, retry: { reason: 'clock-skew', delayMs: 0 } });
-      await call.discard(reply);
-      continue;
-    }
-    if (idempotent && retry.retryOn.has(reply.status) && retries < retry.maxRetries) {
+  try {
+    for (let attempt = 1; ; attempt++) {
+      deadline.throwIfAborted();
+      context.keys ??= await context.credentials();
+      const keys = context.keys;
+      const { method, url, replayable } = call;
+      const timestamp = signingTimestamp(now, skew.offsetMs);
+      // Ready at once with node:crypto (Node's build: the await costs a microtask); a promise with Web Crypto (the other build).
+      const outgoing = call.attempt(await signingHeaders(method, url, keys, timestamp, call.language));
+      const report = (event: Omit<AttemptEvent, 'attempt' | 'method' | 'url' | 'headers'>) =>
+        onAttempt?.({ attempt, method, url, headers: outgoing.headers(), ...event });
+      const timed = attemptDeadline(deadline, retry.attemptTimeoutMs);
+      const sent = await outgoing.send(timed ?? deadline).then(
+        (reply) => ({ reply }),
+        (error: unknown) => ({ error }),
+      );
+      timed?.clear();
+      if (!('reply' in sent)) {
+        const { error } = sent;
+        deadline.throwIfAborted();
+        const willRetry = replayable && retries < retry.maxRetries && retriesFailure(method, error);
+        const delayMs = willRetry ? backoffDelay(retries, retry) : 0;
+        report({ error, ...(willRetry && { retry: { reason: 'network', delayMs } }) });
+        if (!willRetry) throw error;
+        retries++;
+        await sleep(delayMs, deadline.signal);
+        continue;
+      }
+      const { reply } = sent;
+      const skewed = skew.observe(reply.headers.get('date'), now());
+      if (reply.status === 401 && skewed && !skewRetried && replayable) {
+        skewRetried = true;
+        report({ response: reply, retry: { reason: 'clock-skew', delayMs: 0 } });
+        await call.discard(reply);
+        continue;
+      }
       const delayMs =
-        retryAfterDelay(reply.headers.get('retry-after'), now(), retry.retryAfterCapMs) ?? backoffDelay(retries, retry);
-      report({ response: reply, retry: { reason: 'status', delayMs } });
+        replayable && retries < retry.maxRetries
+          ? retryDelay(method, reply.status, reply.headers.get('retry-after'), retries, retry, now())
+          : undefined;
+      if (delayMs !== undefined) {
+        report({ response: reply, retry: { reason: 'status', delayMs } });
+        await call.discard(reply);
+        retries++;
+        await sleep(delayMs, deadline.signal);
+        continue;
+      }
+      const next = context.followRedirects
+        ? redirectTarget(reply.status, reply.headers.get('location'), call, redirects)
+        : undefined;
+      const follows = next !== undefined && !(next instanceof RedirectRefusedError);
+      report({ response: reply, ...(follows && { retry: { reason: 'redirect', delayMs: 0 } }) });
+      if (next === undefined) return call.keep(reply, () => deadline.clear());
       await call.discard(reply);
-      retries++;
-      await wait(delayMs, call.signal);
-      continue;
+      if (next instanceof RedirectRefusedError) throw next;
+      call = await call.redirect(next.url, next.method);
+      redirects++;
     }
-    report({ response: reply });
-    return reply;
+  } catch (error) {
+    deadline.clear();
+    throw error;
   }
 }

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NetworkError, SigningOptionError } from './errors.js';
 import { redactedHeaders } from './sign-request.js';
 import type { AttemptEvent, SignedFetchOptions } from './signed-attempts.js';
-import { createSignedFetch, createSignedGet } from './signed-fetch.js';
+import { createSignedFetch, createSignedGet, type SignedGetInit } from './signed-fetch.js';
 import { type Scripted, startVerifyingServer } from './testing/verifying-server.js';
 
 const CANARY = 'CANARY-secret-91b2-never-print';
@@ -33,7 +33,8 @@ async function setup(script: Scripted[] = [], options: Partial<SignedFetchOption
   };
   const signedFetch = createSignedFetch(transportOptions);
   const signedGet = createSignedGet(transportOptions);
-  const send = transport === 'fetch' ? signedFetch : (url: string, init?: RequestInit) => signedGet(url, init);
+  const send =
+    transport === 'fetch' ? signedFetch : (url: string, init?: RequestInit) => signedGet(url, init as SignedGetInit);
   return { server, events, signedFetch, send };
 }
 

@@ -1,14 +1,18 @@
 /**
- * Signed transports (credentials chain, retries, clock skew): `createSignedFetch`, a `fetch` that
- * signs, retries and corrects skew, to use alone or to hand to openapi-fetch's
- * `createClient({ fetch })`; and `createSignedGet`, the same for a GET without a body over Node's
- * own HTTP client (or over the `fetch` option, when one is given; outside Node, over `fetch`). Requests are not copied per
- * attempt (a `Request` is slow to build in Node): a `Request` input has its headers signed in place,
- * a URL input is sent with a plain header record.
+ * Signed transports (credentials chain, retries, clock skew, a deadline, a size limit, redirects
+ * refused unless asked for): `createSignedFetch`, a `fetch` that signs, retries and corrects skew, to
+ * use alone or to hand to openapi-fetch's `createClient({ fetch })`; and `createSignedGet`, the same
+ * for a request without a body over Node's own HTTP client (or over the `fetch` option, when one is
+ * given; outside Node, over `fetch`). Requests are not copied per attempt (a `Request` is slow to
+ * build in Node): a `Request` input has its headers signed in place, a URL input is sent with a plain
+ * header record. fetch itself never follows a redirect (`redirect: 'manual'`): the attempt loop does,
+ * when asked to, re-signed.
  */
 
-import { NetworkError } from './errors.js';
+import type { Deadline } from './deadline.js';
+import { NetworkError, SkeError } from './errors.js';
 import { type HeadersLike, headerRecord } from './header-record.js';
+import { limitedResponse, wholeReply } from './limited-body.js';
 import { applySigningHeaders, parseWireUrl, wireUrl } from './sign-request.js';
 import { normalizeMethod } from './signature.js';
 import {
@@ -30,30 +34,53 @@ export type { HeadersLike } from './header-record.js';
 export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 
 export interface SignedGetInit {
-  /** A method without a request body: GET (default), HEAD, DELETE, OPTIONS. */
+  /** GET (default), or any other method. */
   method?: string;
   headers?: HeadersLike;
+  /** A request body, sent as written (with its `content-type` among `headers`); none by default. */
+  body?: string;
   signal?: AbortSignal | null;
 }
 
 /**
- * A signed, retrying request without a body (GET unless `init.method` says otherwise) of `url`, the answer
- * read whole before it resolves: over node:http in Node's build, over `fetch` in the others, or over the
- * `fetch` option when one is given.
+ * A signed, retrying request (GET unless `init.method` says otherwise; a text body if `init.body` has one)
+ * of `url`, the answer read whole before it resolves: over node:http in Node's build, over `fetch` in the
+ * others, or over the `fetch` option when one is given.
  */
 export type SignedGet = (url: string | URL, init?: SignedGetInit) => Promise<HttpReply>;
 
+/** Sends one attempt; `body` is the call's (none after a redirect that turned it into a GET). */
 type Send<Reply> = (
   method: string,
   url: string,
   headers: Record<string, string>,
-  signal?: AbortSignal,
+  deadline: Deadline,
+  body: RequestInit['body'],
 ) => Promise<Reply>;
 
-const keepNothing = async () => undefined;
+/** How a transport lets go of an answer it will not hand over, and hands over the one it will. */
+interface Reading<Reply> {
+  discard(reply: Reply): Promise<void>;
+  keep(reply: Reply, done: () => void, method: string, url: string): Reply;
+}
 
-async function cancelBody(response: Response): Promise<void> {
-  await response.body?.cancel().catch(() => undefined);
+/** An answer read whole within the attempt: nothing to let go of, nothing left to read. */
+const readWhole: Reading<HttpReply> = {
+  discard: async () => undefined,
+  keep(reply, done) {
+    done();
+    return reply;
+  },
+};
+
+/** A `Response` whose body the caller reads: cancelled when dropped, held to `maxResponseBytes` when kept. */
+function streamed(context: SignedContext): Reading<Response> {
+  return {
+    discard: async (response) => {
+      await response.body?.cancel().catch(() => undefined);
+    },
+    keep: (response, done, method, url) => limitedResponse(response, context.maxResponseBytes, method, url, done),
+  };
 }
 
 /** A call to a URL: each attempt sends the caller's headers with the signing headers over them. */
@@ -62,7 +89,7 @@ function urlPlan<Reply extends HttpReply>(
   init: Pick<RequestInit, 'method' | 'headers' | 'signal' | 'body'> | undefined,
   context: SignedContext,
   send: Send<Reply>,
-  discard: (reply: Reply) => Promise<void>,
+  reading: Reading<Reply>,
 ): Plan<Reply> {
   const url = parseWireUrl(input);
   // Signed and sent the same: upper case.
@@ -79,9 +106,15 @@ function urlPlan<Reply extends HttpReply>(
     attempt(signing) {
       // Object.assign, not a spread: spreading a record built with computed names takes V8's slow path (≈ 5 µs a call).
       const headers = Object.assign({}, own, signing);
-      return { headers: () => new Headers(headers), send: (signal) => send(method, url, headers, signal) };
+      return {
+        headers: () => new Headers(headers),
+        send: (deadline) => send(method, url, headers, deadline, init?.body),
+      };
     },
-    discard,
+    discard: reading.discard,
+    keep: (reply, done) => reading.keep(reply, done, method, url),
+    redirect: (target, next) =>
+      urlPlan(target, { ...init, method: next, body: next === method ? init?.body : null }, context, send, reading),
   };
 }
 
@@ -90,12 +123,18 @@ function urlPlan<Reply extends HttpReply>(
  * replay, or a method in lower case (fetch leaves PATCH and custom methods as given), which the copy
  * sends upper case, as it is signed.
  */
-function requestPlan(original: Request, context: SignedContext, fetchImpl: NonNullable<SignedFetchOptions['fetch']>) {
+function requestPlan(
+  original: Request,
+  context: SignedContext,
+  fetchImpl: NonNullable<SignedFetchOptions['fetch']>,
+): Plan<Response> {
   const method = normalizeMethod(original.method);
   const input = method === original.method ? original : new Request(original, { method });
+  const url = wireUrl(input.url);
+  const reading = streamed(context);
   return {
     method,
-    url: wireUrl(input.url),
+    url,
     replayable: true,
     signal: input.signal,
     language: context.language,
@@ -107,53 +146,55 @@ function requestPlan(original: Request, context: SignedContext, fetchImpl: NonNu
       applySigningHeaders(request.headers, signing);
       return {
         headers: () => request.headers,
-        send: (signal?: AbortSignal) => fetchImpl(request, signal ? { signal } : undefined),
+        send: (deadline: Deadline) => fetchImpl(request, { signal: deadline.signal, redirect: 'manual' }),
       };
     },
-    discard: cancelBody,
-  } satisfies Plan<Response>;
+    discard: reading.discard,
+    keep: (response, done) => reading.keep(response, done, method, url),
+    async redirect(target, next) {
+      const body = next === method && input.body !== null ? await input.clone().arrayBuffer() : null;
+      const headers = { headers: input.headers, signal: input.signal };
+      return requestPlan(new Request(target, { method: next, body, ...headers }), context, fetchImpl);
+    },
+  };
 }
 
-/** Each attempt of a URL call goes through `fetchImpl`. */
-function fetchUrlPlan(
-  input: string | URL,
-  init: RequestInit | undefined,
-  context: SignedContext,
-  fetchImpl: NonNullable<SignedFetchOptions['fetch']>,
-): Plan<Response> {
-  const send: Send<Response> = (method, url, headers, signal) => fetchImpl(url, { ...init, method, headers, signal });
-  return urlPlan(input, init, context, send, cancelBody);
-}
-
-/** A `fetch` that signs every attempt, retries and corrects clock skew. */
+/** A `fetch` that signs every attempt, retries, corrects clock skew, and holds the call to its deadline and size limit. */
 export function createSignedFetch(options: SignedFetchOptions = {}): FetchLike {
   const context = signedContext(options);
   const fetchImpl = options.fetch ?? ((input: Request | string, init?: RequestInit) => globalThis.fetch(input, init));
+  const reading = streamed(context);
   return (input, init) =>
-    runAttempts(
-      () =>
-        input instanceof Request
-          ? requestPlan(init === undefined ? input : new Request(input, init), context, fetchImpl)
-          : fetchUrlPlan(input, init, context, fetchImpl),
-      context,
-    );
+    runAttempts(() => {
+      if (input instanceof Request)
+        return requestPlan(init === undefined ? input : new Request(input, init), context, fetchImpl);
+      const send: Send<Response> = (method, url, headers, deadline, body) =>
+        fetchImpl(url, { ...init, method, headers, signal: deadline.signal, body, redirect: 'manual' });
+      return urlPlan(input, init, context, send, reading);
+    }, context);
 }
 
 /**
- * A signed, retrying GET without a body. In Node it goes over node:http/node:https (keep-alive), or,
- * when a `fetch` option is given, through it, so that the caller's fetch sees (and may intercept) every
- * request. Outside Node (the build without node:http) it goes over the `fetch` option or `globalThis.fetch`.
+ * A signed, retrying request (with a text body or none), its answer read whole (within `maxResponseBytes`)
+ * before it resolves. In Node it goes over node:http/node:https (keep-alive), or, when a `fetch` option is
+ * given, through it, so that the caller's fetch sees (and may intercept) every request. Outside Node
+ * (the build without node:http) it goes over the `fetch` option or `globalThis.fetch`.
  */
 export function createSignedGet(options: SignedFetchOptions = {}): SignedGet {
   const context = signedContext(options);
+  const { maxResponseBytes } = context;
   const fetchImpl = options.fetch ?? defaultFetch;
-  if (fetchImpl) {
-    // A rejected fetch is a network failure (fetch rejects for nothing else): the same NetworkError as node:http's.
-    const send: Send<Response> = (method, url, headers, signal) =>
-      fetchImpl(url, { method, headers, signal }).catch((error: unknown) => {
-        throw signal?.aborted ? error : new NetworkError(method, url, error);
-      });
-    return (url, init) => runAttempts(() => urlPlan(url, init, context, send, cancelBody), context);
-  }
-  return (url, init) => runAttempts(() => urlPlan(url, init, context, defaultSend, keepNothing), context);
+  const send: Send<HttpReply> = fetchImpl
+    ? async (method, url, headers, deadline, body) => {
+        try {
+          const response = await fetchImpl(url, { method, headers, body, signal: deadline.signal, redirect: 'manual' });
+          return await wholeReply(response, maxResponseBytes, method, url);
+        } catch (error) {
+          // A rejected fetch, or a body cut short, is a network failure: the same NetworkError as node:http's.
+          throw deadline.aborted || error instanceof SkeError ? error : new NetworkError(method, url, error);
+        }
+      }
+    : (method, url, headers, deadline, body) =>
+        defaultSend(method, url, headers, deadline, maxResponseBytes, (body ?? undefined) as string | undefined);
+  return (url, init) => runAttempts(() => urlPlan(url, init, context, send, readWhole), context);
 }

@@ -8,12 +8,14 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { text } from 'node:stream/consumers';
 import { inspect } from 'node:util';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClockSkew, SKEW_THRESHOLD_MS } from './clock-skew.js';
 import { createCredentialChain, fromCredentialsFile, fromEnvironment, ScpCredentials } from './credentials.js';
-import { decodeBody } from './decode-body.js';
+import { decodedBody } from './decode-body.js';
 import { CredentialsNotFoundError, describeValue, NetworkError, SigningOptionError, SkeError } from './errors.js';
 import { headerRecord } from './header-record.js';
 import { nodeHttpSend } from './node-http.js';
@@ -280,19 +282,37 @@ describe('headerRecord', () => {
   });
 });
 
-describe('decodeBody', () => {
-  it('undoes several codings, the last applied first, whatever their case and spacing', () => {
-    expect(decodeBody('gzip, br', brotliCompressSync(gzipSync('hello')))).toBe('hello');
-    expect(decodeBody('deflate,GZIP', gzipSync(deflateSync('hello')))).toBe('hello');
+describe('decodedBody', () => {
+  const decode = (coding: string, data: Buffer) => {
+    const errors: Error[] = [];
+    return text(decodedBody(Readable.from([data]), coding, (error) => errors.push(error))).then(async (body) => {
+      // The pipeline's own callback comes after the end: it must report nothing.
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(errors).toEqual([]);
+      return body;
+    });
+  };
+
+  it('undoes several codings, the last applied first, whatever their case and spacing', async () => {
+    expect(await decode('gzip, br', brotliCompressSync(gzipSync('hello')))).toBe('hello');
+    expect(await decode('deflate,GZIP', gzipSync(deflateSync('hello')))).toBe('hello');
   });
 
-  it('reads the bytes as they are when a coding is unknown, as fetch does', () => {
-    expect(decodeBody('compress', Buffer.from('hello'))).toBe('hello');
-    expect(decodeBody('gzip, compress', Buffer.from('hello'))).toBe('hello');
+  it('reads the bytes as they are when a coding is unknown, as fetch does', async () => {
+    expect(await decode('compress', Buffer.from('hello'))).toBe('hello');
+    expect(await decode('gzip, compress', Buffer.from('hello'))).toBe('hello');
   });
 
-  it('reads x-gzip as gzip', () => {
-    expect(decodeBody('x-gzip', gzipSync('hello'))).toBe('hello');
+  it('reads x-gzip as gzip', async () => {
+    expect(await decode('x-gzip', gzipSync('hello'))).toBe('hello');
+  });
+
+  it("reports a body that does not decode, with zlib's code, and only then", async () => {
+    const errors: Error[] = [];
+    const decoded = decodedBody(Readable.from([Buffer.from('not gzip')]), 'gzip', (error) => errors.push(error));
+    await text(decoded).catch(() => undefined);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(errors.map((error) => (error as NodeJS.ErrnoException).code)).toEqual(['Z_DATA_ERROR']);
   });
 });
 

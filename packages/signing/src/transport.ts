@@ -3,15 +3,18 @@
  * (`node-http.ts`), and no default fetch. The build for other runtimes (`transport.web.ts`) has no
  * node:http and goes over `globalThis.fetch`.
  */
+import type { Abortable } from './deadline.js';
 import { nodeHttpSend } from './node-http.js';
 import type { HttpReply } from './signed-attempts.js';
 
-/** Sends a request without a body and resolves once the whole answer is in. */
+/** Sends a request (with `body`, or none) and resolves once the whole answer (at most `maxResponseBytes`, decoded) is in. */
 export type DefaultSend = (
   method: string,
   url: string,
   headers: Record<string, string>,
-  signal?: AbortSignal,
+  stop?: Abortable,
+  maxResponseBytes?: number,
+  body?: string,
 ) => Promise<HttpReply>;
 
 export const defaultSend: DefaultSend = nodeHttpSend;

@@ -1,4 +1,9 @@
-/** `scp-ske clusters list` and `scp-ske clusters show`. */
+/**
+ * `scp-ske clusters list` and `scp-ske clusters show`. Each answer is checked before it is printed
+ * (cluster-answers.ts), and every value from it is shown as one line of text, control characters
+ * visible (table cells and summary lines alike).
+ */
+import { clusterList, clusterShown, shown } from '../cluster-answers.js';
 import { connect } from '../connection.js';
 import { helpText } from '../help.js';
 import { listAll, resolveCluster } from '../resolve-cluster.js';
@@ -55,7 +60,7 @@ export async function listCommand(argv: string[], io: Io): Promise<number> {
   const { client } = await connect(flags, io);
   // Without --page or --size: every cluster, over as many pages as the service answers in.
   const paged = page !== undefined || size !== undefined;
-  const data = paged ? (await client.listClusters(input)).data : await listAll(client, input);
+  const data = paged ? clusterList((await client.listClusters(input)).data) : await listAll(client, input);
   if (flags.json) {
     io.stdout(`${JSON.stringify(data, null, 2)}\n`);
     return 0;
@@ -76,11 +81,11 @@ export async function listCommand(argv: string[], io: Io): Promise<number> {
     table([
       ['NAME', 'ID', 'STATUS', 'VERSION', 'NODES'],
       ...clusters.map((cluster) => [
-        cluster.name,
-        cluster.id,
-        cluster.status,
-        cluster.kubernetes_version,
-        cluster.node_count == null ? '-' : String(cluster.node_count),
+        shown(cluster.name),
+        shown(cluster.id),
+        shown(cluster.status),
+        shown(cluster.kubernetes_version),
+        shown(cluster.node_count),
       ]),
     ]),
   );
@@ -90,10 +95,15 @@ export async function listCommand(argv: string[], io: Io): Promise<number> {
   return 0;
 }
 
-type Resource = { id: string; name: string };
-const resource = (value: Resource | null | undefined) => (value ? `${value.name} (${value.id})` : '-');
-const downloadable = (yn: string, type: string) =>
-  yn === 'Y' ? `downloadable (--type ${type})` : `not downloadable (${type}_kubeconfig_download_yn: ${yn})`;
+/** A linked resource (VPC, subnet, …) as `name (id)`; `-` when there is none. */
+function resource(value: unknown): string {
+  if (value === null || typeof value !== 'object') return shown(value);
+  const { name, id } = value as { name?: unknown; id?: unknown };
+  return `${shown(name)} (${shown(id)})`;
+}
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const downloadable = (yn: unknown, type: string) =>
+  yn === 'Y' ? `downloadable (--type ${type})` : `not downloadable (${type}_kubeconfig_download_yn: ${shown(yn)})`;
 
 export async function showCommand(argv: string[], io: Io): Promise<number> {
   const { flags, positionals } = parseCommand(argv, CONNECTION_OPTIONS);
@@ -108,7 +118,7 @@ export async function showCommand(argv: string[], io: Io): Promise<number> {
   }
   const { client, version } = await connect(flags, io);
   const { id } = await resolveCluster(client, version, value, '`scp-ske clusters show`');
-  const { data } = await client.showCluster({ clusterId: id });
+  const data = clusterShown((await client.showCluster({ clusterId: id })).data);
   if (flags.json) {
     io.stdout(`${JSON.stringify(data, null, 2)}\n`);
     return 0;
@@ -117,38 +127,35 @@ export async function showCommand(argv: string[], io: Io): Promise<number> {
   const nodes =
     cluster.node_count == null
       ? '-'
-      : `${cluster.node_count}${cluster.max_node_count == null ? '' : ` (max ${cluster.max_node_count})`}`;
-  const access = cluster.private_endpoint_access_control_resources ?? [];
+      : `${shown(cluster.node_count)}${cluster.max_node_count == null ? '' : ` (max ${shown(cluster.max_node_count)})`}`;
+  const access = list(cluster.private_endpoint_access_control_resources);
+  const accessEntry = (entry: unknown) => {
+    const { name, type, id } = (entry ?? {}) as { name?: unknown; type?: unknown; id?: unknown };
+    return `${shown(name)} (${shown(type)}, ${shown(id)})`;
+  };
   const rows: [string, string][] = [
-    ['Name', cluster.name],
-    ['ID', cluster.id],
-    ['Status', cluster.status],
-    ['Kubernetes version', cluster.kubernetes_version],
+    ['Name', shown(cluster.name)],
+    ['ID', shown(cluster.id)],
+    ['Status', shown(cluster.status)],
+    ['Kubernetes version', shown(cluster.kubernetes_version)],
     ['Nodes', nodes],
-    ['Namespace', cluster.cluster_namespace],
-    ['Private endpoint', cluster.private_endpoint_url],
-    ['Public endpoint', cluster.public_endpoint_url ?? 'none'],
+    ['Namespace', shown(cluster.cluster_namespace)],
+    ['Private endpoint', shown(cluster.private_endpoint_url)],
+    ['Public endpoint', shown(cluster.public_endpoint_url ?? 'none')],
     ['Private kubeconfig', downloadable(cluster.private_kubeconfig_download_yn, 'private')],
     ['Public kubeconfig', downloadable(cluster.public_kubeconfig_download_yn, 'public')],
     ...(cluster.public_endpoint_access_control_ip
-      ? [['Public access from', cluster.public_endpoint_access_control_ip] as [string, string]]
+      ? [['Public access from', shown(cluster.public_endpoint_access_control_ip)] as [string, string]]
       : []),
-    ...(access.length > 0
-      ? [
-          ['Private access from', access.map((entry) => `${entry.name} (${entry.type}, ${entry.id})`).join(', ')] as [
-            string,
-            string,
-          ],
-        ]
-      : []),
+    ...(access.length > 0 ? [['Private access from', access.map(accessEntry).join(', ')] as [string, string]] : []),
     ['VPC', resource(cluster.vpc)],
     ['Subnet', resource(cluster.subnet)],
-    ['Security groups', cluster.security_group_list.map(resource).join(', ') || '-'],
+    ['Security groups', list(cluster.security_group_list).map(resource).join(', ') || '-'],
     ['Volume', resource(cluster.volume)],
     ['Cloud logging', cluster.cloud_logging_enabled ? 'enabled' : 'disabled'],
-    ['Account', cluster.account_id],
-    ['Created', `${cluster.created_at} by ${cluster.created_by}`],
-    ['Modified', `${cluster.modified_at} by ${cluster.modified_by}`],
+    ['Account', shown(cluster.account_id)],
+    ['Created', `${shown(cluster.created_at)} by ${shown(cluster.created_by)}`],
+    ['Modified', `${shown(cluster.modified_at)} by ${shown(cluster.modified_by)}`],
   ];
   const width = Math.max(...rows.map(([label]) => label.length)) + 1;
   io.stdout(rows.map(([label, text]) => `${`${label}:`.padEnd(width)}  ${text}\n`).join(''));

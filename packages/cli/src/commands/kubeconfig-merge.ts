@@ -1,12 +1,18 @@
-/** `scp-ske kubeconfig merge`: the kubeconfig `get` asks for, merged into the user's kubeconfig files. */
+/**
+ * `scp-ske kubeconfig merge`: the kubeconfig `get` asks for (and checks), merged into the user's
+ * kubeconfig files; the entries it writes are checked too: their server by the server rule, their
+ * keys and values for control characters (kubeconfig-check.ts).
+ */
 import { existsSync } from 'node:fs';
 import type { Environment } from '../connection.js';
 import { helpText } from '../help.js';
 import { readIncoming, renameIncoming } from '../incoming-kubeconfig.js';
+import { checkEntries } from '../kubeconfig-check.js';
 import { fileForNewValues, kubeconfigPaths } from '../kubeconfig-files.js';
 import { checkEntryName, entryNames } from '../kubeconfig-names.js';
 import { mergeIntoKubeconfig } from '../merge-files.js';
 import { mergeSummary } from '../merge-summary.js';
+import { checkServer } from '../server-rule.js';
 import { parseFlags } from '../usage.js';
 import { resolveWriteTarget } from '../write-target.js';
 import { FETCH_OPTIONS, fetchKubeconfig, type Io } from './kubeconfig.js';
@@ -41,6 +47,8 @@ export async function mergeCommand(argv: string[], io: Io): Promise<number> {
   const dryRun = flags['dry-run'] ?? false;
   const result = await fetchKubeconfig(flags, io);
   const incoming = readIncoming(result.kubeconfig);
+  checkEntries({ ...incoming });
+  checkServer(String(incoming.cluster.body.server), result.serverRule);
   const names = entryNames(
     {
       clusterName: incoming.cluster.name,

@@ -1,16 +1,21 @@
 /**
- * `scp-ske kubeconfig get`, and the kubeconfig request `merge` shares (kubeconfig-merge.ts). Nothing
+ * `scp-ske kubeconfig get`, and the kubeconfig request `merge` shares (kubeconfig-merge.ts): the
+ * answer is checked before anything is written or printed (its server by server-rule.ts, its text by
+ * kubeconfig-check.ts). `get` prints a checked kubeconfig as it is, for redirection to a file. Nothing
  * here loads the merge's modules (the YAML document, locks, backups): `get` never needs them.
  */
 import { resolve } from 'node:path';
 import { type KubeconfigResult, SkeApiError } from '@scp-ske/client';
-import { connect, type Environment } from '../connection.js';
+import { connect, type Environment, environmentsOf } from '../connection.js';
 import { helpText } from '../help.js';
 import { checkPublicKubeconfig } from '../kubeconfig-available.js';
+import { checkKubeconfigText } from '../kubeconfig-check.js';
 import { withHint } from '../report-error.js';
 import { resolveCluster } from '../resolve-cluster.js';
 import { writeFileSafely } from '../safe-replace.js';
+import { allowedHost, checkServer, type ServerRule } from '../server-rule.js';
 import { checkArguments } from '../spec-arguments.js';
+import { oneLine, secretsFor, writeVerbatim } from '../terminal-text.js';
 import { CONNECTION_OPTIONS, type Flags, parseFlags, UsageError } from '../usage.js';
 import { resolveWriteTarget } from '../write-target.js';
 
@@ -24,6 +29,7 @@ export const FETCH_OPTIONS = {
   'cluster-id': { type: 'string' },
   type: { type: 'string' },
   admin: { type: 'boolean' },
+  'allow-server-host': { type: 'string', multiple: true },
 } as const;
 
 function required(value: string | undefined, flag: string, expected: string): string {
@@ -47,6 +53,8 @@ export interface Fetched extends KubeconfigResult {
   clusterId: string;
   kubeconfigType: string;
   admin: boolean;
+  /** What servers the kubeconfig may point at (the merge checks the entry it writes with it too). */
+  serverRule: ServerRule;
 }
 
 const ADMIN_HINT =
@@ -61,6 +69,7 @@ export async function fetchKubeconfig(flags: Flags<typeof FETCH_OPTIONS>, io: Io
   const cluster = clusterFlag(flags);
   const kubeconfigType = required(flags.type, '--type', 'private or public');
   const admin = flags.admin ?? false;
+  const allowedHosts = (flags['allow-server-host'] ?? []).map(allowedHost);
   const { client, version } = await connect(flags, io);
   const operationId = admin ? 'createClusterKubeconfig' : 'showClusterUserKubeconfig';
   checkArguments(version, operationId, { kubeconfigType });
@@ -76,7 +85,10 @@ export async function fetchKubeconfig(flags: Flags<typeof FETCH_OPTIONS>, io: Io
   } catch (error) {
     throw admin && error instanceof SkeApiError && error.status === 403 ? withHint(error, ADMIN_HINT) : error;
   }
-  return { ...result, clusterId, kubeconfigType, admin };
+  const serverRule = { endpoint: client.baseUrl, environments: environmentsOf(version), allowedHosts };
+  checkServer(result.server, serverRule);
+  checkKubeconfigText(result.kubeconfig, secretsFor(io));
+  return { ...result, clusterId, kubeconfigType, admin, serverRule };
 }
 
 export async function getCommand(argv: string[], io: Io): Promise<number> {
@@ -108,9 +120,12 @@ export async function getCommand(argv: string[], io: Io): Promise<number> {
       `${JSON.stringify(output ? { ...summary, output } : { ...summary, kubeconfig: result.kubeconfig }, null, 2)}\n`,
     );
   } else if (output) {
-    io.stderr(`Wrote the ${result.apiVersion} ${kind} kubeconfig for ${result.server} to ${output} (mode 0600)\n`);
+    io.stderr(
+      `Wrote the ${result.apiVersion} ${kind} kubeconfig for ${oneLine(result.server)} to ${output} (mode 0600)\n`,
+    );
   } else {
-    io.stdout(result.kubeconfig);
+    // Checked above: no control character, no secret. A kubeconfig is data: it goes out as it came.
+    writeVerbatim(io, result.kubeconfig);
   }
   return 0;
 }

@@ -1,9 +1,14 @@
-/** `scp-ske versions`: the lifecycle table, from the manifest or from the service's `GET /`. */
+/**
+ * `scp-ske versions`: the lifecycle table, from the manifest or from the service's `GET /` (checked:
+ * a `versions` array of entries with a string `id`; every value shown as one line of text).
+ */
 import { ResponseFormatError, SkeApiError } from '@scp-ske/client';
 import { CredentialsNotFoundError, createCredentialChain, createSignedFetch, NetworkError } from '@scp-ske/signing';
 import { isServed, type LifecycleState, manifest } from '@scp-ske/spec';
+import { shown } from '../cluster-answers.js';
 import { debugLog } from '../connection.js';
 import { helpText } from '../help.js';
+import { rememberSecret } from '../terminal-text.js';
 import { parseFlags, UsageError } from '../usage.js';
 import type { Io } from './kubeconfig.js';
 
@@ -20,8 +25,13 @@ interface VersionList {
 
 async function fromService(endpoint: string, io: Io, debug: boolean): Promise<Omit<Row, 'servedToday'>[]> {
   // Credentials from the usual chain (environment, ~/.scpconf); GET / may also be answered unsigned.
+  const chain = createCredentialChain({ env: io.env, homeDir: io.homeDir });
   const signedFetch = createSignedFetch({
-    credentials: createCredentialChain({ env: io.env, homeDir: io.homeDir }),
+    credentials: async () => {
+      const credentials = await chain();
+      rememberSecret(io, credentials.secretKey);
+      return credentials;
+    },
     ...(debug && { onAttempt: debugLog(io.stderr) }),
   });
   const url = `${endpoint.replace(/\/+$/, '')}/`;
@@ -41,6 +51,9 @@ async function fromService(endpoint: string, io: Io, debug: boolean): Promise<Om
     throw new ResponseFormatError('the version list is not JSON');
   }
   if (!Array.isArray(list?.versions)) throw new ResponseFormatError('the version list has no "versions" array');
+  if (!list.versions.every((entry) => typeof entry?.id === 'string')) {
+    throw new ResponseFormatError('an entry of the version list has no string "id"');
+  }
   return list.versions.map((entry) => ({
     version: entry.id.replace(/^v/, ''),
     state: entry.status,
@@ -78,7 +91,12 @@ export async function versionsCommand(argv: string[], io: Io): Promise<number> {
   }
   const table = [
     ['VERSION', 'STATE', 'NOT BEFORE', 'SUPPORTED TODAY'],
-    ...rows.map((row) => [`ske ${row.version}`, row.state, row.notBefore ?? '-', row.servedToday ? 'yes' : 'no']),
+    ...rows.map((row) => [
+      `ske ${shown(row.version)}`,
+      shown(row.state),
+      shown(row.notBefore),
+      row.servedToday ? 'yes' : 'no',
+    ]),
   ];
   const widths = table[0]?.map((_, column) => Math.max(...table.map((row) => (row[column] ?? '').length))) ?? [];
   io.stdout(
