@@ -1,8 +1,9 @@
 /**
  * What only the compiler can check, for every version's client and every operation of its table at
  * once: each method resolves to the spec's response type (read through `paths` at the table's path,
- * method, status and content type), takes exactly the table's arguments with exactly its required
- * ones required (a call without one does not compile), and each openapi-fetch client accepts the
+ * method, status and content type), takes exactly the table's arguments (and `body` where it has a
+ * request body) with exactly its required ones required (a call without one does not compile), and each
+ * openapi-fetch client accepts the
  * table's paths and no other. `pnpm typecheck` checks this file; a mismatch fails it and names the
  * version, the operation and the check.
  */
@@ -40,6 +41,11 @@ type SpecData<V extends Version, Operation> = Operation extends {
   : never;
 type ParameterOf<Operation> = Operation extends { parameters: readonly (infer Parameter)[] } ? Parameter : never;
 type KeysOf<Parameter> = Parameter extends { key: infer Key } ? Key : never;
+/** The table's arguments: its parameters' keys, and `body` when it takes a request body (required or not). */
+type ArgumentKeys<Operation> = KeysOf<ParameterOf<Operation>> | (Operation extends { body: object } ? 'body' : never);
+type RequiredArgumentKeys<Operation> =
+  | KeysOf<Extract<ParameterOf<Operation>, { required: true }>>
+  | (Operation extends { body: { required: true } } ? 'body' : never);
 
 /** Every failed check of one operation, as `<version> <operationId>: <check>`. */
 type OperationMismatch<V extends Version, Id extends OperationId<V>, Operation = Table<V>[Id]> =
@@ -47,13 +53,10 @@ type OperationMismatch<V extends Version, Id extends OperationId<V>, Operation =
   | (Equals<DataOf<At<Client<V>, Id>>, SpecData<V, Operation>> extends true
       ? never
       : `${V} ${Id}: data is not the spec's response type`)
-  | (Equals<Exclude<keyof InputOf<At<Client<V>, Id>>, 'signal'>, KeysOf<ParameterOf<Operation>>> extends true
+  | (Equals<Exclude<keyof InputOf<At<Client<V>, Id>>, 'signal'>, ArgumentKeys<Operation>> extends true
       ? never
       : `${V} ${Id}: the arguments are not the table's`)
-  | (Equals<
-      Exclude<RequiredKeys<InputOf<At<Client<V>, Id>>>, 'signal'>,
-      KeysOf<Extract<ParameterOf<Operation>, { required: true }>>
-    > extends true
+  | (Equals<Exclude<RequiredKeys<InputOf<At<Client<V>, Id>>>, 'signal'>, RequiredArgumentKeys<Operation>> extends true
       ? never
       : `${V} ${Id}: the required arguments are not the table's`)
   | (At<Operation, 'path'> extends PathsOf<At<RawClient<V>, At<Operation, 'method'>>>
