@@ -1,8 +1,9 @@
 /**
  * Compares each version's outcome with what it should be: the reference version's outcome, or for
  * the lifecycle scenario the manifest's prediction. A difference is *expected* when the lifecycle
- * manifest explains it (the version is retired, or warned about, on the judged date) and a
- * *regression* otherwise. A scenario may also state what the spec says the answer is: an outcome that
+ * manifest explains it (the version is retired, or warned about, on the judged date) or a difference
+ * the spec declares between the versions accounts for all of it (declared.ts), and a *regression*
+ * otherwise. A scenario may also state what the spec says the answer is: an outcome that
  * is not it is a regression in any version, the reference included (unless the lifecycle refused it).
  */
 import { judgeLifecycle, type VersionEntry } from '@scp-ske/spec';
@@ -33,12 +34,24 @@ export function lifecycleReason(entry: VersionEntry, at: Date): string | undefin
   return undefined;
 }
 
-export function classifyAgainstReference(entry: VersionEntry, at: Date, outcome: Outcome, reference: Outcome): Cell {
+/**
+ * Compares an outcome with the reference version's. `explain` says why a difference is declared
+ * (the spec's `x-scp-since` / `x-scp-required-since` account for all of it), or undefined.
+ */
+export function classifyAgainstReference(
+  entry: VersionEntry,
+  at: Date,
+  outcome: Outcome,
+  reference: Outcome,
+  explain: () => string | undefined = () => undefined,
+): Cell {
   if (comparable(outcome) === comparable(reference)) return { mark: 'same', outcome };
   const reason = lifecycleReason(entry, at);
   const refusedAsRetired = outcome.kind === 'refused' && outcome.reason === 'version';
   if (reason && refusedAsRetired && judgeLifecycle(entry, at).kind === 'retired')
     return { mark: 'expected', outcome, reason };
+  const declared = explain();
+  if (declared) return { mark: 'expected', outcome, reason: declared };
   return { mark: 'regression', outcome, reason: `differs from the reference version (${comparable(reference)})` };
 }
 

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import type { SkeClientOptions } from '@scp-ske/client';
 import { createSkeClient } from '@scp-ske/client-1.2';
 import { DEMO_CREDENTIALS, startEmulator } from '@scp-ske/emulator';
-import { loadDocument, manifest } from '@scp-ske/spec';
+import { loadDocument, manifest, type OpenApiDocument } from '@scp-ske/spec';
 import { describe, expect, it } from 'vitest';
 import { type Io, main } from './cli.js';
+import { NEEDS_EMULATOR } from './run.js';
 import type { ClientFactory } from './scenarios.js';
 
 function capture(): Io & { out: string; err: string } {
@@ -48,12 +49,19 @@ describe('the compatibility app', () => {
     const dir = reportsDir();
     expect(await main(['--at', '2026-11-29', '--reports', dir], {}, io)).toBe(0);
     const report = JSON.parse(readFileSync(join(dir, 'compat.json'), 'utf8'));
+    const reported = report.operations.map((operation: { id: string; versions: string[] }) => operation.id);
     for (const entry of manifest.versions) {
       const document = await loadDocument(entry.version, 'dereferenced');
       const operationIds = Object.values(document.paths).flatMap((item) =>
         Object.values(item).map((operation) => (operation as { operationId: string }).operationId),
       );
-      expect(report.operations.map((operation: { id: string }) => operation.id)).toEqual(operationIds);
+      // The reference version has every operation; each operation says which versions have it.
+      if (entry.version === manifest.current) expect(reported).toEqual(operationIds);
+      for (const operation of report.operations as { id: string; versions: string[] }[]) {
+        expect(operation.versions.includes(entry.version), `${operation.id} in ${entry.version}`).toBe(
+          operationIds.includes(operation.id),
+        );
+      }
       for (const id of operationIds) {
         const rows = report.scenarios.filter((row: { operation?: string }) => row.operation === id);
         expect(rows.map((row: { id: string }) => row.id)).toEqual(
@@ -81,6 +89,72 @@ describe('the compatibility app', () => {
     expect(operations).toBe(report.operations.length);
     expect(scenarios).toBe(report.scenarios.length);
     expect(same + expected + none).toBe(scenarios * 4);
+  });
+
+  it('shows the differences the spec declares as expected, naming their evidence and strength', async () => {
+    const io = capture();
+    const dir = reportsDir();
+    expect(await main(['--at', '2025-12-01', '--reports', dir], {}, io), io.err).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'compat.json'), 'utf8'));
+    const cells = (id: string) => report.scenarios.find((row: { id: string }) => row.id === id).cells;
+    expect(report.summary).toMatchObject({ regressions: 0, skipped: 0 });
+    // An operation ske 1.0 does not have.
+    expect(cells('setClusterServiceWatchLogging/example')['1.0']).toEqual({
+      mark: 'expected',
+      outcome: { kind: 'absent' },
+      reason: expect.stringMatching(/^not in ske 1\.0: setClusterServiceWatchLogging: added in ske 1\.1 \(strong: /),
+    });
+    expect(cells('setClusterServiceWatchLogging/example')['1.1']).toMatchObject({ mark: 'same' });
+    // Answers without the fields later versions add.
+    expect(cells('showCluster/example')['1.0']).toMatchObject({
+      mark: 'expected',
+      reason: expect.stringMatching(/Cluster\.service_watch_logging_enabled: added in ske 1\.1 \(strong: /),
+    });
+    expect(cells('showNodepool/example')['1.2']).toMatchObject({
+      mark: 'expected',
+      reason: expect.stringMatching(/Nodepool\.linked_resources: added in ske 1\.3 \(weak: /),
+    });
+    // Everything else behaves the same, a cluster's and a nodepool's life included.
+    for (const version of ['1.0', '1.1', '1.2'])
+      expect(cells('resource-lifecycle')[version]).toMatchObject({ mark: 'same' });
+    expect(cells('resource-lifecycle')['1.3'].outcome.steps).toHaveLength(7);
+    expect(cells('listClusters/example')['1.0']).toMatchObject({ mark: 'same' });
+    expect(report.declared).toHaveLength(14);
+    expect(report.operations.find((one: { id: string }) => one.id === 'setClusterServiceWatchLogging')).toMatchObject({
+      versions: ['1.1', '1.2', '1.3'],
+      since: { version: '1.1', strength: 'strong', lacking: ['1.0'] },
+    });
+    expect(io.out).toContain('Declared differences between versions (x-scp-since, x-scp-required-since): 14');
+    expect(io.out).toMatch(/setClusterServiceWatchLogging: PUT .* · from ske 1\.1 \(strong\), not in ske 1\.0/);
+  });
+
+  it('flags an answer without a field no declaration explains, and the contract difference behind it', async () => {
+    // ske 1.2's document loses the cluster's service_watch_logging_enabled, which is declared from 1.1 on.
+    const changed = structuredClone(await loadDocument('1.2', 'dereferenced')) as OpenApiDocument;
+    type Schema = { required: string[]; properties: Record<string, unknown> };
+    const showCluster = changed.paths['/v1/clusters/{cluster_id}']?.get as {
+      responses: { 200: { content: { 'application/json': { schema: { properties: { cluster: Schema } } } } } };
+    };
+    const cluster = showCluster.responses[200].content['application/json'].schema.properties.cluster;
+    delete cluster.properties.service_watch_logging_enabled;
+    cluster.required = cluster.required.filter((name) => name !== 'service_watch_logging_enabled');
+    const io = capture();
+    const dir = reportsDir();
+    const code = await main(
+      ['--at', '2025-12-01', '--versions', '1.2,1.3', '--reports', dir],
+      { documents: { '1.2': changed } },
+      io,
+    );
+    expect(code).toBe(1);
+    const report = JSON.parse(readFileSync(join(dir, 'compat.json'), 'utf8'));
+    expect(report.contract.differences).toContainEqual(
+      expect.objectContaining({
+        version: '1.2',
+        pointer:
+          '/paths/~1v1~1clusters~1{cluster_id}/get/responses/200/content/application~1json/schema/properties/cluster/properties/service_watch_logging_enabled',
+      }),
+    );
+    expect(io.err).toMatch(/REGRESSION in .*ske 1\.2 \/ showCluster\/example/);
   });
 
   it('exits non-zero and names the version and scenario of a broken client', async () => {
@@ -118,10 +192,10 @@ describe('the compatibility app', () => {
       const byId = Object.fromEntries(
         report.scenarios.map((row: { id: string; cells: object }) => [row.id, row.cells]),
       );
-      expect(byId['private-kubeconfig']['1.3']).toEqual({
-        mark: 'skipped',
-        reason: 'needs the embedded emulator (fixtures or fault injection)',
-      });
+      expect(byId['private-kubeconfig']['1.3']).toEqual({ mark: 'skipped', reason: NEEDS_EMULATOR });
+      // What changes state is never run against a real endpoint.
+      expect(byId['createCluster/example']['1.3']).toEqual({ mark: 'skipped', reason: NEEDS_EMULATOR });
+      expect(byId['resource-lifecycle']['1.3']).toEqual({ mark: 'skipped', reason: NEEDS_EMULATOR });
       expect(byId['showClusterUserKubeconfig/unknown-resource']['1.3']).toMatchObject({
         mark: 'same',
         outcome: { kind: 'api-error', status: 404 },

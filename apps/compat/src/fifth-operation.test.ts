@@ -19,17 +19,19 @@ import { describe, expect, it } from 'vitest';
 import { main } from './cli.js';
 import type { ClientFactory } from './scenarios.js';
 
-/** `GET /v1/kubernetes-versions`, described like listClusters: a bounded query parameter, a JSON 200 with an example. */
+/** `GET /v1/server-types` (not in the spec), described like listClusters: a bounded query parameter, a JSON 200 with an example. */
 function withFifthOperation(document: OpenApiDocument): OpenApiDocument {
   const copy = structuredClone(document);
   const listClusters = (copy.paths['/v1/clusters'] as { get: Record<string, unknown> & { parameters: object[] } }).get;
   const responses = listClusters.responses as Record<string, unknown>;
-  copy.paths['/v1/kubernetes-versions'] = {
+  // Not a page of clusters: the emulator answers it with its example.
+  const { 'x-scp-pagination': _clusters, ...described } = listClusters;
+  copy.paths['/v1/server-types'] = {
     get: {
-      ...listClusters,
-      operationId: 'listKubernetesVersions',
-      summary: 'List Kubernetes Versions',
-      'x-scp-action-id': 'ske:ListKubernetesVersions',
+      ...described,
+      operationId: 'listServerTypes',
+      summary: 'List Server Types',
+      'x-scp-action-id': 'ske:ListServerTypes',
       parameters: listClusters.parameters.filter((parameter) =>
         ['size', 'Scp-Api-Version', 'Accept-Language'].includes((parameter as { name: string }).name),
       ),
@@ -41,10 +43,10 @@ function withFifthOperation(document: OpenApiDocument): OpenApiDocument {
             'application/json': {
               schema: {
                 type: 'object',
-                required: ['versions'],
-                properties: { versions: { type: 'array', items: { type: 'string' } } },
+                required: ['server_types'],
+                properties: { server_types: { type: 'array', items: { type: 'string' } } },
               },
-              example: { versions: ['v1.29.8', 'v1.30.4'] },
+              example: { server_types: ['s1v1m2', 's1v2m4'] },
             },
           },
         },
@@ -59,9 +61,9 @@ function withFifthRow(table: OperationTable): OperationTable {
   const { listClusters } = table as { listClusters: OperationTable[string] };
   return {
     ...table,
-    listKubernetesVersions: {
+    listServerTypes: {
       ...listClusters,
-      path: '/v1/kubernetes-versions',
+      path: '/v1/server-types',
       parameters: listClusters.parameters.filter((parameter) => parameter.name === 'size'),
     },
   };
@@ -93,27 +95,27 @@ describe('an operation added to the spec', () => {
     const out = written.join('');
     expect(code, out).toBe(0);
     const report = JSON.parse(readFileSync(join(dir, 'compat.json'), 'utf8'));
-    expect(report.operations.map((operation: { id: string }) => operation.id)).toContain('listKubernetesVersions');
+    expect(report.operations.map((operation: { id: string }) => operation.id)).toContain('listServerTypes');
     const rows = Object.fromEntries(
       report.scenarios
-        .filter((row: { operation?: string }) => row.operation === 'listKubernetesVersions')
+        .filter((row: { operation?: string }) => row.operation === 'listServerTypes')
         .map((row: { id: string; cells: Record<string, unknown> }) => [row.id.split('/')[1], row.cells['1.2']]),
     );
     expect(rows).toEqual({
-      example: { mark: 'same', outcome: { kind: 'data', status: 200, summary: '{versions[2]}' } },
+      example: { mark: 'same', outcome: { kind: 'data', status: 200, summary: '{server_types[2]}' } },
       'unknown-resource': {
         mark: 'n/a',
-        reason: 'not applicable: listKubernetesVersions has no path parameter to name an unknown resource',
+        reason: 'not applicable: listServerTypes has no path parameter to name an unknown resource',
       },
       'malformed-argument': { mark: 'same', outcome: { kind: 'refused', reason: 'input', detail: 'size' } },
       'wrong-secret': { mark: 'same', outcome: { kind: 'api-error', status: 401, code: 'SignatureMismatch' } },
       'no-version-header': {
         mark: 'same',
-        outcome: { kind: 'data', status: 200, summary: '{versions[2]}', answeredAs: 'ske 1.3' },
+        outcome: { kind: 'data', status: 200, summary: '{server_types[2]}', answeredAs: 'ske 1.3' },
       },
-      // Demo key 2's actions do not include ske:ListKubernetesVersions.
+      // Demo key 2's actions do not include ske:ListServerTypes.
       'action-not-granted': { mark: 'same', outcome: { kind: 'api-error', status: 403, code: 'Forbidden' } },
     });
-    expect(out).toMatch(/listKubernetesVersions: GET \/v1\/kubernetes-versions · IAM ske:ListKubernetesVersions/);
+    expect(out).toMatch(/listServerTypes: GET \/v1\/server-types · IAM ske:ListServerTypes/);
   });
 });

@@ -1,10 +1,11 @@
 import type { OperationTable } from '@scp-ske/client';
 import { DEMO_CREDENTIALS } from '@scp-ske/emulator';
-import { loadDocument, manifest, type OpenApiDocument } from '@scp-ske/spec';
+import { declaredDifferences, loadDocument, manifest, type OpenApiDocument } from '@scp-ske/spec';
 import { describe, expect, it } from 'vitest';
 import { operationTables } from './generated/clients.js';
 import { buildScenarios } from './operation-scenarios.js';
 import { type CompatOperation, catalogOf, type OperationCatalog } from './operations.js';
+import { successOutcome } from './outcome.js';
 
 const GENERIC = [
   'example',
@@ -14,6 +15,8 @@ const GENERIC = [
   'no-version-header',
   'action-not-granted',
 ];
+/** An operation with a request body also gets this one, after malformed-argument. */
+const WITH_BODY = [...GENERIC.slice(0, 3), 'invalid-body', ...GENERIC.slice(3)];
 const SPECIFIC = [
   'private-kubeconfig',
   'public-kubeconfig',
@@ -62,18 +65,20 @@ describe('the scenarios', () => {
     const catalog = await realCatalog();
     const scenarios = buildScenarios(catalog, { reference: manifest.current, emulator });
     const document = await loadDocument(manifest.current, 'dereferenced');
-    const operationIds = Object.values(document.paths).flatMap((item) =>
-      Object.values(item).map((operation) => (operation as { operationId: string }).operationId),
+    const operations = Object.values(document.paths).flatMap((item) =>
+      Object.values(item).map((operation) => operation as { operationId: string; requestBody?: object }),
     );
+    const operationIds = operations.map((operation) => operation.operationId);
     const userKubeconfig = catalog[manifest.current]?.find((one) => one.convenience === 'getUserKubeconfig');
     expect(scenarios.map((scenario) => scenario.id)).toEqual([
       'lifecycle',
-      ...operationIds.flatMap((id) => [
-        ...GENERIC.map((name) => `${id}/${name}`),
+      'resource-lifecycle',
+      ...operations.flatMap(({ operationId: id, requestBody }) => [
+        ...(requestBody ? WITH_BODY : GENERIC).map((name) => `${id}/${name}`),
         ...(id === userKubeconfig?.id ? SPECIFIC : []),
       ]),
     ]);
-    for (const scenario of scenarios.slice(1)) expect(operationIds).toContain(scenario.operation);
+    for (const scenario of scenarios.slice(2)) expect(operationIds).toContain(scenario.operation);
   });
 
   it('include an operation added to the table, with no change to the builder', async () => {
@@ -126,6 +131,45 @@ describe('the scenarios', () => {
     expect(buildScenarios(grown, { reference: manifest.current }).map((scenario) => scenario.id)).toContain(
       'listNodePools/example',
     );
+  });
+
+  it('change state only against the emulator, on resources of their own, and explain declared differences', async () => {
+    const catalog = await realCatalog();
+    const documents: Record<string, OpenApiDocument> = {};
+    for (const entry of manifest.versions) documents[entry.version] = await loadDocument(entry.version, 'dereferenced');
+    const declared = declaredDifferences(documents);
+    const scenarios = buildScenarios(catalog, { reference: manifest.current, emulator, declared });
+    const byId = Object.fromEntries(scenarios.map((scenario) => [scenario.id, scenario]));
+    expect(byId['createCluster/example']).toMatchObject({
+      title: 'Example arguments and body (202; on its own cluster)',
+      needsEmulator: true,
+    });
+    expect(byId['setNodepool/example']?.title).toBe('Example arguments and body (200; on its own nodepool)');
+    expect(byId['createCluster/invalid-body']).toMatchObject({ title: 'Body without name (400)', needsEmulator: true });
+    expect(byId['setNodepool/invalid-body']?.notApplicable).toBe('the request body of setNodepool requires no field');
+    // A read without required arguments still runs against a real endpoint.
+    expect(byId['listClusters/example']?.needsEmulator).toBe(false);
+    expect(byId['resource-lifecycle']).toMatchObject({ needsEmulator: true, judge: 'reference' });
+    expect(byId['resource-lifecycle']?.notApplicable).toBeUndefined();
+    const withoutScaling = {
+      ...catalog,
+      [manifest.current]: catalog[manifest.current]?.filter((one) => one.id !== 'setNodepool') ?? [],
+    };
+    expect(buildScenarios(withoutScaling, { reference: manifest.current })[1]?.notApplicable).toBe(
+      'ske 1.3 has no setNodepool',
+    );
+    // The example explains an answer that lacks only what later versions add.
+    type Described = { responses: { 200: { content: { 'application/json': { example: unknown } } } } };
+    const example = (version: string) => {
+      const showCluster = (documents[version] as OpenApiDocument).paths['/v1/clusters/{cluster_id}']?.get as Described;
+      return successOutcome(200, showCluster.responses[200].content['application/json'].example);
+    };
+    const [older, current] = [await example('1.0'), await example('1.3')];
+    expect(byId['showCluster/example']?.explain?.('1.0', older, current)).toMatch(
+      /^ske 1\.0 answers without what later versions add: Cluster\.service_watch_logging_enabled/,
+    );
+    const otherStatus = { kind: 'data', status: 201, summary: (older as { summary: string }).summary } as const;
+    expect(byId['showCluster/example']?.explain?.('1.0', otherStatus, current)).toBeUndefined();
   });
 
   it('are derived from a document with an operation added, through the catalog', async () => {

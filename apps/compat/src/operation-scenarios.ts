@@ -1,14 +1,21 @@
 /**
  * The generic scenarios, derived for every operation of the catalog (so an operation added to the
- * spec gets them with no change here): its example arguments (200), an unknown resource (404), a
- * malformed argument (refused before the network), a wrong secret (401), no `Scp-Api-Version` header
- * (answered as CURRENT, through the raw client) and a key without its IAM action (403). Each run uses
- * the version's own description of the operation; a scenario that cannot apply says why instead.
+ * spec gets them with no change here): its example arguments and request body (its success answer),
+ * an unknown resource (404), a malformed argument (refused before the network), a body without a field
+ * its schema requires (400), a wrong secret (401), no `Scp-Api-Version` header (answered as CURRENT,
+ * through the raw client) and a key without its IAM action (403). Each run uses the version's own
+ * description of the operation; a scenario that cannot apply says why instead.
+ *
+ * An operation that changes state (`x-scp-state-change`) runs its succeeding scenarios on a resource of
+ * its own (resources.ts): an update or a deletion on one created for it, a creation's resource deleted
+ * after; so mutations leave the emulator's fixtures, and every other scenario, as they were.
  */
 import type { SkeResponse } from '@scp-ske/client';
 import type { EmulatorCredentials } from '@scp-ske/emulator';
-import { manifest } from '@scp-ske/spec';
+import { type DeclaredDifference, manifest } from '@scp-ske/spec';
+import { explainAnswer, explainRefusedBody } from './declared.js';
 import {
+  bodyWithoutRequired,
   type CompatOperation,
   exampleInput,
   malformedArgument,
@@ -17,7 +24,9 @@ import {
   rawParams,
   unknownResource,
 } from './operations.js';
-import { attempt, comparable, describeOutcome, type Outcome, observe, successOutcome } from './outcome.js';
+import { answerOf, attempt, comparable, describeOutcome, type Outcome, observe, successOutcome } from './outcome.js';
+import { resourceLifecycleScenario } from './resource-lifecycle.js';
+import { createdId, createOwn, inputFor, removeOwn, resourceOperations, StepError } from './resources.js';
 import {
   type CompatClient,
   client,
@@ -39,6 +48,8 @@ export interface BuildOptions {
   reference: string;
   /** With the embedded emulator; absent against a real endpoint. */
   emulator?: EmulatorFacts;
+  /** The differences between versions the spec declares (`declaredDifferences`): what may explain a difference. */
+  declared?: readonly DeclaredDifference[];
 }
 
 /** The `Scp-Api-Version` an answer without the header is served as. */
@@ -50,8 +61,42 @@ type RawMethod = (path: string, init: object) => Promise<{ data?: unknown; respo
 
 type Body = (context: ScenarioContext, operation: CompatOperation, input: Record<string, unknown>) => Promise<Outcome>;
 
+/**
+ * Where a state-changing operation runs: `own`, on a resource of its own (an update or a deletion on
+ * one created and settled for it; a creation's resource deleted after); `shared`, on the example's
+ * ids, for a scenario the service refuses before it changes anything (a creation's resource, should
+ * one come back all the same, is deleted after).
+ */
+type Resources = 'own' | 'shared';
+
+/** `body` run as `resources` says, for an operation that changes state; as is for one that only reads. */
+function onResources(catalog: OperationCatalog, resources: Resources, body: Body): Body {
+  return async (context, operation, input) => {
+    const change = operation.stateChange;
+    if (!change || (resources === 'shared' && change.kind !== 'create')) return body(context, operation, input);
+    const ops = resourceOperations(catalog[context.entry.version] ?? [], change.resource);
+    if (!ops) {
+      throw new StepError(`ske ${context.entry.version} cannot create, show and delete a ${change.resource}`);
+    }
+    const api = client(context);
+    if (change.kind === 'create') {
+      const outcome = await body(context, operation, input);
+      const created = createdId(answerOf(outcome), change.resource);
+      if (created) await removeOwn(api, ops, created);
+      return outcome;
+    }
+    const id = await createOwn(api, ops);
+    try {
+      return await body(context, operation, inputFor(operation, ops.show, id, input));
+    } finally {
+      await removeOwn(api, ops, id);
+    }
+  };
+}
+
 /** A scenario's run: `body` with this version's description of the operation and its example arguments. */
-function runWith(catalog: OperationCatalog, id: string, body: Body) {
+function runWith(catalog: OperationCatalog, id: string, body: Body, resources: Resources = 'shared') {
+  const run = onResources(catalog, resources, body);
   return (context: ScenarioContext): Promise<Outcome> =>
     attempt(async () => {
       const operation = catalog[context.entry.version]?.find((candidate) => candidate.id === id);
@@ -63,7 +108,7 @@ function runWith(catalog: OperationCatalog, id: string, body: Body) {
         };
       const example = exampleInput(operation);
       if (!example.input) return { kind: 'error', name: 'NoExample', message: `no example for ${example.missing}` };
-      return body(context, operation, example.input);
+      return run(context, operation, example.input);
     });
 }
 
@@ -112,6 +157,7 @@ const noVersionHeader: Body = async (context, operation, input) => {
   const before = context.emulator?.requests.length ?? 0;
   const { data, response } = await method(operation.path, {
     params: rawParams(operation, input),
+    ...(input.body !== undefined && { body: input.body }),
     headers: { 'Scp-Api-Version': null },
     parseAs: /[/+]json\b/i.test(operation.success.contentType) ? 'json' : 'text',
   });
@@ -134,9 +180,10 @@ const succeeded =
 export function operationScenarios(
   catalog: OperationCatalog,
   operation: CompatOperation,
-  options: Pick<BuildOptions, 'emulator'> = {},
+  options: Pick<BuildOptions, 'emulator' | 'declared'> = {},
 ): Scenario[] {
   const { id } = operation;
+  const declared = options.declared ?? [];
   const sample = exampleInput(operation);
   const notApplicable = (reason: string | undefined) => (reason ? { notApplicable: reason } : {});
   const noExample = sample.input ? undefined : `the spec gives no example for ${sample.missing}, a required argument`;
@@ -159,6 +206,12 @@ export function operationScenarios(
     ? undefined
     : `no parameter of ${id} has a constraint to break (pattern, enum, const, bounds, lengths)`;
 
+  // Only an operation that takes a request body gets the invalid-body scenario.
+  const withoutField = bodyWithoutRequired(operation);
+  const invalidBodyReason = withoutField ? undefined : `the request body of ${id} requires no field`;
+  // A change the emulator carries out would be a real one against a real endpoint.
+  const changes = operation.stateChange !== undefined;
+
   const { actionId } = operation;
   const lacking = options.emulator?.credentials.find(
     (credentials) => actionId && credentials.actions && !credentials.actions.includes(actionId),
@@ -173,11 +226,14 @@ export function operationScenarios(
     {
       ...base,
       id: `${id}/example`,
-      title: `Example arguments (${operation.success.status}${operation.convenience ? `; also ${operation.convenience}` : ''})`,
+      title: `Example ${operation.body ? 'arguments and body' : 'arguments'} (${operation.success.status}${operation.convenience ? `; also ${operation.convenience}` : ''}${changes ? `; on its own ${operation.stateChange?.resource}` : ''})`,
       // Required examples name the emulator's demo cluster; a real endpoint has its own ids.
-      needsEmulator: needsExample,
+      needsEmulator: needsExample || changes,
       expect: succeeded(operation),
-      run: runWith(catalog, id, example),
+      // A version whose answer lacks only what later versions add (declared) differs as expected.
+      explain: (version, outcome, reference) =>
+        explainAnswer(outcome, reference, operation.answerSchema, version, declared),
+      run: runWith(catalog, id, example, 'own'),
     },
     {
       ...base,
@@ -221,6 +277,23 @@ export function operationScenarios(
         return outcome;
       }),
     },
+    ...(operation.body
+      ? [
+          {
+            ...base,
+            ...notApplicable(noExample ?? invalidBodyReason),
+            id: `${id}/invalid-body`,
+            title: withoutField ? `Body without ${withoutField.field} (400)` : 'Body without a required field (400)',
+            needsEmulator: true,
+            expect: errorStatus(400),
+            run: runWith(catalog, id, async (context, version, input) => {
+              const invalid = bodyWithoutRequired(version);
+              if (!invalid) return { kind: 'error', name: 'NoInvalidBody', message: `no invalid body for ${id}` };
+              return callOperation(client(context), version, { ...input, body: invalid.body });
+            }),
+          },
+        ]
+      : []),
     {
       ...base,
       id: `${id}/wrong-secret`,
@@ -243,7 +316,17 @@ export function operationScenarios(
       title: `No Scp-Api-Version header (answered as ${CURRENT_API_VERSION})`,
       needsEmulator: true,
       expect: succeeded(operation, CURRENT_API_VERSION),
-      run: runWith(catalog, id, noVersionHeader),
+      // The version's own body, answered as CURRENT: refused for a field only later versions require (declared).
+      explain: (version, outcome, reference) =>
+        explainRefusedBody(
+          outcome,
+          reference,
+          catalog[version]?.find((candidate) => candidate.id === id)?.body?.sample,
+          operation.body?.schema,
+          version,
+          declared,
+        ),
+      run: runWith(catalog, id, noVersionHeader, 'own'),
     },
     {
       ...base,
@@ -266,12 +349,13 @@ export function operationScenarios(
 }
 
 /**
- * Every scenario of a run, in report order: the lifecycle, then for each operation (the reference
- * version's, then any only other versions describe) its generic scenarios, followed, for the
- * operation behind `getUserKubeconfig`, by the kubeconfig scenarios specific to it.
+ * Every scenario of a run, in report order: the lifecycle and a cluster's and a nodepool's life, then
+ * for each operation (the reference version's, then any only other versions describe) its generic
+ * scenarios, followed, for the operation behind `getUserKubeconfig`, by the kubeconfig scenarios
+ * specific to it.
  */
 export function buildScenarios(catalog: OperationCatalog, options: BuildOptions): Scenario[] {
-  const scenarios: Scenario[] = [lifecycleScenario];
+  const scenarios: Scenario[] = [lifecycleScenario, resourceLifecycleScenario(catalog, options.reference)];
   for (const operation of operationsOf(catalog, options.reference)) {
     scenarios.push(...operationScenarios(catalog, operation, options));
     if (operation.convenience === 'getUserKubeconfig') scenarios.push(...kubeconfigScenarios(operation.id));

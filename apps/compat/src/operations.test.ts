@@ -1,8 +1,9 @@
-import type { ParameterSpec } from '@scp-ske/client';
+import type { OperationTable, ParameterSpec } from '@scp-ske/client';
 import { OPERATIONS } from '@scp-ske/client-1.3';
 import { loadDocument } from '@scp-ske/spec';
 import { describe, expect, it } from 'vitest';
 import {
+  bodyWithoutRequired,
   type CompatOperation,
   catalogOf,
   exampleInput,
@@ -17,9 +18,11 @@ const catalog = catalogOf(OPERATIONS, document);
 interface Described {
   operationId: string;
   summary: string;
+  requestBody?: { content: Record<string, { schema: unknown; example: unknown }> };
   responses: Record<string, unknown>;
   'x-scp-action-id': string;
   'x-scp-provenance': unknown;
+  'x-scp-state-change'?: unknown;
 }
 
 /** Every operation of the document, as (method, path, operation object). */
@@ -56,12 +59,15 @@ describe('the operation catalog', () => {
     }
   });
 
-  it("takes every required argument from the spec's examples", () => {
+  it("takes every required argument from the spec's examples, and the request body's", () => {
     for (const one of catalog) {
       const { input, missing } = exampleInput(one);
       expect(missing).toBeUndefined();
       const required = one.parameters.filter((parameter) => parameter.required);
-      expect(Object.keys(input ?? {})).toEqual(required.map((parameter) => parameter.key));
+      expect(Object.keys(input ?? {})).toEqual([
+        ...required.map((parameter) => parameter.key),
+        ...(one.body ? ['body'] : []),
+      ]);
     }
     const userKubeconfig = catalog.find((one) => one.convenience === 'getUserKubeconfig') as CompatOperation;
     const input = exampleInput(userKubeconfig).input as Record<string, unknown>;
@@ -72,6 +78,51 @@ describe('the operation catalog', () => {
       query: { kubeconfig_type: 'private' },
       header: {},
     });
+  });
+
+  it("describes each request body with the generated table's media type and the version's schema and example", () => {
+    for (const [index, { operation: described }] of documented.entries()) {
+      const one = catalog[index] as CompatOperation;
+      const media = described.requestBody?.content['application/json'];
+      expect(one.body, one.id).toEqual(
+        media && {
+          contentType: 'application/json',
+          required: (OPERATIONS as OperationTable)[one.id]?.body?.required === true,
+          schema: media.schema,
+          sample: media.example,
+        },
+      );
+      expect(one.stateChange).toEqual(described['x-scp-state-change']);
+    }
+    const createCluster = catalog.find((one) => one.id === 'createCluster') as CompatOperation;
+    const { input } = exampleInput(createCluster);
+    expect(input?.body).toMatchObject({ name: 'sample-cluster', service_watch_logging_enabled: false });
+    // A copy: a scenario may change it.
+    expect(input?.body).not.toBe(createCluster.body?.sample);
+    expect(createCluster).toMatchObject({
+      stateChange: { resource: 'cluster', kind: 'create', during: 'CREATING', settles: 'RUNNING' },
+      success: { status: 202 },
+    });
+    expect(catalog.find((one) => one.id === 'showCluster')).toMatchObject({ resource: 'cluster' });
+    expect(catalog.find((one) => one.id === 'listNodepools')).toMatchObject({ items: 'nodepools' });
+  });
+
+  it("takes ske 1.0's own body example, without what later versions add", async () => {
+    const older = catalogOf(OPERATIONS, await loadDocument('1.0', 'dereferenced'));
+    const createCluster = older.find((one) => one.id === 'createCluster') as CompatOperation;
+    expect(createCluster.body?.sample).not.toHaveProperty('service_watch_logging_enabled');
+    expect(older.some((one) => one.id === 'setClusterServiceWatchLogging')).toBe(false);
+  });
+
+  it('derives a body its schema refuses: the example without its first required field', () => {
+    const createCluster = catalog.find((one) => one.id === 'createCluster') as CompatOperation;
+    const invalid = bodyWithoutRequired(createCluster);
+    expect(invalid?.field).toBe('name');
+    expect(invalid?.body).not.toHaveProperty('name');
+    expect(invalid?.body).toHaveProperty('kubernetes_version', 'v1.29.8');
+    // All of NodepoolUpdateRequest's fields are optional.
+    expect(bodyWithoutRequired(catalog.find((one) => one.id === 'setNodepool') as CompatOperation)).toBeUndefined();
+    expect(bodyWithoutRequired(catalog.find((one) => one.id === 'showCluster') as CompatOperation)).toBeUndefined();
   });
 
   it('marks an operation the generated client lacks', () => {

@@ -2,9 +2,10 @@
  * The operations the scenarios run, per version, derived and never listed by hand: each version's
  * generated operation table (`OPERATIONS`: method, path, argument keys and schemas, success answer,
  * convenience) joined, by operationId, with its dereferenced document (summary, IAM action,
- * provenance, parameter examples, documented statuses). From an operation alone this module derives
- * what the generic scenarios send: the required arguments (the spec's examples), a malformed argument
- * (a value its schema refuses) and an unknown resource (a well-formed path value no fixture uses).
+ * provenance, parameter and request body examples, documented statuses, what it changes). From an
+ * operation alone this module derives what the generic scenarios send: the required arguments and the
+ * request body (the spec's examples), a malformed argument (a value its schema refuses), a body
+ * without a field its schema requires, and an unknown resource (a well-formed path value no fixture uses).
  */
 import { type ArgumentSchema, conforms, type OperationTable, type ParameterSpec } from '@scp-ske/client';
 import type { OpenApiDocument } from '@scp-ske/spec';
@@ -22,6 +23,31 @@ export interface CompatParameter extends ParameterSpec {
   readonly sample?: unknown;
 }
 
+/** `x-scp-state-change`: what a mutation does to its resource, and the statuses it goes through. */
+export interface StateChange {
+  /** `cluster`, `nodepool`: the `x-scp-resource` of the operation that shows it. */
+  resource: string;
+  kind: 'create' | 'update' | 'delete';
+  /** The status while the change is under way (`CREATING`, `ScalingUp`); absent when it is immediate. */
+  during?: string;
+  /** The status when shrinking, where it differs (`ScalingDown`). */
+  duringWhenShrinking?: string;
+  /** The status once done (`RUNNING`); absent for a deletion (the resource goes) and an immediate change. */
+  settles?: string;
+  /** Which field of the resource takes which field of the request body (`vpc.id: vpc_id`). */
+  sets?: Record<string, string>;
+}
+
+/** The request body an operation takes. */
+export interface CompatBody {
+  readonly contentType: string;
+  readonly required: boolean;
+  /** Its schema, as the version describes it. */
+  readonly schema?: unknown;
+  /** The spec's example: what the scenarios send. */
+  readonly sample?: unknown;
+}
+
 export interface CompatOperation {
   /** The operationId: the client's method name. */
   readonly id: string;
@@ -32,6 +58,15 @@ export interface CompatOperation {
   /** Its arguments (path, query and its own headers), in the spec's order. */
   readonly parameters: readonly CompatParameter[];
   readonly success: { readonly status: number; readonly contentType: string };
+  /** The JSON schema of its success answer, as the version describes it. */
+  readonly answerSchema?: unknown;
+  readonly body?: CompatBody;
+  /** What it changes (`x-scp-state-change`); absent for an operation that only reads. */
+  readonly stateChange?: StateChange;
+  /** The resource it shows (`x-scp-resource`: `cluster`), for the operation that shows one by id. */
+  readonly resource?: string;
+  /** The array of the answer that holds a list operation's items (`x-scp-pagination.items`). */
+  readonly items?: string;
   readonly convenience?: string;
   /** `x-scp-action-id`, e.g. `ske:ShowCluster`. */
   readonly actionId?: string;
@@ -56,14 +91,45 @@ interface DocumentParameter {
   schema?: { example?: unknown; examples?: unknown[] } & Record<string, unknown>;
 }
 
+interface MediaType {
+  schema?: unknown;
+  example?: unknown;
+  examples?: Record<string, { value?: unknown }>;
+}
+
 interface DocumentOperation {
   operationId: string;
   summary?: string;
   parameters?: DocumentParameter[];
-  responses?: Record<string, { content?: Record<string, unknown> }>;
+  requestBody?: { required?: boolean; content?: Record<string, MediaType> };
+  responses?: Record<string, { content?: Record<string, MediaType> }>;
   'x-scp-action-id'?: string;
   'x-scp-provenance'?: Provenance;
   'x-scp-convenience'?: string;
+  'x-scp-state-change'?: StateChange;
+  'x-scp-resource'?: string;
+  'x-scp-pagination'?: { items?: string };
+}
+
+/** A media type's example: its `example`, else its first named example's value. */
+function mediaExample(media: MediaType | undefined): unknown {
+  if (media?.example !== undefined) return media.example;
+  return Object.values(media?.examples ?? {}).find((example) => example.value !== undefined)?.value;
+}
+
+/** The request body: the generated table's, with the document's schema and example for its media type. */
+function bodyOf(operation: DocumentOperation, table: CompatBody | undefined): CompatBody | undefined {
+  const content = operation.requestBody?.content ?? {};
+  const contentType = table?.contentType ?? Object.keys(content)[0];
+  if (contentType === undefined) return undefined;
+  const media = content[contentType];
+  const sample = mediaExample(media);
+  return {
+    contentType,
+    required: table?.required ?? operation.requestBody?.required === true,
+    ...(media?.schema !== undefined && { schema: media.schema }),
+    ...(sample !== undefined && { sample: structuredClone(sample) }),
+  };
 }
 
 function exampleOf(parameter: DocumentParameter | undefined): unknown {
@@ -102,16 +168,25 @@ export function catalogOf(table: OperationTable, document: OpenApiDocument): Com
         return sample === undefined ? { ...parameter } : { ...parameter, sample };
       });
       const convenience = spec?.convenience ?? operation['x-scp-convenience'];
+      const body = bodyOf(operation, spec?.body && { required: false, ...spec.body });
+      const success = spec?.success ?? {
+        status: Number(status),
+        contentType: Object.keys(response?.content ?? {})[0] ?? '',
+      };
+      const answerSchema = operation.responses?.[String(success.status)]?.content?.[success.contentType]?.schema;
+      const items = operation['x-scp-pagination']?.items;
       found.push({
         id: operation.operationId,
         title: operation.summary ?? operation.operationId,
         method: spec?.method ?? method.toUpperCase(),
         path: spec?.path ?? path,
         parameters,
-        success: spec?.success ?? {
-          status: Number(status),
-          contentType: Object.keys(response?.content ?? {})[0] ?? '',
-        },
+        success,
+        ...(answerSchema !== undefined && { answerSchema }),
+        ...(body && { body }),
+        ...(operation['x-scp-state-change'] && { stateChange: operation['x-scp-state-change'] }),
+        ...(operation['x-scp-resource'] && { resource: operation['x-scp-resource'] }),
+        ...(items && { items }),
         ...(convenience && { convenience }),
         ...(operation['x-scp-action-id'] && { actionId: operation['x-scp-action-id'] }),
         ...(operation['x-scp-provenance'] && { provenance: operation['x-scp-provenance'] }),
@@ -129,7 +204,10 @@ function sampleOf(parameter: CompatParameter): unknown {
   return parameter.sample ?? schema.default ?? schema.const ?? schema.enum?.[0];
 }
 
-/** The required arguments, from the spec's examples (`{ clusterId, kubeconfigType }`), or which one has none. */
+/**
+ * The required arguments, from the spec's examples (`{ clusterId, kubeconfigType }`), and the request
+ * body's example as `body` (a copy: a scenario may change it), or which one has none.
+ */
 export function exampleInput(operation: CompatOperation): { input?: Record<string, unknown>; missing?: string } {
   const input: Record<string, unknown> = {};
   for (const parameter of operation.parameters) {
@@ -138,7 +216,24 @@ export function exampleInput(operation: CompatOperation): { input?: Record<strin
     if (value === undefined) return { missing: parameter.name };
     input[parameter.key] = value;
   }
+  const { body } = operation;
+  if (body?.sample !== undefined) input.body = structuredClone(body.sample);
+  else if (body?.required) return { missing: 'the request body' };
   return { input };
+}
+
+/**
+ * A body its schema refuses: the example without the first field the schema requires (`{ field,
+ * body }`); undefined when the operation takes no body or its schema requires no field.
+ */
+export function bodyWithoutRequired(operation: CompatOperation): { field: string; body: object } | undefined {
+  const { body } = operation;
+  const required = (body?.schema as { required?: unknown } | undefined)?.required;
+  if (!body || body.sample === null || typeof body.sample !== 'object' || !Array.isArray(required)) return undefined;
+  const [field] = required as string[];
+  if (field === undefined) return undefined;
+  const { [field]: _left, ...rest } = body.sample as Record<string, unknown>;
+  return { field, body: structuredClone(rest) };
 }
 
 /** The same arguments by wire name and location, as openapi-fetch's `params` take them. */

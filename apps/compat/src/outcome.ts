@@ -1,13 +1,22 @@
 /**
  * What a scenario observed, normalised so that versions can be compared: the kind of result, the
  * status and error code, the shape of a JSON body (its sorted keys and array lengths, never its
- * values), or the shape of a kubeconfig (which endpoint, how many contexts).
+ * values), the shape of a kubeconfig (which endpoint, how many contexts), or the steps of a
+ * resource's life. A JSON answer also keeps its body under `ANSWER` (a symbol: never compared, never
+ * written to a report), for the scenarios that go on with it and for explaining a difference.
  */
 import { readKubeconfig, SkeApiError, SkeInputError, UnsupportedVersionError } from '@scp-ske/client';
 
+/** Where a JSON answer keeps its body. */
+export const ANSWER: unique symbol = Symbol('answer');
+
 export type Outcome =
   | { kind: 'kubeconfig'; endpoint: string; contexts: number; answeredAs?: string }
-  | { kind: 'data'; status: number; summary: string; answeredAs?: string }
+  | { kind: 'data'; status: number; summary: string; answeredAs?: string; [ANSWER]?: unknown }
+  /** The steps of a resource's life, each as observed (`createCluster 202 → RUNNING, listed`). */
+  | { kind: 'steps'; steps: string[] }
+  /** The version does not have the operation. */
+  | { kind: 'absent' }
   | { kind: 'api-error'; status: number; code: string }
   | { kind: 'refused'; reason: 'input' | 'version'; detail: string }
   | { kind: 'lifecycle'; verdict: 'ok' | 'warn' | 'retired'; gateway?: number }
@@ -55,7 +64,7 @@ export function shapeOf(value: unknown): string {
 
 /** A success answer's outcome: a text body that reads as a kubeconfig is one, any other body is data. */
 export async function successOutcome(status: number, data: unknown): Promise<Outcome> {
-  if (typeof data !== 'string') return { kind: 'data', status, summary: shapeOf(data) };
+  if (typeof data !== 'string') return { kind: 'data', status, summary: shapeOf(data), [ANSWER]: data };
   try {
     const { server, contexts } = await readKubeconfig(data);
     return { kind: 'kubeconfig', endpoint: endpointType(server), contexts: contexts.length };
@@ -72,6 +81,10 @@ export function outcomeOfError(error: unknown): Outcome {
   return { kind: 'error', name, message };
 }
 
+/** The JSON body an outcome was made from, if it was a JSON answer. */
+export const answerOf = (outcome: Outcome | undefined): unknown =>
+  outcome?.kind === 'data' ? outcome[ANSWER] : undefined;
+
 /** A short label for a table cell. */
 export function describeOutcome(outcome: Outcome): string {
   const as = 'answeredAs' in outcome && outcome.answeredAs ? ` as ${outcome.answeredAs}` : '';
@@ -86,6 +99,10 @@ export function describeOutcome(outcome: Outcome): string {
       return outcome.reason === 'input' ? `refused: ${outcome.detail}` : 'refused: retired';
     case 'lifecycle':
       return `${outcome.verdict}${outcome.gateway ? ` (gateway ${outcome.gateway})` : ''}`;
+    case 'steps':
+      return `${outcome.steps.length} steps, each seen`;
+    case 'absent':
+      return 'not in this version';
     case 'error':
       return `${outcome.name}`;
   }

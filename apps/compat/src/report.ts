@@ -1,15 +1,20 @@
 /**
  * Renders a compatibility report: a terminal table, Markdown, and the JSON written to reports/. Rows
- * are grouped by operation (a header line with its method, path, IAM action and provenance), after
- * the version-wide lifecycle; one table, so that the version columns line up from top to bottom.
+ * are grouped by operation (a header line with its method, path, IAM action, provenance and, for one
+ * some versions lack, the version it is added in), after the rows across operations (the version
+ * lifecycle, a cluster's and a nodepool's life); one table, so that the version columns line up from
+ * top to bottom. Then the differences the spec declares between versions, each with its strength and
+ * evidence (what the expected differences of the table rest on), and the contract comparison.
  */
+import { describeDeclaredDifference } from '@scp-ske/spec';
 import type { Cell } from './classify.js';
 import { describeOutcome } from './outcome.js';
 import type { CompatReport, OperationSummary, ScenarioRow } from './run.js';
 
 const MARKS: Record<Cell['mark'], string> = { same: '✓', expected: '≠', regression: '✗', skipped: '–', 'n/a': '·' };
 const LEGEND =
-  '✓ same as the reference, ≠ expected difference (explained by the lifecycle), ✗ regression, – skipped, · not applicable';
+  '✓ same as the reference, ≠ expected difference (explained by the lifecycle, or declared by the spec with its evidence), ✗ regression, – skipped, · not applicable';
+const ACROSS = 'Across operations: the version lifecycle, and a cluster’s and a nodepool’s life';
 
 /** Numbers each distinct reason once, for footnotes. */
 function footnotes() {
@@ -68,10 +73,18 @@ export function provenanceText(operation: OperationSummary, versions: string[]):
   return `assumed unchanged for ${list(assumed)} (confirmed for ${list(provenance.confirmed) || 'no version'})`;
 }
 
+/** For an operation some selected versions lack by declaration: from which version, and which lack it. */
+export function sinceText(operation: OperationSummary): string | undefined {
+  const { since } = operation;
+  if (!since) return undefined;
+  return `from ske ${since.version} (${since.strength ?? 'strength not given'}), not in ${since.lacking.map((version) => `ske ${version}`).join(', ')}`;
+}
+
 function groupHeading(group: Group, versions: string[]): string {
   const { operation } = group;
-  if (!operation) return group.id ?? 'Every operation: the version lifecycle';
-  return `${operation.id}: ${operation.method} ${operation.path} · IAM ${operation.actionId ?? 'none'} · ${provenanceText(operation, versions)}`;
+  if (!operation) return group.id ?? ACROSS;
+  const since = sinceText(operation);
+  return `${operation.id}: ${operation.method} ${operation.path} · IAM ${operation.actionId ?? 'none'} · ${provenanceText(operation, versions)}${since ? ` · ${since}` : ''}`;
 }
 
 function header(report: CompatReport): string[] {
@@ -110,16 +123,29 @@ const notApplicable = (row: ScenarioRow, report: CompatReport) => {
   return cells.every((cell) => cell?.mark === 'n/a') ? cells[0]?.reason : undefined;
 };
 
+/** The differences between versions the spec declares: what, where, which versions lack it, how sure, on what. */
+function declaredLines(report: CompatReport): string[] {
+  if (report.declared.length === 0) return ['Declared differences between versions: none.'];
+  return [
+    `Declared differences between versions (x-scp-since, x-scp-required-since): ${report.declared.length}`,
+    ...report.declared.map(
+      (difference) =>
+        `  ${describeDeclaredDifference(difference)} · not in ${difference.lacking.map((version) => `ske ${version}`).join(', ')} · in ${difference.operations.join(', ') || 'no operation'} · ${difference.strength ?? 'strength not given'}: ${difference.evidence ?? 'no evidence given'}`,
+    ),
+  ];
+}
+
 function contractLines(report: CompatReport): string[] {
   const { differences, reference } = report.contract;
   const others = report.versions.filter((version) => version !== reference).map((version) => `ske ${version}`);
   if (differences.length === 0) {
+    const narrowed = report.declared.length > 0 ? ' narrowed to each by the declared differences' : '';
     return [
-      `Contract: ${others.join(', ') || 'no other version'} identical to ske ${reference} (version number and lifecycle aside).`,
+      `Contract: ${others.join(', ') || 'no other version'} identical to ske ${reference}${narrowed} (version number and lifecycle aside).`,
     ];
   }
   return [
-    `Contract: ${differences.length} difference(s) from ske ${reference}:`,
+    `Contract: ${differences.length} undeclared difference(s) from ske ${reference}:`,
     ...differences.map(
       (difference) =>
         `  ske ${difference.version} ${difference.pointer}: ${JSON.stringify(difference.actual)} (ske ${reference}: ${JSON.stringify(difference.expected)})`,
@@ -167,6 +193,8 @@ export function renderTerminal(report: CompatReport): string {
     '',
     ...reasons.map((reason, index) => `[${index + 1}] ${reason}`),
     ...(reasons.length > 0 ? [''] : []),
+    ...declaredLines(report),
+    '',
     ...contractLines(report),
     summaryLine(report),
   ].join('\n');
@@ -179,12 +207,11 @@ export function renderMarkdown(report: CompatReport): string {
   const tableRow = (cells: string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
   const sections = groups(report).flatMap((group) => {
     const { operation } = group;
-    const title = operation
-      ? `${operation.id}: ${operation.title}`
-      : (group.id ?? 'Every operation: the version lifecycle');
+    const title = operation ? `${operation.id}: ${operation.title}` : (group.id ?? ACROSS);
+    const since = operation && sinceText(operation);
     const facts = operation
       ? [
-          `\`${operation.method} ${operation.path}\` · IAM action \`${operation.actionId ?? 'none'}\` · ${provenanceText(operation, report.versions)}.${operation.provenance ? ` Source: ${operation.provenance.document}.` : ''}`,
+          `\`${operation.method} ${operation.path}\` · IAM action \`${operation.actionId ?? 'none'}\` · ${provenanceText(operation, report.versions)}.${operation.provenance ? ` Source: ${operation.provenance.document}.` : ''}${since ? ` ${since[0]?.toUpperCase()}${since.slice(1)}.` : ''}`,
           '',
         ]
       : [];
@@ -206,6 +233,8 @@ export function renderMarkdown(report: CompatReport): string {
     '',
     ...sections,
     ...reasons.map((reason, index) => `${index + 1}. ${reason}`),
+    '',
+    ...declaredLines(report).map((text) => (text.startsWith('  ') ? `- ${text.trim()}` : text)),
     '',
     ...contractLines(report).map((text) => (text.startsWith('  ') ? `- ${text.trim()}` : text)),
     '',

@@ -1,6 +1,9 @@
 /**
  * Runs every scenario through every selected version's generated client, against the embedded
- * emulator (default) or a real endpoint, and compares the contracts of the bundled documents.
+ * emulator (default) or a real endpoint, and compares the contracts of the bundled documents. The
+ * differences between versions the spec declares (`declaredDifferences`) are the expected ones: an
+ * operation a version does not have is "not in this version", and a scenario's difference that a
+ * declaration accounts for is expected, naming its evidence and strength.
  */
 import { type OperationTable, resetLifecycleWarnings } from '@scp-ske/client';
 import { type Emulator, startEmulator } from '@scp-ske/emulator';
@@ -8,6 +11,8 @@ import { type CredentialValues, createCredentialChain } from '@scp-ske/signing';
 import {
   type ContractDifference,
   contractDifferences,
+  type DeclaredDifference,
+  declaredDifferences,
   loadDocument,
   manifest,
   type OpenApiDocument,
@@ -20,6 +25,7 @@ import {
   classifyAgainstPrediction,
   classifyAgainstReference,
 } from './classify.js';
+import { absentOperation, declaredReason } from './declared.js';
 import { clientFactories, operationTables, rawClientFactories } from './generated/clients.js';
 import { buildScenarios } from './operation-scenarios.js';
 import { catalogOf, type OperationCatalog, operationsOf, type Provenance } from './operations.js';
@@ -30,6 +36,15 @@ import {
   type RawClientFactory,
   type ScenarioContext,
 } from './scenarios.js';
+
+/**
+ * How long a change takes in the embedded emulator (its `transitionMs`): short, so that the scenarios
+ * that wait for a status to settle (resources.ts) do not wait long.
+ */
+export const TRANSITION_MS = 5;
+
+/** Why a scenario is skipped against a real endpoint. */
+export const NEEDS_EMULATOR = 'needs the embedded emulator (its fixtures, fault injection, or resources to change)';
 
 export interface CompatOptions {
   /** The day the lifecycle is judged on (and the emulator's clock starts at). Default: now. */
@@ -67,6 +82,8 @@ export interface OperationSummary {
   provenance?: Provenance;
   /** The selected versions whose document describes it. */
   versions: string[];
+  /** The declaration that it is added in a later version than some selected ones have (`x-scp-since`). */
+  since?: DeclaredDifference;
 }
 
 export interface CompatReport {
@@ -76,6 +93,9 @@ export interface CompatReport {
   reference: string;
   operations: OperationSummary[];
   scenarios: ScenarioRow[];
+  /** The differences between the selected versions that the spec declares, with their evidence. */
+  declared: DeclaredDifference[];
+  /** The differences from the reference (narrowed to each version) that nothing declares: regressions. */
   contract: { reference: string; differences: ContractDifference[] };
   summary: { same: number; expected: number; regressions: number; skipped: number; notApplicable: number };
 }
@@ -100,18 +120,23 @@ function summarizeOperations(
   catalog: OperationCatalog,
   entries: VersionEntry[],
   reference: string,
+  declared: readonly DeclaredDifference[],
 ): OperationSummary[] {
-  return operationsOf(catalog, reference).map((operation) => ({
-    id: operation.id,
-    title: operation.title,
-    method: operation.method,
-    path: operation.path,
-    ...(operation.actionId && { actionId: operation.actionId }),
-    ...(operation.provenance && { provenance: operation.provenance }),
-    versions: entries
-      .map((entry) => entry.version)
-      .filter((version) => catalog[version]?.some((candidate) => candidate.id === operation.id)),
-  }));
+  return operationsOf(catalog, reference).map((operation) => {
+    const since = declared.find((one) => one.operation === operation.id && one.change === 'added');
+    return {
+      id: operation.id,
+      title: operation.title,
+      method: operation.method,
+      path: operation.path,
+      ...(operation.actionId && { actionId: operation.actionId }),
+      ...(operation.provenance && { provenance: operation.provenance }),
+      versions: entries
+        .map((entry) => entry.version)
+        .filter((version) => catalog[version]?.some((candidate) => candidate.id === operation.id)),
+      ...(since && since.lacking.length > 0 && { since }),
+    };
+  });
 }
 
 export async function runCompat(options: CompatOptions = {}): Promise<CompatReport> {
@@ -135,7 +160,11 @@ export async function runCompat(options: CompatOptions = {}): Promise<CompatRepo
   let credentials: CredentialValues;
   let fixtures: Fixtures | undefined;
   if (options.endpoint === undefined) {
-    emulator = await startEmulator({ now: at, ...(options.documents && { documents: options.documents }) });
+    emulator = await startEmulator({
+      now: at,
+      transitionMs: TRANSITION_MS,
+      ...(options.documents && { documents: options.documents }),
+    });
     const [cluster, privateOnly, restricted] = emulator.clusters as [
       Fixtures['cluster'],
       Fixtures['cluster'],
@@ -153,8 +182,10 @@ export async function runCompat(options: CompatOptions = {}): Promise<CompatRepo
   const onWarning = (warning: Error & { code?: string }) => warnings.push(warning.code ?? warning.name);
   process.on('warning', onWarning);
 
+  const declared = declaredDifferences(documents);
   const scenarios = buildScenarios(catalog, {
     reference: referenceEntry.version,
+    declared,
     ...(emulator && {
       emulator: { credentials: emulator.credentials, clusterIds: emulator.clusters.map((cluster) => cluster.id) },
     }),
@@ -164,8 +195,13 @@ export async function runCompat(options: CompatOptions = {}): Promise<CompatRepo
     for (const scenario of scenarios) {
       const outcomes = new Map<string, Awaited<ReturnType<typeof scenario.run>>>();
       const skipped = scenario.needsEmulator && !emulator;
+      // The declaration that a version does not have the scenario's operation (it is then not run there).
+      const absentFrom = (version: string) =>
+        scenario.operation && !catalog[version]?.some((one) => one.id === scenario.operation)
+          ? absentOperation(declared, scenario.operation, version)
+          : undefined;
       for (const entry of entries) {
-        if (skipped || scenario.notApplicable) continue;
+        if (skipped || scenario.notApplicable || absentFrom(entry.version)) continue;
         if (scenario.judge === 'lifecycle') resetLifecycleWarnings();
         warnings.length = 0;
         const context: ScenarioContext = {
@@ -189,13 +225,17 @@ export async function runCompat(options: CompatOptions = {}): Promise<CompatRepo
       const reference = outcomes.get(referenceEntry.version);
       for (const entry of entries) {
         const outcome = outcomes.get(entry.version);
+        const declaration = absentFrom(entry.version);
         if (scenario.notApplicable) {
           cells[entry.version] = { mark: 'n/a', reason: `not applicable: ${scenario.notApplicable}` };
-        } else if (skipped || !outcome) {
+        } else if (declaration) {
           cells[entry.version] = {
-            mark: 'skipped',
-            reason: 'needs the embedded emulator (fixtures or fault injection)',
+            mark: 'expected',
+            outcome: { kind: 'absent' },
+            reason: `not in ske ${entry.version}: ${declaredReason(declaration)}`,
           };
+        } else if (skipped || !outcome) {
+          cells[entry.version] = { mark: 'skipped', reason: NEEDS_EMULATOR };
         } else if (scenario.judge === 'lifecycle') {
           cells[entry.version] = classifyAgainstPrediction(
             entry,
@@ -204,8 +244,11 @@ export async function runCompat(options: CompatOptions = {}): Promise<CompatRepo
             predictedLifecycle(entry, at, emulator ? 200 : 404),
           );
         } else {
+          const compared = reference ?? outcome;
           cells[entry.version] = classifyAgainstExpectation(
-            classifyAgainstReference(entry, at, outcome, reference ?? outcome),
+            classifyAgainstReference(entry, at, outcome, compared, () =>
+              scenario.explain?.(entry.version, outcome, compared),
+            ),
             scenario.expect?.(outcome),
           );
         }
@@ -231,8 +274,9 @@ export async function runCompat(options: CompatOptions = {}): Promise<CompatRepo
     target: emulator ? 'embedded emulator' : endpoint,
     versions: entries.map((entry) => entry.version),
     reference: referenceEntry.version,
-    operations: summarizeOperations(catalog, entries, referenceEntry.version),
+    operations: summarizeOperations(catalog, entries, referenceEntry.version, declared),
     scenarios: rows,
+    declared,
     contract: { reference: referenceEntry.version, differences },
     summary: {
       same: count('same'),

@@ -4,8 +4,9 @@
  * the reference version's outcome, or the lifecycle the manifest predicts for this version.
  *
  * `buildScenarios` derives them from the operation catalog (operation-scenarios.ts): the generic
- * scenarios of every operation, plus the lifecycle and the kubeconfig scenarios specific to the
- * operation behind `getUserKubeconfig`.
+ * scenarios of every operation, plus the lifecycle, a cluster's and a nodepool's life
+ * (resource-lifecycle.ts) and the kubeconfig scenarios specific to the operation behind
+ * `getUserKubeconfig`.
  */
 import type { CallOptions, KubeconfigResult, SkeClientOptions } from '@scp-ske/client';
 import type { RawClient } from '@scp-ske/client/raw';
@@ -63,6 +64,11 @@ export interface Scenario {
    * expected when `outcome` is not it, so that a version agreeing with a wrong reference is no pass.
    */
   expect?(outcome: Outcome): string | undefined;
+  /**
+   * Why `version`'s outcome differs from the reference's, when a difference the spec declares between
+   * the versions accounts for all of it (the difference is then expected); undefined otherwise.
+   */
+  explain?(version: string, outcome: Outcome, reference: Outcome): string | undefined;
   run(context: ScenarioContext): Promise<Outcome>;
 }
 

@@ -3,10 +3,12 @@
  * --inlineBundle` on a copy of the bundled document @scp-ske/spec publishes, each operation's
  * description opened with its IAM action and its provenance for that version) and `index.html`, which
  * lists every version with its state, Not Before date and whether it is served today, every version's
- * operations (method and path, IAM action, confirmed or assumed), and the cross-version contract
- * differences (`contractDifferences`, the comparison the compatibility app uses), and each version's
- * change list against the version before it (`diffSpecs` from `@scp-ske/spec/diff`, the classification
- * the release gate and `pnpm spec:diff` use).
+ * operations (method and path, IAM action, confirmed or assumed), which versions have each operation,
+ * what differs between versions and on what evidence (`declaredDifferences`: the spec's `x-scp-since` and
+ * `x-scp-required-since`), whatever else differs (`contractDifferences`, the comparison the compatibility
+ * app uses: none, when every difference is declared), and each version's change list against the version
+ * before it (`diffSpecs` from `@scp-ske/spec/diff`, the classification the release gate and
+ * `pnpm spec:diff` use).
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -15,7 +17,16 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { contractDifferences, isServed, judgeLifecycle, loadDocument, manifest, utcDay } from '@scp-ske/spec';
+import {
+  contractDifferences,
+  declaredDifferences,
+  describeDeclaredDifference,
+  isServed,
+  judgeLifecycle,
+  loadDocument,
+  manifest,
+  utcDay,
+} from '@scp-ske/spec';
 import { countSeverities, diffSpecs, SEVERITIES } from '@scp-ske/spec/diff';
 
 const run = promisify(execFile);
@@ -136,6 +147,48 @@ ${rows}
     .join('\n');
 }
 
+/** Every operation of any version (the current version's first), with the versions that have it and why the others do not. */
+function operationVersions(documents, declared) {
+  const byId = new Map();
+  for (const entry of [...manifest.versions].reverse()) {
+    for (const { operation } of operationsOf(documents[entry.version])) {
+      const known = byId.get(operation.operationId) ?? { operation, versions: [] };
+      known.versions.unshift(entry.version);
+      byId.set(operation.operationId, known);
+    }
+  }
+  const rows = [...byId.values()]
+    .map(({ operation, versions }) => {
+      const since = declared.find((one) => one.operation === operation.operationId && one.change === 'added');
+      const why = since ? `${describeDeclaredDifference(since)} (${since.strength ?? 'strength not given'})` : '';
+      return `<tr data-operation-id="${escapeHtml(operation.operationId)}"><td><code>${escapeHtml(operation.operationId)}</code></td><td>${versions.map((version) => `ske ${version}`).join(', ')}</td><td>${escapeHtml(why)}</td></tr>`;
+    })
+    .join('\n');
+  return `<table id="operation-versions">
+<thead><tr><th>Operation</th><th>Versions that have it</th><th>Why not the others</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>`;
+}
+
+/** The differences between versions the spec declares: what, from which version, which versions lack it, how sure, on what. */
+function declaredTable(declared) {
+  if (declared.length === 0) return '<p>The spec declares no difference between versions.</p>';
+  const rows = declared
+    .map(
+      (one) =>
+        `<tr><td>${escapeHtml(describeDeclaredDifference(one))}</td><td>${one.lacking.map((version) => `ske ${version}`).join(', ')}</td><td>${escapeHtml(one.operations.join(', '))}</td><td>${escapeHtml(one.strength ?? 'not given')}</td><td>${escapeHtml(one.evidence ?? '')}</td></tr>`,
+    )
+    .join('\n');
+  return `<table id="declared">
+<thead><tr><th>What</th><th>Not in</th><th>Operations</th><th>Strength</th><th>Evidence</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>`;
+}
+
 /** Each version's changes against the version before it: counts, then one row per change, worst first. */
 function changeLists(bundled) {
   return manifest.versions
@@ -164,7 +217,7 @@ ${rows}
     .join('\n');
 }
 
-function indexPage(documents, differences, builtOn, changes) {
+function indexPage(documents, differences, declared, builtOn, changes) {
   const rows = manifest.versions
     .map((entry) => {
       const served = isServed(entry, builtOn);
@@ -178,8 +231,9 @@ function indexPage(documents, differences, builtOn, changes) {
     .join('\n');
   const contract =
     differences.length === 0
-      ? `<p class="same">Every version describes the same operations, parameters, responses and schemas as ske ${manifest.current}; only the version number and the lifecycle differ.</p>`
-      : `<table><thead><tr><th>Version</th><th>Where</th><th>ske ${manifest.current}</th><th>This version</th></tr></thead><tbody>
+      ? `<p class="same">Apart from these, every version describes the same operations, parameters, responses and schemas as ske ${manifest.current}; only the version number and the lifecycle differ.</p>`
+      : `<p>Differences from ske ${manifest.current} (narrowed to each version by the differences above) that the spec does not declare:</p>
+<table id="undeclared"><thead><tr><th>Version</th><th>Where</th><th>ske ${manifest.current}</th><th>This version</th></tr></thead><tbody>
 ${differences
   .map(
     (difference) =>
@@ -202,7 +256,7 @@ ${differences
   table.operations td:nth-child(2) code { white-space: nowrap; }
   td.assumed { color: #8a5a00; }
   td.confirmed { color: #1d6b2b; }
-  table.changes { font-size: .85em; }
+  table.changes, table#declared { font-size: .85em; }
   table.changes td:nth-child(2) { width: 45%; word-break: break-all; }
   tr.breaking td:first-child { color: #a11; font-weight: 600; }
   tr.non-breaking td:first-child { color: #8a5a00; }
@@ -225,7 +279,13 @@ ${rows}
 <p>Each version's operations, with the IAM action a key needs for it. <em>Confirmed</em>: a document of SCP's describes the operation for that version.
 <em>Assumed</em>: SCP's documents describe it for other versions only, and this version is assumed unchanged.</p>
 ${operationTables(documents)}
+<h3>Which versions have each operation</h3>
+${operationVersions(documents, declared)}
 <h2>Differences between versions</h2>
+<p>Where versions differ, the spec says so as data (<code>x-scp-since</code>: from which version an operation or a field exists;
+<code>x-scp-required-since</code>: from which version a field is required), with how sure it is and on what evidence. Each version's
+page, and its client, has exactly its own operations and fields.</p>
+${declaredTable(declared)}
 ${contract}
 <h2>Changes from the previous version</h2>
 <p>Each version against the one before it, change by change: <em>breaking</em> (a consumer of the earlier version can fail on this one),
@@ -267,7 +327,13 @@ async function main() {
   }
   await writeFile(
     join(outDir, 'index.html'),
-    indexPage(documents, contractDifferences(documents, manifest.current), new Date(), changeLists(bundled)),
+    indexPage(
+      documents,
+      contractDifferences(documents, manifest.current),
+      declaredDifferences(documents),
+      new Date(),
+      changeLists(bundled),
+    ),
   );
   console.log(`docs: ${manifest.versions.map(pageOf).join(', ')} and index.html in ${outDir}`);
 }

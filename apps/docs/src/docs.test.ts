@@ -3,8 +3,9 @@
  * server: the index lists every version and every version's operations (method and path, IAM action,
  * confirmed or assumed), every version page renders every operation with its parameters, response
  * codes, IAM action and provenance, no request leaves the local server, and a screenshot of each page
- * is kept in dist/screenshots. The index also lists each version's changes against the version before it
- * (diffSpecs). What is expected is read from the bundled documents, never listed here.
+ * is kept in dist/screenshots. The index also lists which versions have each operation, the differences
+ * between versions the spec declares with their evidence (declaredDifferences), and each version's changes
+ * against the version before it (diffSpecs). What is expected is read from the documents, never listed here.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -12,7 +13,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isServed, loadDocument, manifest } from '@scp-ske/spec';
+import {
+  declaredDifferences,
+  describeDeclaredDifference,
+  isServed,
+  loadDocument,
+  manifest,
+  type OpenApiDocument,
+} from '@scp-ske/spec';
 import { diffSpecs, SEVERITIES } from '@scp-ske/spec/diff';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -140,6 +148,45 @@ describe('the HTML reference', () => {
       await context.close();
     },
   );
+
+  it('shows what differs between versions, on what evidence, and which versions have each operation', async () => {
+    const documents: Record<string, OpenApiDocument> = {};
+    for (const entry of manifest.versions) documents[entry.version] = await loadDocument(entry.version, 'dereferenced');
+    const declared = declaredDifferences(documents);
+    const { tab, context } = await open('index.html');
+    const rows = await tab.$$eval('#declared tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim())),
+    );
+    expect(rows).toEqual(
+      declared.map((one) => [
+        describeDeclaredDifference(one),
+        one.lacking.map((version) => `ske ${version}`).join(', '),
+        one.operations.join(', '),
+        one.strength,
+        one.evidence,
+      ]),
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    const availability = await tab.$$eval('#operation-versions tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim())),
+    );
+    const current = (await operationsOf(manifest.current)).map(({ operation }) => operation.operationId);
+    expect(availability.map((row) => row[0])).toEqual(current);
+    for (const [id, versions, why] of availability) {
+      const having = manifest.versions.filter((entry) =>
+        Object.values((documents[entry.version] as OpenApiDocument).paths).some((item) =>
+          Object.values(item).some((operation) => (operation as Operation).operationId === id),
+        ),
+      );
+      expect(versions, id).toBe(having.map((entry) => entry.apiVersion).join(', '));
+      const since = declared.find((one) => one.operation === id);
+      expect(why, id).toBe(since ? `${describeDeclaredDifference(since)} (${since.strength})` : '');
+    }
+    expect(availability.find((row) => row[0] === 'setClusterServiceWatchLogging')?.[1]).toBe(
+      'ske 1.1, ske 1.2, ske 1.3',
+    );
+    await context.close();
+  });
 
   it.each(manifest.versions.slice(1).map((entry, index) => [entry.apiVersion, entry.version, index]))(
     'lists the changes of %s against the version before it, as diffSpecs classifies them',

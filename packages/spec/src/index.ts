@@ -10,7 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { manifest } from './generated/manifest.js';
 import type { DocumentForm, DocumentFormat } from './manifest-types.js';
 
-export { type ContractDifference, contractDifferences, normalizeContract } from './contract-diff.js';
+export {
+  type ContractDifference,
+  contractDifferences,
+  type DeclaredDifference,
+  declaredDifferences,
+  describeDeclaredDifference,
+  normalizeContract,
+} from './contract-diff.js';
 export { findVersion, isServed, judgeLifecycle, type LifecycleVerdict, utcDay } from './lifecycle.js';
 export type {
   DocumentForm,
