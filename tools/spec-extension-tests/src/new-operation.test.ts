@@ -18,14 +18,14 @@ const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', 
 const run = (command: string, args: string[], cwd: string) =>
   execFileSync(command, args, { cwd, env, encoding: 'utf8', stdio: 'pipe', maxBuffer: 256 * 1024 * 1024 });
 
-const OPERATION_ID = 'listKubernetesVersions';
+const OPERATION_ID = 'listServerTypes';
 const PATH_FILE = `paths:
   get:
     operationId: ${OPERATION_ID}
-    summary: List Kubernetes Versions
-    description: The Kubernetes versions a new cluster can run.
+    summary: List Server Types
+    description: The server types a nodepool's nodes can run on.
     tags: [Cluster]
-    x-scp-action-id: ske:ListKubernetesVersions
+    x-scp-action-id: ske:ListServerTypes
     x-scp-provenance:
       source: test
       document: a fifth operation added by tools/spec-extension-tests
@@ -44,17 +44,17 @@ const PATH_FILE = `paths:
           application/json:
             schema:
               type: object
-              required: [kubernetes_versions]
+              required: [server_types]
               properties:
-                kubernetes_versions:
+                server_types:
                   type: array
                   items: { type: string }
             example:
-              kubernetes_versions: [v1.29.8, v1.30.4]
+              server_types: [s1v2m4, s1v4m8]
       "401":
         $ref: ../components/responses/Unauthorized.yaml
 `;
-const EXAMPLE = { kubernetes_versions: ['v1.29.8', 'v1.30.4'] };
+const EXAMPLE = { server_types: ['s1v2m4', 's1v4m8'] };
 /** What the pipeline may write: the generated files (README "Generated files") and its reports. */
 const GENERATED =
   /^(packages\/spec\/(openapi\/|versions\.json|src\/generated\/)|packages\/client-\d+\.\d+\/|[^/]+\/[^/]+\/src\/generated\/|reports\/)/;
@@ -87,11 +87,11 @@ function copyRepository(): string {
 
 beforeAll(() => {
   copy = copyRepository();
-  const pathFile = join(copy, 'spec', 'ske', 'paths', 'kubernetes-versions.yaml');
+  const pathFile = join(copy, 'spec', 'ske', 'paths', 'server-types.yaml');
   writeFileSync(pathFile, PATH_FILE.replace(/^paths:\n/, '').replace(/^ {2}/gm, ''));
   writeFileSync(
     join(copy, 'spec', 'ske', 'paths.yaml'),
-    `${readFileSync(join(copy, 'spec', 'ske', 'paths.yaml'), 'utf8')}/v1/kubernetes-versions:\n  $ref: ./paths/kubernetes-versions.yaml\n`,
+    `${readFileSync(join(copy, 'spec', 'ske', 'paths.yaml'), 'utf8')}/v1/server-types:\n  $ref: ./paths/server-types.yaml\n`,
   );
   run('pnpm', ['install', '--frozen-lockfile', '--prefer-offline', '--reporter=silent'], copy);
   run('pnpm', ['start'], copy);
@@ -108,7 +108,7 @@ describe('an operation added to the spec reaches every package through `pnpm sta
       .filter(Boolean)
       .map((line) => line.slice(3));
     const handWritten = changed.filter((file) => !GENERATED.test(file));
-    expect(handWritten.sort()).toEqual(['spec/ske/paths.yaml', 'spec/ske/paths/kubernetes-versions.yaml']);
+    expect(handWritten.sort()).toEqual(['spec/ske/paths.yaml', 'spec/ske/paths/server-types.yaml']);
   });
 
   it('gives every version a typed method that returns the example through the emulator', () => {
@@ -121,7 +121,7 @@ describe('an operation added to the spec reaches every package through `pnpm sta
         `import { createSkeClient, type OperationData } from './index.js';
 export async function versions(): Promise<string[]> {
   const { data }: { data: OperationData<'${OPERATION_ID}'> } = await createSkeClient().${OPERATION_ID}();
-  return data.kubernetes_versions;
+  return data.server_types;
 }
 `,
       );
@@ -179,17 +179,17 @@ console.log(JSON.stringify(results));
     for (const version of versionsOf(copy)) {
       const rows = passed.filter((name) => name.startsWith(`@scp-ske/client-${version} ${OPERATION_ID} `));
       expect(rows, version).toEqual([
-        expect.stringContaining('GET /v1/kubernetes-versions: answered 200'),
-        expect.stringContaining('raw GET /v1/kubernetes-versions'),
+        expect.stringContaining('GET /v1/server-types: answered 200'),
+        expect.stringContaining('raw GET /v1/server-types'),
       ]);
     }
   });
 
   it('bundles it into every version document with its IAM action', () => {
     const document = parse(readFileSync(join(copy, 'packages/spec/openapi/ske-1.2.yaml'), 'utf8'));
-    expect(document.paths['/v1/kubernetes-versions'].get).toMatchObject({
+    expect(document.paths['/v1/server-types'].get).toMatchObject({
       operationId: OPERATION_ID,
-      'x-scp-action-id': 'ske:ListKubernetesVersions',
+      'x-scp-action-id': 'ske:ListServerTypes',
       'x-scp-lifecycle': { apiVersion: 'ske 1.2' },
     });
   });
