@@ -1,8 +1,8 @@
 /**
  * The consumer of the rehearsal: copied into an empty npm project that installed @scp-ske/client-1.3 and
  * @scp-ske/emulator (and @scp-ske/cli) from the rehearsal's registry, and run there with plain `node`.
- * Starts the installed emulator on 127.0.0.1, calls every operation of the installed client's operation
- * table (`OPERATIONS`) with the emulator's demo credentials, both kubeconfig conveniences, and, with
+ * Starts the installed emulator on 127.0.0.1, calls every read operation (GET) of the installed client's
+ * operation table (`OPERATIONS`) with the emulator's demo credentials, both kubeconfig conveniences, and, with
  * `CONSUMER_CLI=1`, the installed `scp-ske` bin through npx. Prints one JSON line: what is installed
  * (which contract), and what every call answered. Exits 1 when a call did not answer 200.
  */
@@ -33,7 +33,12 @@ const installed = {
 
 /** A value for every required parameter the operations of ske 1.x have had (and the rehearsal's `region`). */
 const cluster = DEFAULT_CLUSTERS[0];
-const VALUES = { cluster_id: cluster.id, kubeconfig_type: 'private', region: 'kr-west1' };
+const VALUES = {
+  cluster_id: cluster.id,
+  nodepool_id: cluster.nodepools?.[0]?.id,
+  kubeconfig_type: 'private',
+  region: 'kr-west1',
+};
 const [{ accessKey, secretKey }] = DEMO_CREDENTIALS;
 const outcome = (error) => ({ error: `${error.name}: ${error.message}`, code: error.code, status: error.status });
 
@@ -50,7 +55,9 @@ const result = {
 };
 try {
   const ske = createSkeClient({ endpoint: emulator.url, credentials: { accessKey, secretKey } });
-  for (const [operationId, operation] of Object.entries(OPERATIONS)) {
+  // The read operations (GET): the consumer proves the published client calls the published emulator, and
+  // leaves its state alone.
+  for (const [operationId, operation] of Object.entries(OPERATIONS).filter(([, { method }]) => method === 'GET')) {
     const required = operation.parameters.filter((parameter) => parameter.required);
     const input = Object.fromEntries(required.map((parameter) => [parameter.key, VALUES[parameter.name]]));
     try {
