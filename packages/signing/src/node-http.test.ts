@@ -217,17 +217,19 @@ describe('nodeHttpSend', () => {
 
   it('closes the connection when its deadline aborts, and fails with the reason, even before it is sent', async () => {
     const closed: string[] = [];
+    let reached = false;
     const url = await serve((request, response) => {
+      reached = true;
       response.writeHead(200);
       response.write('partial');
       request.socket.on('close', () => closed.push(request.url ?? ''));
     });
     const deadline = new Deadline();
     const pending = nodeHttpSend('GET', `${url}/x`, {}, deadline);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect.poll(() => reached, { timeout: 30_000 }).toBe(true);
     deadline.abort(new Error('deadline'));
     await expect(pending).rejects.toThrow('deadline');
-    await expect.poll(() => closed).toEqual(['/x']);
+    await expect.poll(() => closed, { timeout: 30_000 }).toEqual(['/x']);
     const early = new Deadline();
     early.abort(new Error('already'));
     await expect(nodeHttpSend('GET', `${url}/y`, {}, early)).rejects.toThrow('already');

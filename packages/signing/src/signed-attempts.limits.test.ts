@@ -127,12 +127,12 @@ describe.each(KINDS)('the %s', (kind) => {
       expect(error.message).toBe(
         `GET ${server.url} took longer than its deadline of 300 ms, the timeoutMs option (retries and reading the answer included)`,
       );
-      expect(server.requests).toHaveLength(1);
     });
 
     it('holds the waits between retries to it too', async () => {
       const server = await verifying([{ status: 503, headers: { 'retry-after': '30' } }]);
-      const { call, events } = caller(kind, { timeoutMs: 300, retry: { retryAfterCapMs: 60_000 } });
+      // The first answer comes within the deadline even on a loaded machine; the 30 s wait after it cannot.
+      const { call, events } = caller(kind, { timeoutMs: 1500, retry: { retryAfterCapMs: 60_000 } });
       await expect(call(`${server.url}/v1/clusters`)).rejects.toBeInstanceOf(SkeTimeoutError);
       expect(server.received).toHaveLength(1);
       expect(events.map((event) => event.retry)).toEqual([{ reason: 'status', delayMs: 30_000 }]);
@@ -259,11 +259,13 @@ describe('the signed fetch with a body that is not safe to send twice', () => {
 
   it('sends a PUT once when its attempt times out', async () => {
     const server = await verifying(['hang']);
-    const { call } = caller('signed fetch', { retry: { attemptTimeoutMs: 200 } });
+    const { call, events } = caller('signed fetch', { retry: { attemptTimeoutMs: 200 } });
     await expect(call(`${server.url}/v1/c`, { method: 'PUT', body: '{}' })).rejects.toMatchObject({
       name: 'TimeoutError',
     });
-    expect(server.received).toHaveLength(1);
+    // One attempt, not retried (on a loaded machine it may time out before it even reaches the server).
+    expect(events.map((event) => [event.attempt, event.retry])).toEqual([[1, undefined]]);
+    expect(server.received.length).toBeLessThanOrEqual(1);
   });
 
   it('sends a POST again when the connection was refused', async () => {
@@ -323,7 +325,7 @@ describe('the signed fetch with a body that is not safe to send twice', () => {
   it('holds the body the caller reads later to the deadline, and lets go of it once read', async () => {
     const server = await serve(trickle(50));
     const controller = new AbortController();
-    const response = await createSignedFetch({ credentials, timeoutMs: 300 })(`${server.url}/slow`, {
+    const response = await createSignedFetch({ credentials, timeoutMs: 1500 })(`${server.url}/slow`, {
       signal: controller.signal,
     });
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
