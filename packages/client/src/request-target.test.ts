@@ -111,6 +111,12 @@ describe('requestTarget with a request body', () => {
     });
   });
 
+  it('still refuses an unknown argument beside a body', () => {
+    expect(
+      thrown(() => requestTarget(operationWithBody(true), { nodepoolId: 'np-1', body: {}, labels: [] })),
+    ).toMatchObject({ argument: 'labels' });
+  });
+
   it('needs an input when only the body is required', () => {
     const bodyOnly: OperationSpec = { ...operationWithBody(true), path: '/v1/nodepools', parameters: [] };
     expect(thrown(() => requestTarget(bodyOnly, undefined))).toMatchObject({ argument: 'input' });
