@@ -3,58 +3,34 @@
  * its length, signed like any request (the signature covers method, URL, timestamp and keys, not the body),
  * and sent again unchanged on a retry the policy allows.
  */
-import { createServer, type IncomingMessage, type RequestListener } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nodeHttpSend } from './node-http.js';
 import { createSignedGet } from './signed-fetch.js';
+import { startServer, type TestServer } from './testing/hostile-server.js';
 
 const credentials = { accessKey: 'AK', secretKey: 'SK' };
 
-let closers: (() => Promise<void>)[] = [];
+const servers: TestServer[] = [];
 afterEach(async () => {
-  await Promise.all(closers.map((close) => close()));
-  closers = [];
+  await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-interface Received {
-  method: string | undefined;
-  length: string | undefined;
-  type: string | undefined;
-  body: string;
-}
-
-/** A server that records what each request carried and answers with `status` (then 200). */
-async function recordingServer(statuses: number[] = []): Promise<{ url: string; received: Received[] }> {
-  const received: Received[] = [];
-  const listener: RequestListener = (request: IncomingMessage, response) => {
-    let body = '';
-    request.setEncoding('utf8');
-    request.on('data', (chunk: string) => {
-      body += chunk;
-    });
-    request.on('end', () => {
-      received.push({
-        method: request.method,
-        length: request.headers['content-length'],
-        type: request.headers['content-type'],
-        body,
-      });
-      const status = statuses.shift() ?? 200;
-      response.writeHead(status, status === 503 ? { 'retry-after': '0' } : {});
-      response.end('{}');
-    });
-  };
-  const server = createServer(listener);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closers.push(
-    () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
+/** A server that answers `statuses` in turn (then 200); `received()` is what each request carried. */
+async function recordingServer(statuses: number[] = []) {
+  const server = await startServer((_request, response) => {
+    const status = statuses.shift() ?? 200;
+    response.writeHead(status, status === 503 ? { 'retry-after': '0' } : {});
+    response.end('{}');
+  });
+  servers.push(server);
+  const received = () =>
+    server.requests.map(({ method, headers, body }) => ({
+      method,
+      length: headers['content-length'],
+      type: headers['content-type'],
+      body,
+    }));
+  return { url: server.url, received };
 }
 
 const BODY = JSON.stringify({ name: 'sample-nodepool', labels: [{ key: 'app', value: '클러스터' }] });
@@ -64,7 +40,7 @@ describe('a request body', () => {
     const { url, received } = await recordingServer();
     const reply = await nodeHttpSend('PUT', `${url}/x`, { 'content-type': 'application/json' }, undefined, 1024, BODY);
     expect(reply.status).toBe(200);
-    expect(received).toEqual([
+    expect(received()).toEqual([
       { method: 'PUT', length: String(Buffer.byteLength(BODY)), type: 'application/json', body: BODY },
     ]);
   });
@@ -78,14 +54,14 @@ describe('a request body', () => {
       body: BODY,
     });
     expect(reply.status).toBe(200);
-    expect(received).toEqual([expect.objectContaining({ method: 'POST', type: 'application/json', body: BODY })]);
+    expect(received()).toEqual([expect.objectContaining({ method: 'POST', type: 'application/json', body: BODY })]);
   });
 
   it('is sent by createSignedGet through a given fetch', async () => {
     const { url, received } = await recordingServer();
     const send = createSignedGet({ credentials, fetch: (input, init) => fetch(input, init) });
     await send(`${url}/v1/nodepools`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: BODY });
-    expect(received).toEqual([expect.objectContaining({ method: 'POST', body: BODY })]);
+    expect(received()).toEqual([expect.objectContaining({ method: 'POST', body: BODY })]);
   });
 
   it('is sent again unchanged when the service said it did nothing (503 with Retry-After)', async () => {
@@ -93,12 +69,12 @@ describe('a request body', () => {
     const send = createSignedGet({ credentials, retry: { baseDelayMs: 1 } });
     const reply = await send(`${url}/v1/clusters`, { method: 'POST', body: BODY });
     expect(reply.status).toBe(200);
-    expect(received.map((request) => request.body)).toEqual([BODY, BODY]);
+    expect(received().map((request) => request.body)).toEqual([BODY, BODY]);
   });
 
   it('is absent from a request without one (no content-length on a GET)', async () => {
     const { url, received } = await recordingServer();
     await createSignedGet({ credentials })(`${url}/v1/clusters`);
-    expect(received).toEqual([{ method: 'GET', length: undefined, type: undefined, body: '' }]);
+    expect(received()).toEqual([{ method: 'GET', length: undefined, type: undefined, body: '' }]);
   });
 });
