@@ -3,7 +3,7 @@
  * merge keys, block scalars, flow style, comments, CRLF, a byte order mark, the JSON form, yes/no
  * booleans). The plain block form SKE's own kubeconfigs come in is read by `readSimpleBlockYaml`;
  * anything else by the `yaml` library, loaded only then: loading it is most of a short-lived
- * process such as `scp-ske kubeconfig get`. Only imported dynamically, on the first kubeconfig read.
+ * process such as `scp-ske kubeconfig get`. Loaded with kubeconfig-read.ts, on the first kubeconfig read.
  */
 import { KubeconfigFormatError } from './kubeconfig.js';
 import { readSimpleBlockYaml } from './simple-yaml.js';

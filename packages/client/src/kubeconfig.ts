@@ -1,8 +1,8 @@
 /**
- * Checks that a body is a kubeconfig (apiVersion v1, kind Config, clusters, users, contexts) and
- * reads what a caller wants at once: the API server URL and the context names. The text is read as
- * kubectl reads it by `kubeconfig-yaml.ts`, loaded on the first read, so that a client that never
- * reads a kubeconfig never loads a YAML reader.
+ * Reads a kubeconfig as a caller wants it at once: the API server URL and the context names, after
+ * checking that the body is a kubeconfig (apiVersion v1, kind Config, clusters, users, contexts).
+ * The check and the YAML reader (`kubeconfig-read.ts`, `kubeconfig-yaml.ts`) load on the first read,
+ * so that a client that never reads a kubeconfig never loads them.
  */
 import { SkeError } from '@scp-ske/signing';
 
@@ -21,38 +21,8 @@ export interface KubeconfigSummary {
   currentContext: string | undefined;
 }
 
-type Entry = { [key: string]: unknown };
-
-const isMap = (value: unknown): value is Entry => value !== null && typeof value === 'object' && !Array.isArray(value);
-
-function namedList(document: Entry, key: string, inner: string): { name: string; body: Entry }[] {
-  const list = document[key];
-  if (!Array.isArray(list) || list.length === 0) throw new KubeconfigFormatError(`"${key}" is missing or empty`);
-  return list.map((item: unknown, index) => {
-    if (!isMap(item) || typeof item.name !== 'string' || item.name === '' || !isMap(item[inner])) {
-      throw new KubeconfigFormatError(`${key}[${index}] needs a "name" and a "${inner}" mapping`);
-    }
-    return { name: item.name, body: item[inner] };
-  });
-}
-
 /** Checks a kubeconfig text and reads its server and contexts; a `KubeconfigFormatError` says what is wrong. */
 export async function readKubeconfig(text: string): Promise<KubeconfigSummary> {
-  const { parseKubeconfigYaml } = await import('./kubeconfig-yaml.js');
-  const document = await parseKubeconfigYaml(text);
-  if (!isMap(document)) throw new KubeconfigFormatError('the document is not a YAML mapping');
-  if (document.apiVersion !== 'v1') throw new KubeconfigFormatError('"apiVersion" is not "v1"');
-  if (document.kind !== 'Config') throw new KubeconfigFormatError('"kind" is not "Config"');
-  const clusters = namedList(document, 'clusters', 'cluster');
-  namedList(document, 'users', 'user');
-  const contexts = namedList(document, 'contexts', 'context');
-  const currentContext = typeof document['current-context'] === 'string' ? document['current-context'] : undefined;
-  const clusterName = contexts.find((context) => context.name === currentContext)?.body.cluster;
-  // namedList refuses an empty list, so there is a first cluster.
-  const cluster = clusters.find((candidate) => candidate.name === clusterName) ?? (clusters[0] as (typeof clusters)[0]);
-  const server = cluster.body.server;
-  if (typeof server !== 'string' || !/^https?:\/\//.test(server)) {
-    throw new KubeconfigFormatError(`cluster "${cluster.name}" has no http(s) "server"`);
-  }
-  return { server, contexts: contexts.map((context) => context.name), currentContext };
+  const { checkKubeconfig } = await import('./kubeconfig-read.js');
+  return checkKubeconfig(text);
 }
