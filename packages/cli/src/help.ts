@@ -8,6 +8,8 @@ export const COMMON_HELP = `Connection:
   --environment E        s, g or e (default: read from "auth-url" of ~/.scpconf/config.json)
   --endpoint URL         explicit base URL instead of region and environment (e.g. an emulator)
   --allow-unsupported-version  call a version that is no longer served anyway
+  --timeout T            give up on a call after T seconds (or 500ms, 45s, 2m; default 30 s, retries included).
+                         On a terminal, a call still waiting after 2 s says which host it waits for
 Output:
   --json                 machine-readable output on stdout (errors: one JSON object on stderr, with a code)
   --debug                print requests and responses on stderr (signature redacted), and the details of

@@ -90,7 +90,7 @@ function forKubectl(error: unknown, clusterId: string, admin: boolean): unknown 
     );
   }
   if (!(error instanceof SkeApiError)) return error;
-  if (error.status === 401) {
+  if (error.status === 401 && error.code !== 'SignatureMismatch') {
     return withHint(
       error,
       'SCP refused the access key: check that it is still active in IAM and that SCP_SECRET_KEY belongs to it',
