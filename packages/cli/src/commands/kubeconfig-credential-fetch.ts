@@ -22,13 +22,13 @@ import {
   execCredentialText,
   requestedApiVersion,
 } from '../credential-cache.js';
+import { CREDENTIAL_OPTIONS, credentialKey } from '../credential-fast.js';
 import { helpText } from '../help.js';
 import { readIncoming } from '../incoming-kubeconfig.js';
 import { KubeconfigFileError } from '../kubeconfig-errors.js';
 import { withHint } from '../report-error.js';
 import { parseFlags, UsageError } from '../usage.js';
 import { fetchKubeconfig, type Io } from './kubeconfig.js';
-import { CREDENTIAL_OPTIONS, credentialKey } from './kubeconfig-credential.js';
 
 function lifetimeMs(env: Record<string, string | undefined>): number {
   const ttlMs = credentialTtlMs(env);
