@@ -72,10 +72,10 @@ function startError(message: string): never {
 }
 
 /** The one-line reason a listen failed, for the errors a flag can cause; undefined for any other. */
-function listenProblem(error: unknown, host: string, port: number): string | undefined {
+function listenProblem(error: unknown, host: string, port: number, flag = '--port'): string | undefined {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === 'EADDRINUSE') {
-    return `port ${port} is in use (EADDRINUSE on ${host}; pick another with --port, or --port 0 for any free port)`;
+    return `port ${port} is in use (EADDRINUSE on ${host}; pick another with ${flag}, or ${flag} 0 for any free port)`;
   }
   if (code === 'EACCES')
     return `port ${port} needs privileges on this system (EACCES on ${host}; use a port above 1023)`;
@@ -168,7 +168,12 @@ export async function main(argv: string[]): Promise<void> {
     });
   } catch (error) {
     if (error instanceof StateFileError) startError(error.message);
-    const problem = listenProblem(error, host, port);
+    // The Kubernetes API listens second, on its own port: a failure there names its flag.
+    const failedPort = (error as { port?: unknown } | null)?.port;
+    const problem =
+      kubeApi && kubeApiPort !== 0 && failedPort === kubeApiPort && kubeApiPort !== port
+        ? listenProblem(error, host, kubeApiPort, '--kube-api-port')
+        : listenProblem(error, host, port);
     if (problem === undefined) throw error;
     startError(problem);
   }
