@@ -97,6 +97,33 @@ describe('kubectl with the exec credential plugin, against the emulator', () => 
     expect(both.stderr).toContain('--exec and --embed-credential');
   });
 
+  it('the plugin says what a kubectl user can do: no SCP credentials, a missing IAM action, an unknown cluster', async () => {
+    const { env } = setup();
+    const args = ['kubeconfig', 'credential', '--cluster-id', DEMO, '--type', 'private', '--endpoint', emulator.url];
+    const { SCP_ACCESS_KEY: _key, SCP_SECRET_KEY: _secret, ...bare } = env;
+    const none = await runCli(args, bare);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain(
+      'kubectl runs scp-ske with its own environment: export SCP_ACCESS_KEY and SCP_SECRET_KEY',
+    );
+    const second = DEMO_CREDENTIALS[1] as (typeof DEMO_CREDENTIALS)[1];
+    const readOnly = { ...env, SCP_ACCESS_KEY: second.accessKey, SCP_SECRET_KEY: second.secretKey };
+    const forbidden = await runCli([...args, '--admin'], readOnly);
+    expect(forbidden.code).toBe(1);
+    expect(forbidden.stderr).toContain('SKE API error 403');
+    expect(forbidden.stderr).toContain(
+      `your access key needs the IAM action ske:CreateClusterAdminKubeconfig on cluster ${DEMO}`,
+    );
+    const unknown = await runCli(
+      ['kubeconfig', 'credential', '--cluster-id', 'f'.repeat(32), '--type', 'private', '--endpoint', emulator.url],
+      env,
+    );
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain(`no cluster ${'f'.repeat(32)} is visible to your access key`);
+    // Nothing failed is cached.
+    expect((await runCli([...args, '--admin'], readOnly)).code).toBe(1);
+  });
+
   it('merges an exec user (no secret in the file); kubectl lists namespaces and nodes; the cache answers the next calls; a revoked key stops kubectl', async () => {
     const { home, env, kubeconfig } = setup();
     const merge = await runCli(
