@@ -3,7 +3,8 @@
  * imported, declarations), and the `scp-ske` command that bin/scp-ske.cjs runs (scp-ske.cjs): every
  * dependency bundled in, so that a process reads a few files instead of a hundred (the YAML library
  * alone is 74 CommonJS files), each command in a chunk of its own (dist/scp-ske/), loaded when it
- * runs, and CommonJS, so that Node never starts its ES module loader for a command.
+ * runs, and CommonJS, so that Node never starts its ES module loader for a command. The bin answers
+ * kubectl's `kubeconfig credential` calls from the cache with dist/scp-ske-credential.cjs alone.
  */
 import shared from '../../tsdown.shared.mjs';
 
@@ -20,4 +21,6 @@ export default [
       codeSplitting: { groups: [{ name: 'yaml', test: /[\\/]node_modules[\\/]yaml[\\/]/ }] },
     },
   },
+  // One file, nothing shared with the command's chunks: a cache hit reads this file alone.
+  { ...shared, entry: { 'scp-ske-credential': 'src/credential-fast.ts' }, format: 'cjs', dts: false },
 ];

@@ -1,10 +1,28 @@
 #!/usr/bin/env node
 // CommonJS on purpose: Node runs a CommonJS entry without starting its ES module loader, a third of
 // a short command's start-up (`pnpm bench`, cli.cold-start). dist/scp-ske.cjs is the bundled command.
-// On Node 22.1 and newer, V8 keeps the compiled code in Node's own cache (as tsc does) for the next run.
-require('node:module').enableCompileCache?.();
-require('../dist/scp-ske.cjs')
-  .main(process.argv.slice(2))
-  .then((code) => {
-    process.exitCode = code;
-  });
+const argv = process.argv.slice(2);
+
+/**
+ * kubectl runs `scp-ske kubeconfig credential` for its calls: answered from the credential cache by
+ * dist/scp-ske-credential.cjs alone (node:fs, node:path), without loading the command
+ * (cli.exec-credential-cached). False when the cache has no answer.
+ */
+function answeredFromCache() {
+  if (argv[0] !== 'kubeconfig' || argv[1] !== 'credential') return false;
+  const { homedir } = require('node:os');
+  const cached = require('../dist/scp-ske-credential.cjs').cachedCredential(argv.slice(2), process.env, homedir());
+  if (cached === undefined) return false;
+  process.stdout.write(cached);
+  return true;
+}
+
+if (!answeredFromCache()) {
+  // On Node 22.1 and newer, V8 keeps the compiled code in Node's own cache (as tsc does) for the next run.
+  require('node:module').enableCompileCache?.();
+  require('../dist/scp-ske.cjs')
+    .main(argv)
+    .then((code) => {
+      process.exitCode = code;
+    });
+}

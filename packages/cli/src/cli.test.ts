@@ -228,7 +228,7 @@ describe('exit codes and messages', () => {
       /--api-version: ske 1\.0 is DEPRECATED .* --allow-unsupported-version/,
     ],
     [['kubeconfig', 'get', '--cluster-id', DEMO, '--type', 'private', '--colour'], /Unknown option '--colour'/],
-    [['kubeconfig', 'fetch'], /kubeconfig: expected the subcommand "get" or "merge", received "fetch"/],
+    [['kubeconfig', 'fetch'], /kubeconfig: expected the subcommand "get", "merge" or "credential", received "fetch"/],
     [['versions', '--endpoint', 'nowhere'], /--endpoint: expected an http\(s\) URL/],
   ])('exits 2 naming the bad flag: %j', async (args, message) => {
     const { env, connect } = setup();
@@ -237,11 +237,17 @@ describe('exit codes and messages', () => {
     expect(run.stderr).toMatch(message);
   });
 
-  it('exits 2 when neither an endpoint nor a region is known', async () => {
+  it('exits 2 naming the missing flag when neither an endpoint nor a region or environment is known', async () => {
     const { env } = setup();
     const run = await runCli(['kubeconfig', 'get', '--cluster-id', DEMO, '--type', 'private'], env);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/--environment: expected one of s, g, e/);
+    expect(run.stderr).toMatch(/^scp-ske: --region: required, the SCP region to call \(e.g. kr-west1\)/);
+    const environment = await runCli(
+      ['kubeconfig', 'get', '--cluster-id', DEMO, '--type', 'private', '--region', 'kr-west1'],
+      env,
+    );
+    expect(environment.code).toBe(2);
+    expect(environment.stderr).toMatch(/^scp-ske: --environment: required, the SCP environment to call \(s, g or e\)/);
   });
 
   it('exits 2 and lists where it looked when there are no credentials', async () => {
@@ -316,7 +322,8 @@ describe('exit codes and messages', () => {
         env,
       );
       expect(run.code).toBe(1);
-      expect(run.stderr).toMatch(/^scp-ske: network error: ECONNRESET$/m);
+      expect(run.stderr).toContain(`scp-ske: network error: ECONNRESET reaching 127.0.0.1:${port}\n`);
+      expect(run.stderr).toContain(`scp-ske: hint: 127.0.0.1:${port} closed the connection: check a proxy or firewall`);
     } finally {
       hangUp.closeAllConnections();
       await new Promise((resolve) => hangUp.close(resolve));

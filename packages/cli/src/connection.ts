@@ -2,8 +2,10 @@
  * Turns the connection flags into a client of the chosen version: API version, endpoint or region
  * and environment (defaults from ~/.scpconf/config.json), credentials from the signing package's
  * chain (the secret key remembered, so that nothing printed shows it: terminal-text.ts), and the
- * debug log. A bad --api-version is a UsageError; every other problem is the client's or the signing
- * package's own error, which report-error.ts says in terms of the flag.
+ * debug log; the deadline of a call (--timeout, default 30 s) and what a slow or failed call says
+ * (watch-client.ts). A bad --api-version or --timeout, or no region or environment to call, is a
+ * UsageError naming the flag; every other problem is the client's or the signing package's own
+ * error, which report-error.ts says in terms of the flag.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -17,6 +19,7 @@ import { manifest } from '@scp-ske/spec';
 import { clientFactories } from './generated/clients.js';
 import { oneLine, rememberSecret } from './terminal-text.js';
 import { UsageError } from './usage.js';
+import { watchCalls } from './watch-client.js';
 
 export interface Environment {
   env: Record<string, string | undefined>;
@@ -31,7 +34,26 @@ export interface ConnectionFlags {
   endpoint?: string | undefined;
   'allow-unsupported-version'?: boolean | undefined;
   debug?: boolean | undefined;
+  timeout?: string | undefined;
 }
+
+/** The deadline of one call without --timeout: 30 seconds (retries and reading the answer included). */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** `--timeout`: seconds (`30`), or with a unit (`500ms`, `45s`, `2m`). */
+export function parseTimeout(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_TIMEOUT_MS;
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(value.trim());
+  const ms = match ? Number(match[1]) * (match[2] === 'ms' ? 1 : match[2] === 'm' ? 60_000 : 1000) : Number.NaN;
+  if (!Number.isFinite(ms) || ms < 1 || ms > 3_600_000) {
+    throw new UsageError(
+      `--timeout: expected seconds (30) or a duration (500ms, 45s, 2m) up to 1 hour, received "${value}"`,
+    );
+  }
+  return Math.round(ms);
+}
+
+const WHERE = 'pass it, set "default-region" and "auth-url" in ~/.scpconf/config.json, or pass --endpoint URL';
 
 export type Version = keyof typeof clientFactories;
 
@@ -102,18 +124,42 @@ export async function connect(
   environment: Environment,
 ): Promise<{ client: Client; version: Version }> {
   const version = resolveVersion(flags['api-version']);
+  const timeoutMs = parseTimeout(flags.timeout);
+  const defaults = flags.endpoint ? {} : await readScpConfig(environment);
+  const region = flags.region ?? defaults.region;
+  const scpEnvironment = flags.environment ?? defaults.environment;
+  if (flags.endpoint === undefined && region === undefined) {
+    throw new UsageError(`--region: required, the SCP region to call (e.g. kr-west1); ${WHERE}`);
+  }
+  if (flags.endpoint === undefined && scpEnvironment === undefined) {
+    throw new UsageError(`--environment: required, the SCP environment to call (s, g or e); ${WHERE}`);
+  }
   const credentials = await createCredentialChain({ env: environment.env, homeDir: environment.homeDir })();
   rememberSecret(environment, credentials.secretKey);
-  const defaults = flags.endpoint ? {} : await readScpConfig(environment);
+  const debug = flags.debug ? debugLog(environment.stderr) : undefined;
+  let host = '';
+  const watch = watchCalls({
+    get host() {
+      return host;
+    },
+    accessKey: credentials.accessKey,
+    timeoutMs,
+    stderr: environment.stderr,
+    isTTY: process.stderr.isTTY === true,
+  });
   const options: SkeClientOptions = {
     credentials,
-    ...(flags.endpoint !== undefined
-      ? { endpoint: flags.endpoint }
-      : { region: flags.region ?? defaults.region, environment: flags.environment ?? defaults.environment }),
+    ...(flags.endpoint !== undefined ? { endpoint: flags.endpoint } : { region, environment: scpEnvironment }),
     allowUnsupportedVersion: flags['allow-unsupported-version'] ?? false,
-    ...(flags.debug && { onAttempt: debugLog(environment.stderr) }),
+    timeoutMs,
+    onAttempt: (event) => {
+      watch.onAttempt(event);
+      debug?.(event);
+    },
   };
   // The CLI passes the user's strings through: the client checks them against the spec at run time
   // (a SkeInputError or UnsupportedVersionError, reported in terms of the flag by report-error.ts).
-  return { client: clientFactories[version](options), version };
+  const client = clientFactories[version](options);
+  host = new URL(client.baseUrl).host;
+  return { client: watch.wrap(client), version };
 }

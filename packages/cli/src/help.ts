@@ -8,6 +8,8 @@ export const COMMON_HELP = `Connection:
   --environment E        s, g or e (default: read from "auth-url" of ~/.scpconf/config.json)
   --endpoint URL         explicit base URL instead of region and environment (e.g. an emulator)
   --allow-unsupported-version  call a version that is no longer served anyway
+  --timeout T            give up on a call after T seconds (or 500ms, 45s, 2m; default 30 s, retries included).
+                         On a terminal, a call still waiting after 2 s says which host it waits for
 Output:
   --json                 machine-readable output on stdout (errors: one JSON object on stderr, with a code)
   --debug                print requests and responses on stderr (signature redacted), and the details of
@@ -35,6 +37,7 @@ Usage:
   scp-ske kubeconfig get --cluster NAME|ID --type private|public [--admin] [--output FILE] [options]
   scp-ske kubeconfig merge --cluster NAME|ID --type private|public [--admin] [--kubeconfig PATH] [--context NAME]
                            [--cluster-alias NAME] [--user-alias NAME] [--set-current] [--overwrite] [--dry-run] [options]
+  scp-ske kubeconfig credential --cluster-id ID --type private|public [--admin] [options]   (run by kubectl)
   scp-ske versions [--endpoint URL] [--json]
   scp-ske --version
 
@@ -50,8 +53,9 @@ Usage:
   scp-ske kubeconfig merge --cluster NAME|ID --type private|public [--admin] [--kubeconfig PATH] [--context NAME]
                            [--cluster-alias NAME] [--user-alias NAME] [--set-current] [--overwrite] [--dry-run] [options]
 
-  get      write the kubeconfig to stdout, or to a file (atomically, mode 0600)
-  merge    merge its cluster, user and context into your kubeconfig by kubectl's rules, keeping everything else
+  get         write the kubeconfig to stdout, or to a file (atomically, mode 0600)
+  merge       merge its cluster, user and context into your kubeconfig by kubectl's rules, keeping everything else
+  credential  the kubectl credential plugin the merged user runs (an ExecCredential on stdout)
 
 Run \`scp-ske kubeconfig get --help\` or \`scp-ske kubeconfig merge --help\` for their flags and examples.`,
   clusters: `scp-ske clusters: the SKE clusters your access key can see.
@@ -134,6 +138,10 @@ ${CLUSTER_FLAGS}
   --overwrite            replace entries of those names even when they belong to another cluster
   --dry-run              print what would change (the same lines a merge prints, and the same refusals)
                          and write nothing: no file, no backup, no lock, no folder
+  --exec                 the user entry runs \`scp-ske kubeconfig credential\` for kubectl (the default): the
+                         file holds no secret, and revoking your SCP access key stops kubectl. scp-ske must be
+                         on kubectl's PATH, with SCP credentials in its environment or ~/.scpconf
+  --embed-credential     write the cluster credential (token or client certificate) into the file instead
 __COMMON__
 
 Examples:
@@ -141,6 +149,27 @@ Examples:
   scp-ske kubeconfig merge --cluster demo-cluster --type public --dry-run
   scp-ske kubeconfig merge --cluster demo-cluster --type public --context prod --overwrite
   scp-ske kubeconfig merge --cluster 70a599e031e749b7b260868f441e862b --type private --admin --context demo-admin`,
+  credential: `scp-ske kubeconfig credential: the kubectl exec credential plugin of a merged kubeconfig.
+
+kubectl runs it (the user entry \`kubeconfig merge\` writes says so); it prints an ExecCredential
+(client.authentication.k8s.io/v1) with the cluster credential of the kubeconfig SKE issues: a token, or a
+client certificate and key. The credential is cached per access key id, endpoint, cluster, type and identity
+in $XDG_CACHE_HOME/scp-ske (else ~/.cache/scp-ske; ~/Library/Caches/scp-ske on macOS, %LOCALAPPDATA%\\scp-ske
+on Windows; folder 0700, files 0600; never the SCP secret key) until its own expiry or for 10 minutes,
+whichever is sooner: most kubectl calls make no network call, and a revoked access key stops kubectl
+once that time is over. SCP_SKE_CREDENTIAL_TTL=SECONDS sets the cache lifetime (0: no cache).
+Failures are printed on stderr, where kubectl shows them.
+
+Usage: scp-ske kubeconfig credential --cluster-id ID --type private|public [--admin] [options]
+
+  --cluster-id ID        the cluster's id (32 lower-case hex digits)
+  --type T               private or public
+  --admin                the cluster's admin credential (IAM action ske:CreateClusterAdminKubeconfig)
+  --allow-server-host H  as for \`kubeconfig get\`
+__COMMON__
+
+Example (what kubectl runs):
+  scp-ske kubeconfig credential --cluster-id 70a599e031e749b7b260868f441e862b --type private --region kr-west1`,
   versions: `scp-ske versions: the SKE API versions, their lifecycle state, Not Before date, and whether they are served today.
 
 Usage: scp-ske versions [--endpoint URL] [--json] [--debug]

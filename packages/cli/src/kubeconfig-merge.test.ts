@@ -194,7 +194,7 @@ describe('conflicts: an entry of another cluster is replaced only with --overwri
 
   it('replaces its own entries (new credentials, same server) and keeps a namespace set on its context', async () => {
     const { home, merge, file } = scratch();
-    const args = ['--cluster-id', DEMO, '--type', 'private', '--kubeconfig', file];
+    const args = ['--cluster-id', DEMO, '--type', 'private', '--kubeconfig', file, '--embed-credential'];
     expect((await merge(args)).code).toBe(0);
     const edited = readFileSync(file, 'utf8')
       .replace(/token: .*/, 'token: expired')

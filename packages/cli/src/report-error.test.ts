@@ -254,7 +254,7 @@ describe('the binary', () => {
   afterAll(() => emulator.close());
   const env = () => cliEnv(scratchHome(), { SCP_ACCESS_KEY: key.accessKey, SCP_SECRET_KEY: key.secretKey });
 
-  it('says "network error: ECONNREFUSED" and exits 1 for a closed port', async () => {
+  it('says "network error: ECONNREFUSED" naming the host, and what to check, and exits 1 for a closed port', async () => {
     // A port that was free a moment ago, and is closed now.
     const probe = createServer();
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
@@ -272,9 +272,16 @@ describe('the binary', () => {
     ];
     const run = await runCli(args, env());
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('scp-ske: network error: ECONNREFUSED\n');
+    expect(run.stderr).toBe(
+      `scp-ske: network error: ECONNREFUSED reaching 127.0.0.1:${port}\n` +
+        `scp-ske: hint: nothing accepts connections at 127.0.0.1:${port}: check --endpoint (its port), or that the service is up\n`,
+    );
     const json = await runCli([...args, '--json'], env());
-    expect(JSON.parse(json.stderr).error).toMatchObject({ code: 'ERR_SKE_NETWORK', reason: 'ECONNREFUSED' });
+    expect(JSON.parse(json.stderr).error).toMatchObject({
+      code: 'ERR_SKE_NETWORK',
+      reason: 'ECONNREFUSED',
+      host: `127.0.0.1:${port}`,
+    });
   });
 
   it('exits 2 naming the flag for an argument the spec refuses (a SkeInputError), with its code in JSON', async () => {

@@ -17,10 +17,11 @@ import {
   SkeInputError,
   UnsupportedVersionError,
 } from '@scp-ske/client';
-import { CredentialsNotFoundError, NetworkError, SigningOptionError } from '@scp-ske/signing';
+import { CredentialsNotFoundError, NetworkError, SigningOptionError, SkeTimeoutError } from '@scp-ske/signing';
 import { LockTimeoutError } from './file-lock.js';
 import { KubeconfigUnavailableError } from './kubeconfig-available.js';
 import { KubeconfigConflictError, KubeconfigFileError, UnsafeKubeconfigError } from './kubeconfig-errors.js';
+import { duration, type NetworkContext, networkContextOf } from './network-context.js';
 import { AmbiguousClusterError, ClusterNotFoundError } from './resolve-cluster.js';
 import { oneLine } from './terminal-text.js';
 import { UsageError } from './usage.js';
@@ -71,6 +72,37 @@ function apiErrorMessage(error: SkeApiError): string {
   return `SKE API error ${status} ${oneLine(code)} (${apiVersion}${request})${said}`;
 }
 
+/** What to check after a network error, by its system error code. */
+function networkHint(reason: string | undefined, host: string): string {
+  if (reason === 'ENOTFOUND' || reason === 'EAI_AGAIN') {
+    return `the name ${host} does not resolve: check --region and --environment (or --endpoint), and your DNS or VPN`;
+  }
+  if (reason === 'ECONNREFUSED')
+    return `nothing accepts connections at ${host}: check --endpoint (its port), or that the service is up`;
+  if (reason === 'ECONNRESET' || reason === 'EPIPE') {
+    return `${host} closed the connection: check a proxy or firewall between you and it (HTTPS_PROXY), then try again`;
+  }
+  if (reason === 'ETIMEDOUT' || reason === 'ENETUNREACH' || reason === 'EHOSTUNREACH') {
+    return `${host} cannot be reached from here: check your network, VPN or proxy`;
+  }
+  if (reason?.startsWith('CERT_') || reason?.includes('SELF_SIGNED') || reason?.startsWith('ERR_TLS')) {
+    return `the TLS certificate of ${host} is not trusted here: check a proxy that intercepts TLS (NODE_EXTRA_CA_CERTS)`;
+  }
+  return `check your network, VPN or proxy, and --endpoint or --region/--environment`;
+}
+
+/** The hint of a 401 SignatureMismatch: which key to check, and the clock skew the answer's Date showed. */
+function signatureHint(context: NetworkContext | undefined): string {
+  const key = context?.accessKey ? ` ${oneLine(context.accessKey)}` : '';
+  const base = `check that the secret key (SCP_SECRET_KEY, or "secret-key" of ~/.scpconf/credentials.json) belongs to the access key${key}`;
+  if (context?.skewMs === undefined || context.serverDate === undefined) return base;
+  const skew =
+    Math.abs(context.skewMs) < 1000
+      ? "this machine's clock agrees with the server's"
+      : `this machine's clock is ${duration(context.skewMs)} ${context.skewMs > 0 ? 'behind' : 'ahead of'} the server's`;
+  return `${base}; ${skew} (its Date header: ${oneLine(context.serverDate)})`;
+}
+
 /** What `error` is, for an error of no known kind: its class's name (`TypeError`), never its message. */
 function kindOf(error: unknown): string {
   if (error instanceof Error) return oneLine(error.name);
@@ -113,14 +145,31 @@ export function describeError(error: unknown, helpCommand: string): ErrorReport 
     return report(2, error.code, error.message, { conflicts: error.conflicts });
   }
   // Exit 1: what the service, the network or the files said.
+  const context = networkContextOf(error);
   if (error instanceof SkeApiError) {
     const { status, code, requestId, apiVersion, detail } = error;
+    if (status === 401 && code === 'SignatureMismatch' && !hints.has(error)) withHint(error, signatureHint(context));
     return report(1, code, apiErrorMessage(error), { status, requestId, apiVersion, detail });
   }
   if (error instanceof NetworkError) {
     const cause = error.cause instanceof Error ? error.cause.message : undefined;
     const reason = error.reason ?? cause ?? error.message;
-    return report(1, error.code, `network error: ${oneLine(reason)}`, { reason });
+    if (context === undefined) return report(1, error.code, `network error: ${oneLine(reason)}`, { reason });
+    if (!hints.has(error)) withHint(error, networkHint(error.reason, oneLine(context.host)));
+    return report(1, error.code, `network error: ${oneLine(reason)} reaching ${oneLine(context.host)}`, {
+      reason,
+      host: context.host,
+    });
+  }
+  if (error instanceof SkeTimeoutError) {
+    const host = oneLine(context?.host ?? 'the service');
+    if (!hints.has(error)) {
+      withHint(error, `check your network, VPN or proxy to ${host}; --timeout sets a longer deadline (default 30 s)`);
+    }
+    return report(1, error.code, `no answer from ${host} within ${duration(error.timeoutMs)} (--timeout)`, {
+      timeoutMs: error.timeoutMs,
+      ...(context && { host: context.host }),
+    });
   }
   if (isTimeout(error)) {
     return report(1, 'ERR_SKE_TIMEOUT', `network error: timed out (${error.message})`, { reason: 'TimeoutError' });

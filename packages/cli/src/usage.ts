@@ -15,6 +15,7 @@ export const CONNECTION_OPTIONS = {
   region: { type: 'string' },
   environment: { type: 'string' },
   endpoint: { type: 'string' },
+  timeout: { type: 'string' },
   'allow-unsupported-version': { type: 'boolean' },
   json: { type: 'boolean' },
   debug: { type: 'boolean' },

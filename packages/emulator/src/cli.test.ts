@@ -43,6 +43,10 @@ describe('scp-ske-emulator', () => {
     expect(emulator.output().stdout).toContain(
       'SCP_ACCESS_KEY=SKEDEMOACCESSKEY0001 SCP_SECRET_KEY=ske-emulator-demo-secret-0001',
     );
+    // The Kubernetes API is served by default.
+    expect(emulator.output().stdout).toMatch(
+      /^Kubernetes API on https:\/\/127\.0\.0\.1:\d+ \(the kubeconfigs it issues point there\)$/m,
+    );
     const versions = await (await fetch(`${match?.[1]}/`)).json();
     expect(versions.versions[0]).toMatchObject({ id: 'v1.0', status: 'DEPRECATED' });
     emulator.child.kill('SIGTERM');
@@ -120,6 +124,21 @@ describe('scp-ske-emulator', () => {
       const { stdout, stderr } = emulator.output();
       expect(stderr).toMatch(new RegExp(`^scp-ske-emulator: port ${port} is in use \\(EADDRINUSE[^\n]*\\)\n$`));
       expect(stdout).toBe('');
+    } finally {
+      await new Promise<void>((resolve) => occupant.close(() => resolve()));
+    }
+  });
+
+  it('names --kube-api-port when the Kubernetes API port is busy', async () => {
+    const occupant = createServer();
+    await new Promise<void>((resolve) => occupant.listen(0, '127.0.0.1', resolve));
+    const { port } = occupant.address() as AddressInfo;
+    try {
+      const emulator = run(['--port', '0', '--kube-api-port', String(port)]);
+      expect(await emulator.exited).toBe(1);
+      expect(emulator.output().stderr).toContain(
+        `port ${port} is in use (EADDRINUSE on 127.0.0.1; pick another with --kube-api-port`,
+      );
     } finally {
       await new Promise<void>((resolve) => occupant.close(() => resolve()));
     }

@@ -12,6 +12,7 @@ import { StateFileError } from './state/persist.js';
 
 const USAGE = `Usage: scp-ske-emulator [--port 8080] [--host 127.0.0.1] [--now 2025-12-01] [--fixtures file.json]
                         [--transition-ms 3000] [--state file.json] [--timestamp-window-ms 300000]
+                        [--kube-api-port 0] [--no-kube-api]
 
 A local SKE API: every operation of every version of the spec, signed requests only, each checked
 against the spec (parameters, body, IAM action, lifecycle), over a store of clusters, nodepools and
@@ -40,6 +41,10 @@ nodes seeded from fixtures; changes run on the emulator's clock (CREATING → RU
   GET    /v1/nodepools/{nodepool_id}/nodes            listNodepoolNodes
   GET    /                                            the version list (unsigned)
 
+and, on a port of its own, a Kubernetes API for every cluster (HTTPS, with a CA made at start), enough
+for kubectl version, get namespaces, get nodes and auth whoami: the kubeconfigs the emulator issues
+point at it and trust its CA, and it accepts the credentials they carry.
+
   --port                 port to listen on (default 8080; 0 for any free port; a busy one exits 1)
   --host                 address to listen on (default 127.0.0.1)
   --now                  start the emulator's clock at this date (judges lifecycle and timestamps)
@@ -47,6 +52,9 @@ nodes seeded from fixtures; changes run on the emulator's clock (CREATING → RU
   --transition-ms        how long a change runs before it is done (default 3000)
   --state                JSON file keeping the store across restarts (read if present, written on change)
   --timestamp-window-ms  accepted clock distance of Scp-Timestamp (default 300000)
+  --kube-api             serve the Kubernetes API (the default)
+  --kube-api-port        its port (default 0: any free port, printed at start)
+  --no-kube-api          do not serve it: kubeconfigs point at the clusters' SCP endpoints, as SCP's do
 
 Example:
   scp-ske-emulator --port 8080 --state ske-state.json
@@ -64,10 +72,10 @@ function startError(message: string): never {
 }
 
 /** The one-line reason a listen failed, for the errors a flag can cause; undefined for any other. */
-function listenProblem(error: unknown, host: string, port: number): string | undefined {
+function listenProblem(error: unknown, host: string, port: number, flag = '--port'): string | undefined {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === 'EADDRINUSE') {
-    return `port ${port} is in use (EADDRINUSE on ${host}; pick another with --port, or --port 0 for any free port)`;
+    return `port ${port} is in use (EADDRINUSE on ${host}; pick another with ${flag}, or ${flag} 0 for any free port)`;
   }
   if (code === 'EACCES')
     return `port ${port} needs privileges on this system (EACCES on ${host}; use a port above 1023)`;
@@ -97,6 +105,9 @@ export async function main(argv: string[]): Promise<void> {
         'transition-ms': { type: 'string' },
         state: { type: 'string' },
         'timestamp-window-ms': { type: 'string' },
+        'kube-api': { type: 'boolean' },
+        'no-kube-api': { type: 'boolean' },
+        'kube-api-port': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -115,6 +126,9 @@ export async function main(argv: string[]): Promise<void> {
     300_000,
   );
   const transitionMs = wholeNumber(values['transition-ms'] as string | undefined, '--transition-ms', 3000);
+  if (values['kube-api'] && values['no-kube-api']) usageError('--kube-api and --no-kube-api: pass one of them');
+  const kubeApi = values['no-kube-api'] !== true;
+  const kubeApiPort = wholeNumber(values['kube-api-port'] as string | undefined, '--kube-api-port', 0, 65535);
   const stateFile = values.state as string | undefined;
   if (stateFile === '') usageError('--state: expected a file name');
   const now = values.now as string | undefined;
@@ -146,13 +160,20 @@ export async function main(argv: string[]): Promise<void> {
       transitionMs,
       // Nothing reads the record here: keeping none lets the command run for days without growing.
       recordLimit: 0,
+      kubeApi,
+      kubeApiPort,
       ...(stateFile !== undefined && { stateFile }),
       ...(now !== undefined && { now }),
       ...fixtures,
     });
   } catch (error) {
     if (error instanceof StateFileError) startError(error.message);
-    const problem = listenProblem(error, host, port);
+    // The Kubernetes API listens second, on its own port: a failure there names its flag.
+    const failedPort = (error as { port?: unknown } | null)?.port;
+    const problem =
+      kubeApi && kubeApiPort !== 0 && failedPort === kubeApiPort && kubeApiPort !== port
+        ? listenProblem(error, host, kubeApiPort, '--kube-api-port')
+        : listenProblem(error, host, port);
     if (problem === undefined) throw error;
     startError(problem);
   }
@@ -167,7 +188,11 @@ export async function main(argv: string[]): Promise<void> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   const demo = new Map(DEMO_CREDENTIALS.map((entry) => [entry.accessKey, entry.secretKey]));
-  const lines = [`SKE emulator listening on ${emulator.url}`, 'Accepted credentials:'];
+  const lines = [`SKE emulator listening on ${emulator.url}`];
+  if (emulator.kubeApiUrl !== undefined) {
+    lines.push(`Kubernetes API on ${emulator.kubeApiUrl} (the kubeconfigs it issues point there)`);
+  }
+  lines.push('Accepted credentials:');
   for (const entry of emulator.credentials) {
     const secret = demo.get(entry.accessKey) === entry.secretKey ? entry.secretKey : '(secret from the fixtures file)';
     const actions = entry.actions === undefined ? '' : `  (only ${entry.actions.join(', ') || 'no action'})`;

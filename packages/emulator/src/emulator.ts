@@ -18,6 +18,8 @@ import { type CompleteCluster, completeCluster, completeClusterOf } from './comp
 import { envelope, newRequestId } from './envelope.js';
 import { checkFaults, type Faults } from './faults.js';
 import { type ClusterFixture, DEFAULT_CLUSTERS, DEMO_CREDENTIALS, type EmulatorCredentials } from './fixtures.js';
+import { createKubeApiCertificates } from './kube-api/certificates.js';
+import { type KubeApi, startKubeApi } from './kube-api/server.js';
 import { announcesBody, type InFlight, onMalformedHttp } from './malformed-http.js';
 import { createHandlers } from './operations/registry.js';
 import type { OperationContext } from './operations/types.js';
@@ -90,6 +92,14 @@ export interface EmulatorOptions {
    * lifecycle still come from @scp-ske/spec's manifest.
    */
   documents?: Partial<Record<string, OpenApiDocument>>;
+  /**
+   * Serve a Kubernetes API for every cluster (HTTPS, with a CA made at start): the kubeconfigs the
+   * emulator issues then point at it (`https://127.0.0.1:PORT`) and trust its CA, so kubectl works
+   * with them. Default false: the kubeconfigs point at the clusters' SCP endpoints, as SCP's do.
+   */
+  kubeApi?: boolean;
+  /** The Kubernetes API's port. Default 0: any free port. */
+  kubeApiPort?: number;
 }
 
 export interface Emulator {
@@ -104,6 +114,13 @@ export interface Emulator {
   setFaults(faults: Faults): void;
   /** The emulator's clock, in epoch ms. */
   now(): number;
+  /** The Kubernetes API's URL (`https://127.0.0.1:PORT`) when started with `kubeApi`. */
+  kubeApiUrl: string | undefined;
+  /**
+   * Stops accepting an access key, as when it is deleted in SCP's IAM: its signed requests get 401,
+   * and the Kubernetes API refuses the user tokens issued for it. Returns whether the key was accepted.
+   */
+  revokeAccessKey(accessKey: string): boolean;
   close(): Promise<void>;
 }
 
@@ -180,6 +197,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     changed: () => runtime.changed(),
   };
   const handlerFor = createHandlers(context);
+  const accepted = new Map(credentials.map((entry) => [entry.accessKey, entry]));
   let baseUrl = '';
   const steps: Step[] = [
     checkHost,
@@ -189,7 +207,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     checkSignature({
       clock,
       windowMs,
-      credentials: new Map(credentials.map((entry) => [entry.accessKey, entry])),
+      credentials: accepted,
       baseUrl: () => baseUrl,
     }),
     pickVersion(manifest),
@@ -291,6 +309,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
+  let kubeApi: KubeApi | undefined;
+  if (options.kubeApi) {
+    const host = options.host ?? '127.0.0.1';
+    try {
+      kubeApi = await startKubeApi(
+        { store, settle: () => runtime.settle(), accepts: (key) => accepted.has(key), now: clock },
+        createKubeApiCertificates(host, Date.now()),
+        { host, port: options.kubeApiPort ?? 0 },
+      );
+    } catch (error) {
+      server.close();
+      throw error;
+    }
+    context.kubeApi = { url: kubeApi.url, caPem: kubeApi.caPem };
+  }
   // The state file exists from the start (and changes still running after a restart resume their clock).
   runtime.changed();
   const address = server.address() as AddressInfo;
@@ -310,9 +343,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       faults = structuredClone(next);
     },
     now: clock,
+    kubeApiUrl: kubeApi?.url,
+    revokeAccessKey(accessKey) {
+      const index = credentials.findIndex((entry) => entry.accessKey === accessKey);
+      if (index >= 0) credentials.splice(index, 1);
+      return accepted.delete(accessKey);
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         runtime.close();
+        kubeApi?.close().catch(() => undefined);
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),

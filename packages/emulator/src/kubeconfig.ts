@@ -10,7 +10,7 @@ import { stringify } from 'yaml';
 import { CA_CERTIFICATE_PEM } from './ca-certificate.js';
 import type { ClusterFixture } from './fixtures.js';
 
-const CA_DATA = Buffer.from(CA_CERTIFICATE_PEM).toString('base64');
+const base64 = (text: string) => Buffer.from(text).toString('base64');
 const ADMIN_SALT = 'scp-ske-emulator/cluster-admin';
 
 const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 48);
@@ -28,11 +28,12 @@ function writeKubeconfig(
   cluster: Pick<ClusterFixture, 'name'>,
   server: string,
   identity: { user: string; token: string; context: string },
+  caData: string,
 ): string {
   return stringify({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name: cluster.name, cluster: { server, 'certificate-authority-data': CA_DATA } }],
+    clusters: [{ name: cluster.name, cluster: { server, 'certificate-authority-data': caData } }],
     users: [{ name: identity.user, user: { token: identity.token } }],
     contexts: [{ name: identity.context, context: { cluster: cluster.name, user: identity.user } }],
     'current-context': identity.context,
@@ -40,17 +41,26 @@ function writeKubeconfig(
   });
 }
 
-/** The user kubeconfig: user `<cluster>-user`, context `<cluster>`. */
-export function buildKubeconfig(cluster: Pick<ClusterFixture, 'id' | 'name'>, server: string, accessKey: string) {
-  return writeKubeconfig(cluster, server, {
-    user: `${cluster.name}-user`,
-    token: userToken(accessKey, cluster.id),
-    context: cluster.name,
-  });
+/**
+ * The user kubeconfig: user `<cluster>-user`, context `<cluster>`. `caPem`: the CA its server's
+ * certificate is signed by (default: the fixed CA of ca-certificate.ts; the Kubernetes API's own when served).
+ */
+export function buildKubeconfig(
+  cluster: Pick<ClusterFixture, 'id' | 'name'>,
+  server: string,
+  accessKey: string,
+  caPem = CA_CERTIFICATE_PEM,
+) {
+  const identity = { user: `${cluster.name}-user`, token: userToken(accessKey, cluster.id), context: cluster.name };
+  return writeKubeconfig(cluster, server, identity, base64(caPem));
 }
 
 /** The admin kubeconfig: user and context `<cluster>-admin`, the cluster's admin token. */
-export function buildAdminKubeconfig(cluster: Pick<ClusterFixture, 'id' | 'name'>, server: string) {
+export function buildAdminKubeconfig(
+  cluster: Pick<ClusterFixture, 'id' | 'name'>,
+  server: string,
+  caPem = CA_CERTIFICATE_PEM,
+) {
   const name = `${cluster.name}-admin`;
-  return writeKubeconfig(cluster, server, { user: name, token: adminToken(cluster.id), context: name });
+  return writeKubeconfig(cluster, server, { user: name, token: adminToken(cluster.id), context: name }, base64(caPem));
 }

@@ -1,10 +1,12 @@
 /**
  * `scp-ske kubeconfig merge`: the kubeconfig `get` asks for (and checks), merged into the user's
  * kubeconfig files; the entries it writes are checked too: their server by the server rule, their
- * keys and values for control characters (kubeconfig-check.ts).
+ * keys and values for control characters (kubeconfig-check.ts). The user entry runs
+ * `scp-ske kubeconfig credential` (exec-user.ts) unless `--embed-credential` asks for the credential itself.
  */
 import { existsSync } from 'node:fs';
 import type { Environment } from '../connection.js';
+import { execUser } from '../exec-user.js';
 import { helpText } from '../help.js';
 import { readIncoming, renameIncoming } from '../incoming-kubeconfig.js';
 import { checkEntries } from '../kubeconfig-check.js';
@@ -13,7 +15,7 @@ import { checkEntryName, entryNames } from '../kubeconfig-names.js';
 import { mergeIntoKubeconfig } from '../merge-files.js';
 import { mergeSummary } from '../merge-summary.js';
 import { checkServer } from '../server-rule.js';
-import { parseFlags } from '../usage.js';
+import { parseFlags, UsageError } from '../usage.js';
 import { resolveWriteTarget } from '../write-target.js';
 import { FETCH_OPTIONS, fetchKubeconfig, type Io } from './kubeconfig.js';
 
@@ -33,11 +35,17 @@ export async function mergeCommand(argv: string[], io: Io): Promise<number> {
     'set-current': { type: 'boolean' },
     overwrite: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
+    exec: { type: 'boolean' },
+    'embed-credential': { type: 'boolean' },
   });
   if (flags.help) {
     io.stdout(helpText('merge'));
     return 0;
   }
+  if (flags.exec && flags['embed-credential']) {
+    throw new UsageError('--exec and --embed-credential: pass one of them (--exec is the default)');
+  }
+  const embed = flags['embed-credential'] ?? false;
   checkEntryName(flags.context, '--context');
   checkEntryName(flags['cluster-alias'], '--cluster-alias');
   checkEntryName(flags['user-alias'], '--user-alias');
@@ -58,7 +66,22 @@ export async function mergeCommand(argv: string[], io: Io): Promise<number> {
     },
     { context: flags.context, cluster: flags['cluster-alias'], user: flags['user-alias'] },
   );
-  const report = await mergeIntoKubeconfig(paths, renameIncoming(incoming, names), {
+  const renamed = renameIncoming(incoming, names);
+  const entries = embed
+    ? renamed
+    : {
+        ...renamed,
+        user: {
+          name: renamed.user.name,
+          body: execUser({
+            clusterId: result.clusterId,
+            kubeconfigType: result.kubeconfigType,
+            admin: result.admin,
+            flags,
+          }),
+        },
+      };
+  const report = await mergeIntoKubeconfig(paths, entries, {
     dryRun,
     setCurrent: flags['set-current'] ?? false,
     overwrite: flags.overwrite ?? false,
@@ -80,6 +103,7 @@ export async function mergeCommand(argv: string[], io: Io): Promise<number> {
         context,
         cluster: names.cluster,
         user: names.user,
+        credential: embed ? 'embedded' : 'exec',
         dryRun,
         changed,
         created: files.some((file) => file.path === home && file.created),

@@ -8,5 +8,5 @@ import { kubeconfigOperation } from './kubeconfig-operation.js';
 
 export const createClusterKubeconfig = kubeconfigOperation({
   subject: () => '',
-  build: (cluster, server) => buildAdminKubeconfig(cluster, server),
+  build: (cluster, server, _accessKey, caPem) => buildAdminKubeconfig(cluster, server, caPem),
 });

@@ -17,7 +17,7 @@ export interface KubeconfigCluster {
 export interface KubeconfigIdentity {
   /** What the body depends on besides the cluster and the server ('' when it is the same for every caller). */
   subject(accessKey: string): string;
-  build(cluster: KubeconfigCluster, server: string, accessKey: string): string;
+  build(cluster: KubeconfigCluster, server: string, accessKey: string, caPem?: string): string;
 }
 
 /** A body written for a cluster: what it was written from, and the answer. */
@@ -39,19 +39,22 @@ export function kubeconfigOperation(identity: KubeconfigIdentity): HandlerFactor
       if ('code' in entry) return entry;
       const cluster = { id: entry.id, name: String(entry.value.name) };
       const type = request.query.kubeconfig_type as 'private' | 'public';
-      const server =
+      const endpoint =
         type === 'private'
           ? entry.value.private_endpoint_url
           : type === 'public'
             ? entry.value.public_endpoint_url
             : undefined;
-      if (typeof server !== 'string' || server === '') {
+      if (typeof endpoint !== 'string' || endpoint === '') {
         return {
           status: 400,
           code: 'ValidationError',
           detail: [`Cluster ${cluster.name} has no ${type} endpoint.`],
         };
       }
+      // With the Kubernetes API served, every kubeconfig points at it (and trusts its CA).
+      const kubeApi = context.kubeApi;
+      const server = kubeApi ? kubeApi.url : endpoint;
       const subject = identity.subject(request.caller.accessKey);
       let answers = written.get(entry);
       if (answers === undefined) {
@@ -63,7 +66,7 @@ export function kubeconfigOperation(identity: KubeconfigIdentity): HandlerFactor
         if (same && known.server === server && known.subject === subject) return known.answer;
       }
       const answer: SuccessAnswer = {
-        payload: identity.build(cluster, server, request.caller.accessKey),
+        payload: identity.build(cluster, server, request.caller.accessKey, kubeApi?.caPem),
         contentType: 'application/yaml',
         cached: true,
       };

@@ -7,5 +7,5 @@ import { kubeconfigOperation } from './kubeconfig-operation.js';
 
 export const showClusterUserKubeconfig = kubeconfigOperation({
   subject: (accessKey) => accessKey,
-  build: (cluster, server, accessKey) => buildKubeconfig(cluster, server, accessKey),
+  build: (cluster, server, accessKey, caPem) => buildKubeconfig(cluster, server, accessKey, caPem),
 });

@@ -38,6 +38,8 @@ export interface OperationContext {
   transitionMs: number;
   /** Called after every change of the store: writes the state file, schedules what is pending. */
   changed(): void;
+  /** The Kubernetes API, when served: the kubeconfigs point at its URL and trust its CA. */
+  kubeApi?: { url: string; caPem: string } | undefined;
 }
 
 export type HandlerFactory = (context: OperationContext) => OperationHandler;

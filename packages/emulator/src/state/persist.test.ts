@@ -78,7 +78,7 @@ describe('--state', () => {
 
   it('settles a change on a timer when the clock runs, and writes the file then', async () => {
     const stateFile = join(directory(), 'state.json');
-    const emulator = await startEmulator({ stateFile, transitionMs: 20 });
+    const emulator = await startEmulator({ stateFile, transitionMs: 1000 });
     try {
       const call = signedCaller(() => emulator);
       const id = JSON.parse((await call('/v1/clusters', { method: 'POST', body: clusterBody() })).body).resource_id;
