@@ -36,6 +36,7 @@ Usage:
   scp-ske kubeconfig merge --cluster NAME|ID --type private|public [--admin] [--kubeconfig PATH] [--context NAME]
                            [--cluster-alias NAME] [--user-alias NAME] [--set-current] [--overwrite] [--dry-run] [options]
   scp-ske versions [--endpoint URL] [--json]
+  scp-ske api METHOD PATH [--query name=value]... [--body FILE|-] [options]
   scp-ske --version
 
 Run \`scp-ske <command> --help\` (e.g. \`scp-ske kubeconfig --help\`, \`scp-ske kubeconfig merge --help\`) for
@@ -141,6 +142,22 @@ Examples:
   scp-ske kubeconfig merge --cluster demo-cluster --type public --dry-run
   scp-ske kubeconfig merge --cluster demo-cluster --type public --context prod --overwrite
   scp-ske kubeconfig merge --cluster 70a599e031e749b7b260868f441e862b --type private --admin --context demo-admin`,
+  api: `scp-ske api: send any request of the spec, signed, and print the answer (as \`gh api\` or \`az rest\` do).
+
+Usage: scp-ske api METHOD PATH [--query name=value]... [--body FILE|-] [options]
+
+  METHOD PATH            an operation of the chosen version's spec, e.g. GET /v1/clusters/<id>; a method and path
+                         the version does not have is refused before anything is sent
+  --query name=value     a query parameter the operation declares (repeat it for several values of an
+                         array parameter such as status); checked against the spec before sending
+  --body FILE            the JSON request body of a POST or PUT, from FILE (- for standard input)
+The answer is printed as the spec types it: JSON (indented) or text (a kubeconfig). An error answer exits 1.
+__COMMON__
+
+Examples:
+  scp-ske api GET /v1/clusters --query status=RUNNING --query status=ERROR
+  scp-ske api GET /v1/clusters/70a599e031e749b7b260868f441e862b/kubeconfig --query kubeconfig_type=private
+  echo '{"cloud_logging_enabled":true}' | scp-ske api PUT /v1/clusters/70a599e031e749b7b260868f441e862b/logging --body -`,
   versions: `scp-ske versions: the SKE API versions, their lifecycle state, Not Before date, and whether they are served today.
 
 Usage: scp-ske versions [--endpoint URL] [--json] [--debug]
