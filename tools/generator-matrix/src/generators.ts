@@ -111,8 +111,13 @@ export const GENERATORS: Generator[] = [
   },
 ];
 
-/** Generators the matrix cannot run here, and why. */
+/** Generators the matrix does not run, and why. */
 export const NOT_TESTABLE: { name: string; reason: string }[] = [
+  {
+    name: 'openapi-zod-client 1.18.3',
+    reason:
+      'installs, and generates from the documents, but its client cannot be called correctly whatever the spec says: it types every non-JSON answer as z.void() (a kubeconfig then fails its own response validation) and a const as z.string(), and its Zodios client runs on axios, whose default query serialiser sends status[]=A&status[]=B; generate its zod schemas for validation, and call the API with one of the clients above',
+  },
   {
     name: 'Kiota',
     reason:
