@@ -12,6 +12,12 @@ const STATES = new Set(['CURRENT', 'SUPPORTED', 'DEPRECATED', 'PLANNED']);
 const ERROR_STATUS = /^([45][0-9][0-9]|[45]XX|default)$/;
 const ENVELOPE_REF = /(^|\/)schemas\/ErrorEnvelope\.yaml$|^#\/components\/schemas\/ErrorEnvelope$/;
 const API_VERSION_HEADER = 'scp-api-version';
+/** What the HTTP sample shows for the signing headers: computed per request, never a value to copy. */
+const SIGNING_PLACEHOLDERS = {
+  'scp-accesskey': '<your access key>',
+  'scp-timestamp': '<Unix time in ms>',
+  'scp-signature': '<base64 HMAC-SHA256 of METHOD + URL + TIMESTAMP + ACCESS_KEY + ACCOUNT_ID + "Openapi">',
+};
 
 /** Returns what is wrong with a lifecycle object, or undefined when it is well formed. */
 export function lifecycleProblem(lifecycle) {
@@ -206,11 +212,14 @@ function VersionLifecycle({ service = 'ske' } = {}) {
         const example = operation['x-scp-example-request'];
         if (example) {
           example.headers = { ...example.headers, 'Scp-Api-Version': lifecycle.apiVersion };
+          // The seed's signing values are an illustration: a copied signature can never be valid.
           const lines = [
             `${method.toUpperCase()} ${example.path} HTTP/1.1`,
-            ...Object.entries(example.headers).map(([name, value]) => `${name}: ${value}`),
+            ...Object.entries(example.headers).map(
+              ([name, value]) => `${name}: ${SIGNING_PLACEHOLDERS[name.toLowerCase()] ?? value}`,
+            ),
           ];
-          samples.push({ lang: 'HTTP', label: 'Request (SCP documentation)', source: `${lines.join('\n')}\n` });
+          samples.push({ lang: 'HTTP', label: 'Request', source: `${lines.join('\n')}\n` });
         }
         operation['x-codeSamples'] = samples;
       },
