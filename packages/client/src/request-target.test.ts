@@ -141,6 +141,18 @@ describe('requestTarget with an array-typed query parameter (form, explode)', ()
     expect(requestTarget(listClusters, { status }).pathAndQuery).toBe(pathAndQuery);
   });
 
+  it('sends nothing for an array parameter left out, and takes one value where the type lists array among others', () => {
+    expect(requestTarget(listClusters, {}).pathAndQuery).toBe('/v1/clusters');
+    const nullable: OperationSpec = {
+      ...listClusters,
+      parameters: [
+        { key: 'status', name: 'status', in: 'query', schema: { type: ['array', 'null'], items: { type: 'string' } } },
+      ],
+    };
+    expect(requestTarget(nullable, { status: 'RUNNING' }).pathAndQuery).toBe('/v1/clusters?status=RUNNING');
+    expect(requestTarget(nullable, { status: null }).pathAndQuery).toBe('/v1/clusters');
+  });
+
   it('still checks the items of one value given alone', () => {
     expect(thrown(() => requestTarget(listClusters, { status: 3 }))).toMatchObject({
       argument: 'status',
