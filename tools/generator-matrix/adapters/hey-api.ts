@@ -1,11 +1,13 @@
 /** @hey-api/openapi-ts: its bundled fetch client, configured with the signed fetch; kubeconfigs read with `parseAs: 'text'`. */
 import { createClient } from './client/index.js';
 import * as sdk from './sdk.gen.js';
+import type { ListClustersData } from './types.gen.js';
 import type { Adapter, AdapterOptions } from './types.js';
 
 export function createAdapter({ baseUrl, fetch, apiVersion }: AdapterOptions): Adapter {
   const client = createClient({ baseUrl, fetch });
-  const headers = { 'Scp-Api-Version': apiVersion as 'ske 1.3' };
+  // The document's const (`ske 1.3`): the CURRENT version the matrix runs, as the types have it.
+  const headers = { 'Scp-Api-Version': apiVersion } as ListClustersData['headers'];
   return {
     async call(call) {
       // biome-ignore lint/suspicious/noExplicitAny: one generic call for every operation; the typed calls are below

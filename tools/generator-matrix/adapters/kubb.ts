@@ -1,11 +1,13 @@
 /** Kubb (plugin-client, `paramsType: 'object'`): the generated functions go through the client in ./kubb-client.ts, which signs. */
 import * as sdk from './clients/index.ts';
 import { configure } from './kubb-client.ts';
+import type { ListClustersHeaderParams } from './types/ListClusters.ts';
 import type { Adapter, AdapterOptions } from './types.ts';
 
 export function createAdapter(options: AdapterOptions): Adapter {
   configure(options);
-  const headers = { 'Scp-Api-Version': options.apiVersion as 'ske 1.3' };
+  // The document's const (`ske 1.3`): the CURRENT version the matrix runs, as the types have it.
+  const headers = { 'Scp-Api-Version': options.apiVersion } as ListClustersHeaderParams;
   return {
     async call(call) {
       // biome-ignore lint/suspicious/noExplicitAny: one generic call for every operation; the typed calls are below

@@ -3,9 +3,12 @@ import createClient from 'openapi-fetch';
 import type { paths } from './schema.js';
 import type { Adapter, AdapterOptions } from './types.js';
 
+type Header = NonNullable<paths['/v1/clusters']['get']['parameters']['header']>;
+
 export function createAdapter({ baseUrl, fetch, apiVersion }: AdapterOptions): Adapter {
   const client = createClient<paths>({ baseUrl, fetch, headers: { 'Scp-Api-Version': apiVersion } });
-  const header = { 'Scp-Api-Version': apiVersion } as const;
+  // The document's const (`ske 1.3`): the CURRENT version the matrix runs, as the types have it.
+  const header = { 'Scp-Api-Version': apiVersion } as Header;
   return {
     async call(call) {
       // biome-ignore lint/suspicious/noExplicitAny: one generic call for every operation; the typed calls are below
@@ -22,7 +25,7 @@ export function createAdapter({ baseUrl, fetch, apiVersion }: AdapterOptions): A
         params: {
           path: { cluster_id: clusterId },
           query: { kubeconfig_type: 'private' },
-          header: { 'Scp-Api-Version': 'ske 1.3' },
+          header,
         },
         parseAs: 'text',
       });
@@ -31,7 +34,7 @@ export function createAdapter({ baseUrl, fetch, apiVersion }: AdapterOptions): A
     },
     async clusterIds(status) {
       const { data } = await client.GET('/v1/clusters', {
-        params: { query: { status }, header: { 'Scp-Api-Version': 'ske 1.3' } },
+        params: { query: { status }, header },
       });
       return (data?.clusters ?? []).map((cluster) => cluster.id);
     },
