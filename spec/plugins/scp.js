@@ -12,6 +12,12 @@ const STATES = new Set(['CURRENT', 'SUPPORTED', 'DEPRECATED', 'PLANNED']);
 const ERROR_STATUS = /^([45][0-9][0-9]|[45]XX|default)$/;
 const ENVELOPE_REF = /(^|\/)schemas\/ErrorEnvelope\.yaml$|^#\/components\/schemas\/ErrorEnvelope$/;
 const API_VERSION_HEADER = 'scp-api-version';
+/** What the HTTP sample shows for the signing headers: computed per request, never a value to copy. */
+const SIGNING_PLACEHOLDERS = {
+  'scp-accesskey': '<your access key>',
+  'scp-timestamp': '<Unix time in ms>',
+  'scp-signature': '<base64 HMAC-SHA256 of METHOD + URL + TIMESTAMP + ACCESS_KEY + ACCOUNT_ID + "Openapi">',
+};
 
 /** Returns what is wrong with a lifecycle object, or undefined when it is well formed. */
 export function lifecycleProblem(lifecycle) {
@@ -90,40 +96,139 @@ function ErrorResponsesUseEnvelope() {
   };
 }
 
+/** The lifecycle in words: the state, its Not Before date, and what it means for a caller. */
+export function lifecycleWords({ apiVersion, state, notBefore }) {
+  switch (state) {
+    case 'CURRENT':
+      return `${apiVersion} is CURRENT: served, the newest version, no Not Before date.`;
+    case 'SUPPORTED':
+      return `${apiVersion} is SUPPORTED: served; Not Before ${notBefore}, the earliest date it may be deprecated.`;
+    case 'DEPRECATED':
+      return `${apiVersion} is DEPRECATED: Not Before ${notBefore}; from that date it is no longer served (406 NoSuchVersion).`;
+    default:
+      return `${apiVersion} is ${state}: not served yet${notBefore ? `; Not Before ${notBefore}` : ''}.`;
+  }
+}
+
+/** The operation's facts every renderer and generated doc comment shows: IAM action, lifecycle, provenance. */
+function factsText(operation, lifecycle, provenance) {
+  const action = operation['x-scp-action-id'];
+  const level = operation['x-scp-access-level'];
+  const lines = [
+    `**IAM action:** \`${action}\`${level ? ` (access level ${level})` : ''}.`,
+    `**Lifecycle:** ${lifecycleWords(lifecycle)}`,
+  ];
+  if (provenance?.document) {
+    const confirmed = provenance.confirmed?.length ? ` (confirms ske ${provenance.confirmed.join(', ')})` : '';
+    lines.push(`**Provenance:** ${provenance.document}${confirmed}.${provenance.note ? ` ${provenance.note}` : ''}`);
+  }
+  return lines.join('\n\n');
+}
+
+/** `cluster_id` → `clusterId`: an argument's key in the generated clients (as @scp-ske/codegen names it). */
+const argumentKey = (name) =>
+  name.replace(/[-_ .]+([A-Za-z0-9])/g, (_, letter) => letter.toUpperCase()).replace(/^[A-Z]/, (c) => c.toLowerCase());
+
+const shellQuoted = (text) => (/^[A-Za-z0-9_./:=,@-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`);
+
+/**
+ * The `x-codeSamples` of one operation: TypeScript with the version's client, and `scp-ske api` (any
+ * operation, signed). Arguments are the required parameters' examples and the request body's example.
+ */
+function codeSamples(operation, method, path, version, ctx) {
+  const parameters = (operation.parameters ?? []).map((raw) => ctx.resolve(raw).node).filter(Boolean);
+  const chosen = parameters.filter((parameter) => parameter.required && parameter.in !== 'header');
+  const exampleOf = (parameter) => {
+    const value = parameter.example ?? parameter.schema?.example;
+    return Array.isArray(value) ? value : (value ?? 'VALUE');
+  };
+  const body = operation.requestBody && ctx.resolve(operation.requestBody).node?.content?.['application/json']?.example;
+  const input = Object.fromEntries(chosen.map((parameter) => [argumentKey(parameter.name), exampleOf(parameter)]));
+  if (body !== undefined) input.body = body;
+  const argument = Object.keys(input).length === 0 ? '' : JSON.stringify(input, null, 2).replaceAll('\n', '\n');
+  const typescript = [
+    `import { createSkeClient } from '@scp-ske/client-${version}';`,
+    '',
+    '// Credentials: SCP_ACCESS_KEY / SCP_SECRET_KEY, else ~/.scpconf/credentials.json.',
+    "const ske = createSkeClient({ region: 'kr-west1', environment: 's' });",
+    `const { data } = await ske.${operation.operationId}(${argument});`,
+    'console.log(data);',
+  ].join('\n');
+  let target = path;
+  const query = [];
+  for (const parameter of chosen) {
+    const value = exampleOf(parameter);
+    if (parameter.in === 'path') target = target.replace(`{${parameter.name}}`, String(value));
+    else for (const item of [value].flat()) query.push(`--query ${shellQuoted(`${parameter.name}=${item}`)}`);
+  }
+  const command = ['scp-ske api', method.toUpperCase(), target, ...query, `--api-version ${version}`];
+  if (body !== undefined) command.push('--body -');
+  const shell =
+    body === undefined ? command.join(' ') : `echo ${shellQuoted(JSON.stringify(body))} |\n  ${command.join(' ')}`;
+  return [
+    { lang: 'TypeScript', label: `@scp-ske/client-${version}`, source: `${typescript}\n` },
+    { lang: 'Shell', label: 'scp-ske api', source: `${shell}\n` },
+  ];
+}
+
 /**
  * Bundle-time decorator: copies the root's lifecycle onto every operation, narrows the
- * `Scp-Api-Version` header to this version's value, and renders the seed's example request
- * (`x-scp-example-request`) with that header as an `x-codeSamples` entry for the reference docs.
+ * `Scp-Api-Version` header to this version's value (required, `const`), writes the operation's IAM
+ * action, lifecycle and provenance into its description (so that every renderer and generated doc
+ * comment shows them, not only our docs, which read the extensions), and adds its `x-codeSamples`:
+ * TypeScript with the version's client, `scp-ske api`, and the seed's example request
+ * (`x-scp-example-request`) with the version header.
  */
 function VersionLifecycle({ service = 'ske' } = {}) {
   let lifecycle;
+  let version;
+  let path = '';
   return {
     Root: {
       enter(root) {
         const own = root.info?.[LIFECYCLE];
         if (own === undefined) return;
+        version = root.info.version;
         lifecycle = { apiVersion: `${service} ${root.info.version}`, ...own };
         root.info[LIFECYCLE] = lifecycle;
+      },
+    },
+    PathItem: {
+      enter(_item, ctx) {
+        path = String(ctx.key);
       },
     },
     Operation: {
       enter(operation, ctx) {
         if (!lifecycle) return;
         operation[LIFECYCLE] = { ...lifecycle };
+        const provenance = ctx.resolve(operation['x-scp-provenance'] ?? null).node;
+        const facts = factsText(operation, lifecycle, provenance);
+        operation.description = operation.description
+          ? `${operation.description.trimEnd()}\n\n${facts}\n`
+          : `${facts}\n`;
+        const method = String(ctx.key);
+        const samples = codeSamples(operation, method, path, version, ctx);
         const example = operation['x-scp-example-request'];
-        if (!example) return;
-        example.headers = { ...example.headers, 'Scp-Api-Version': lifecycle.apiVersion };
-        const lines = [
-          `${String(ctx.key).toUpperCase()} ${example.path} HTTP/1.1`,
-          ...Object.entries(example.headers).map(([name, value]) => `${name}: ${value}`),
-        ];
-        operation['x-codeSamples'] = [{ lang: 'HTTP', label: 'Request', source: `${lines.join('\n')}\n` }];
+        if (example) {
+          example.headers = { ...example.headers, 'Scp-Api-Version': lifecycle.apiVersion };
+          // The seed's signing values are an illustration: a copied signature can never be valid.
+          const lines = [
+            `${method.toUpperCase()} ${example.path} HTTP/1.1`,
+            ...Object.entries(example.headers).map(
+              ([name, value]) => `${name}: ${SIGNING_PLACEHOLDERS[name.toLowerCase()] ?? value}`,
+            ),
+          ];
+          samples.push({ lang: 'HTTP', label: 'Request', source: `${lines.join('\n')}\n` });
+        }
+        operation['x-codeSamples'] = samples;
       },
     },
     Parameter: {
       enter(parameter) {
         if (!lifecycle || parameter.in !== 'header') return;
         if (String(parameter.name).toLowerCase() !== API_VERSION_HEADER) return;
+        parameter.required = true;
         parameter.schema = { type: 'string', const: lifecycle.apiVersion };
         parameter.example = lifecycle.apiVersion;
       },

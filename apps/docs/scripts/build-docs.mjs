@@ -1,7 +1,8 @@
 /**
  * Builds the HTML reference: one self-contained page per SKE version (`redocly build-docs
- * --inlineBundle` on a copy of the bundled document @scp-ske/spec publishes, each operation's
- * description opened with its IAM action and its provenance for that version) and `index.html`, which
+ * --inlineBundle` on a copy of the bundled document @scp-ske/spec publishes: a link back to the index and
+ * the version's lifecycle in words at the top, each operation's description opened with the versions that
+ * have it and its provenance for that version, its `x-codeSamples` in the samples panel) and `index.html`, which
  * lists every version with its state, Not Before date and whether it is served today, every version's
  * operations (method and path, IAM action, confirmed or assumed), which versions have each operation,
  * what differs between versions and on what evidence (`declaredDifferences`: the spec's `x-scp-since` and
@@ -70,42 +71,83 @@ function provenanceFor(operation, version) {
   return { confirmed, text: confirmed ? 'confirmed' : `assumed (confirmed for ${others})`, provenance };
 }
 
-/** The Markdown each operation's description opens with on a version's page: its IAM action and provenance. */
-function operationFacts(operation, entry) {
+/**
+ * The Markdown each operation's description opens with on a version's page: the versions that have it
+ * (each a link to its page) and its provenance for this version. Its IAM action, its version's lifecycle
+ * and its provenance are in the description itself (the bundle writes them, for every renderer).
+ */
+function operationFacts(operation, entry, availability) {
   const { confirmed, text, provenance } = provenanceFor(operation, entry.version);
-  const action = operation['x-scp-action-id'];
-  const level = operation['x-scp-access-level'];
   const source = provenance
     ? confirmed
       ? ` by ${provenance.document}.`
-      : ` from ${provenance.document}.${provenance.note ? ` ${provenance.note}` : ''}`
+      : ` from ${provenance.document}.`
     : ': no x-scp-provenance.';
-  return [
-    `**IAM action:** \`${action ?? 'none'}\`${level ? ` (access level ${level})` : ''}`,
-    '',
-    `**Provenance for ${entry.apiVersion}:** ${text}${source}`,
-  ].join('\n');
+  const versions = (availability.get(operation.operationId) ?? [entry.version])
+    .map((version) =>
+      version === entry.version ? `ske ${version}` : `[ske ${version}](ske-${version}.html${anchorOf(operation)})`,
+    )
+    .join(', ');
+  return [`**Available in:** ${versions}.`, '', `**Provenance for ${entry.apiVersion}:** ${text}${source}`].join('\n');
 }
 
-/** A copy of the version's bundled document with each operation's facts at the top of its description. */
-async function annotatedDocument(entry, dir) {
+/**
+ * The operation's `x-codeSamples` (the bundle writes them) as Markdown, at the end of its description: Redoc
+ * shows them in its samples panel only on wide screens, and the description everywhere.
+ */
+function samplesText(operation) {
+  const samples = operation['x-codeSamples'] ?? [];
+  if (samples.length === 0) return '';
+  const fence = { TypeScript: 'ts', Shell: 'sh', HTTP: 'http' };
+  const blocks = samples.map(
+    (sample) =>
+      `**${sample.label ?? sample.lang}**\n\n\`\`\`${fence[sample.lang] ?? ''}\n${sample.source.trimEnd()}\n\`\`\``,
+  );
+  return `\n\n### Samples\n\n${blocks.join('\n\n')}`;
+}
+
+/** What a version's lifecycle means on the day the page is built, in words. */
+function lifecycleToday(entry, builtOn) {
+  const day = utcDay(builtOn);
+  const verdict = judgeLifecycle(entry, builtOn);
+  if (verdict.kind === 'retired')
+    return `On ${day} it is no longer served: the service answers it with 406 NoSuchVersion.`;
+  if (verdict.kind === 'warn')
+    return `On ${day} it is still served, but past its Not Before date or deprecated: move to ske ${manifest.current}.`;
+  return `On ${day} it is served.`;
+}
+
+/**
+ * A copy of the version's bundled document for its page: a link back to the index and the lifecycle in
+ * words at the top of its description, and each operation's facts at the top of its own.
+ */
+async function annotatedDocument(entry, dir, availability, builtOn) {
   const document = await loadDocument(entry.version, 'bundled');
+  const notBefore = entry.notBefore ? `, Not Before ${entry.notBefore}` : ', no Not Before date';
+  document.info.description = [
+    '[← All versions, their lifecycle and differences](index.html)',
+    '',
+    `**Lifecycle:** ${entry.apiVersion} is ${entry.state}${notBefore}. ${lifecycleToday(entry, builtOn)}`,
+    '',
+    document.info.description ?? '',
+  ].join('\n');
   for (const { operation } of operationsOf(document)) {
-    operation.description = `${operationFacts(operation, entry)}\n\n${operation.description ?? ''}`.trimEnd();
+    const facts = operationFacts(operation, entry, availability);
+    operation.description = `${facts}\n\n${operation.description ?? ''}`.trimEnd() + samplesText(operation);
   }
   const file = join(dir, `ske-${entry.version}.json`);
   await writeFile(file, JSON.stringify(document));
   return file;
 }
 
-async function buildPage(entry, dir) {
+async function buildPage(entry, dir, availability, builtOn) {
   const title = `SKE API ${entry.apiVersion} (${entry.state})`;
   await run(
     process.execPath,
     [
       redocly,
       'build-docs',
-      await annotatedDocument(entry, dir),
+      await annotatedDocument(entry, dir, availability, builtOn),
       '--inlineBundle',
       '--config',
       join(appDir, 'redocly.yaml'),
@@ -313,17 +355,25 @@ ${[utcDay, judgeLifecycle, isServed].map(String).join('\n')}
 async function main() {
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
-  const work = await mkdtemp(join(tmpdir(), 'scp-ske-docs-'));
-  try {
-    await Promise.all(manifest.versions.map((entry) => buildPage(entry, work)));
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
   const documents = {};
   const bundled = {};
   for (const entry of manifest.versions) {
     documents[entry.version] = await loadDocument(entry.version, 'dereferenced');
     bundled[entry.version] = await loadDocument(entry.version, 'bundled');
+  }
+  /** operationId → the versions that have it, oldest first. */
+  const availability = new Map();
+  for (const entry of manifest.versions) {
+    for (const { operation } of operationsOf(bundled[entry.version])) {
+      availability.set(operation.operationId, [...(availability.get(operation.operationId) ?? []), entry.version]);
+    }
+  }
+  const builtOn = new Date();
+  const work = await mkdtemp(join(tmpdir(), 'scp-ske-docs-'));
+  try {
+    await Promise.all(manifest.versions.map((entry) => buildPage(entry, work, availability, builtOn)));
+  } finally {
+    await rm(work, { recursive: true, force: true });
   }
   await writeFile(
     join(outDir, 'index.html'),
@@ -331,7 +381,7 @@ async function main() {
       documents,
       contractDifferences(documents, manifest.current),
       declaredDifferences(documents),
-      new Date(),
+      builtOn,
       changeLists(bundled),
     ),
   );

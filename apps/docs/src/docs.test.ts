@@ -209,10 +209,12 @@ describe('the HTML reference', () => {
   );
 
   it.each(manifest.versions.map((entry) => [entry.apiVersion, entry.version]))(
-    'renders every operation of %s completely, with its IAM action and provenance, offline',
+    'renders every operation of %s completely, with its IAM action, provenance, lifecycle, versions and samples, and a link back to the index, offline',
     async (_name, version) => {
       const operations = await operationsOf(version);
       const { tab, context, requests } = await open(`ske-${version}.html`);
+      await tab.waitForSelector('a[href="index.html"]');
+      expect(await tab.getAttribute('a[href="index.html"]', 'href'), 'a link back to the index').toBe('index.html');
       for (const { path, method, operation } of operations) {
         await tab.goto(`${origin}/ske-${version}.html#/${anchor(operation)}`);
         await tab.waitForSelector(`h2:has-text("${operation.summary}")`);
@@ -227,7 +229,12 @@ describe('the HTML reference', () => {
           expect(text, `${name} response ${code}`).toMatch(new RegExp(`\\b${code}\\b`));
         expect(text, name).toContain(`IAM action: ${operation['x-scp-action-id']}`);
         expect(text, name).toContain(`Provenance for ske ${version}: ${provenanceText(operation, version)}`);
-        expect(text, name).toContain(`ske ${version}`);
+        expect(text, name).toMatch(new RegExp(`Available in: (ske 1\\.\\d+, )*ske ${version.replace('.', '\\.')}\\b`));
+        expect(text, name).toMatch(
+          new RegExp(`Lifecycle: ske ${version.replace('.', '\\.')} is (CURRENT|SUPPORTED|DEPRECATED)`),
+        );
+        expect(text, `${name} samples`).toContain(`from '@scp-ske/client-${version}'`);
+        expect(text, `${name} samples`).toContain(`scp-ske api ${method.toUpperCase()} `);
       }
       expect(external(requests)).toEqual([]);
       await tab.goto(

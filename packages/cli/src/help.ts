@@ -39,6 +39,7 @@ Usage:
                            [--cluster-alias NAME] [--user-alias NAME] [--set-current] [--overwrite] [--dry-run] [options]
   scp-ske kubeconfig credential --cluster-id ID --type private|public [--admin] [options]   (run by kubectl)
   scp-ske versions [--endpoint URL] [--json]
+  scp-ske api METHOD PATH [--query name=value]... [--body FILE|-] [options]
   scp-ske --version
 
 Run \`scp-ske <command> --help\` (e.g. \`scp-ske kubeconfig --help\`, \`scp-ske kubeconfig merge --help\`) for
@@ -170,6 +171,22 @@ __COMMON__
 
 Example (what kubectl runs):
   scp-ske kubeconfig credential --cluster-id 70a599e031e749b7b260868f441e862b --type private --region kr-west1`,
+  api: `scp-ske api: send any request of the spec, signed, and print the answer (as \`gh api\` or \`az rest\` do).
+
+Usage: scp-ske api METHOD PATH [--query name=value]... [--body FILE|-] [options]
+
+  METHOD PATH            an operation of the chosen version's spec, e.g. GET /v1/clusters/<id>; a method and path
+                         the version does not have is refused before anything is sent
+  --query name=value     a query parameter the operation declares (repeat it for several values of an
+                         array parameter such as status); checked against the spec before sending
+  --body FILE            the JSON request body of a POST or PUT, from FILE (- for standard input)
+The answer is printed as the spec types it: JSON (indented) or text (a kubeconfig). An error answer exits 1.
+__COMMON__
+
+Examples:
+  scp-ske api GET /v1/clusters --query status=RUNNING --query status=ERROR
+  scp-ske api GET /v1/clusters/70a599e031e749b7b260868f441e862b/kubeconfig --query kubeconfig_type=private
+  echo '{"cloud_logging_enabled":true}' | scp-ske api PUT /v1/clusters/70a599e031e749b7b260868f441e862b/logging --body -`,
   versions: `scp-ske versions: the SKE API versions, their lifecycle state, Not Before date, and whether they are served today.
 
 Usage: scp-ske versions [--endpoint URL] [--json] [--debug]

@@ -36,6 +36,10 @@ const versions = lazy(
   () => import('./commands/versions.js'),
   (module) => module.versionsCommand,
 );
+const api = lazy(
+  () => import('./commands/api.js'),
+  (module) => module.apiCommand,
+);
 
 /** The command groups and their subcommands, each with its help topic. */
 const GROUPS: Record<string, Record<string, { run: Command; help: HelpTopic }>> = {
@@ -77,7 +81,7 @@ const groupOf = (name: string | undefined) =>
 async function helpTopic(words: string[]): Promise<HelpTopic> {
   const [group, subcommand] = words;
   if (group === undefined) return 'main';
-  if (group === 'versions') return 'versions';
+  if (group === 'versions' || group === 'api') return group;
   const commands = groupOf(group);
   if (!commands) return usageError(`help: no command "${group}"`);
   if (subcommand === undefined) return group as HelpTopic;
@@ -105,9 +109,10 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (command === 'versions') return versions(argv.slice(1), io);
+  if (command === 'api') return api(argv.slice(1), io);
   const commands = groupOf(command);
   if (!commands) {
-    return usageError(`unknown command "${command}"; expected ${quoted([...Object.keys(GROUPS), 'versions'])}`);
+    return usageError(`unknown command "${command}"; expected ${quoted([...Object.keys(GROUPS), 'versions', 'api'])}`);
   }
   if (subcommand === undefined || HELP_FLAGS.has(subcommand)) {
     io.stdout(helpText(command as HelpTopic));
@@ -123,7 +128,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
 /** `scp-ske <command> [<subcommand>]`, as far as argv names a known one: where a usage error points. */
 function helpCommand(argv: string[]): string {
   const [command, subcommand] = argv;
-  if (command === 'versions') return 'scp-ske versions';
+  if (command === 'versions' || command === 'api') return `scp-ske ${command}`;
   const commands = groupOf(command);
   if (!commands) return 'scp-ske';
   return subcommand !== undefined && Object.hasOwn(commands, subcommand)

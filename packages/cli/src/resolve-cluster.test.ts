@@ -36,15 +36,15 @@ function pagingClient(clusters: ReturnType<typeof summary>[]) {
 describe('listAll', () => {
   it('asks for the next pages with the first page’s size until it has count clusters', async () => {
     const { client, calls } = pagingClient(Array.from({ length: 8 }, (_, index) => summary(index)));
-    const data = await listAll(client, { status: 'RUNNING' });
+    const data = await listAll(client, { status: ['RUNNING'] });
     expect(data.clusters.map((cluster) => cluster.name)).toEqual(
       Array.from({ length: 8 }, (_, index) => `cluster-${index}`),
     );
     expect(data.count).toBe(8);
     expect(calls).toEqual([
-      { status: 'RUNNING' },
-      { status: 'RUNNING', size: 3, page: 1 },
-      { status: 'RUNNING', size: 3, page: 2 },
+      { status: ['RUNNING'] },
+      { status: ['RUNNING'], size: 3, page: 1 },
+      { status: ['RUNNING'], size: 3, page: 2 },
     ]);
   });
 

@@ -123,3 +123,40 @@ describe('requestTarget with a request body', () => {
     expect(requestTarget(bodyOnly, { body: { name: 'np' } }).body).toBe('{"name":"np"}');
   });
 });
+
+describe('requestTarget with an array-typed query parameter (form, explode)', () => {
+  const listClusters: OperationSpec = {
+    method: 'GET',
+    path: '/v1/clusters',
+    parameters: [{ key: 'status', name: 'status', in: 'query', schema: { type: 'array', items: { type: 'string' } } }],
+    success: { status: 200, contentType: 'application/json' },
+  };
+
+  it.each([
+    ['two values', ['RUNNING', 'ERROR'], '/v1/clusters?status=RUNNING&status=ERROR'],
+    ['an array of one', ['RUNNING'], '/v1/clusters?status=RUNNING'],
+    ['one value, as an array of one', 'RUNNING', '/v1/clusters?status=RUNNING'],
+    ['no value', [], '/v1/clusters'],
+  ])('sends %s as repeated keys', (_name, status, pathAndQuery) => {
+    expect(requestTarget(listClusters, { status }).pathAndQuery).toBe(pathAndQuery);
+  });
+
+  it('sends nothing for an array parameter left out, and takes one value where the type lists array among others', () => {
+    expect(requestTarget(listClusters, {}).pathAndQuery).toBe('/v1/clusters');
+    const nullable: OperationSpec = {
+      ...listClusters,
+      parameters: [
+        { key: 'status', name: 'status', in: 'query', schema: { type: ['array', 'null'], items: { type: 'string' } } },
+      ],
+    };
+    expect(requestTarget(nullable, { status: 'RUNNING' }).pathAndQuery).toBe('/v1/clusters?status=RUNNING');
+    expect(requestTarget(nullable, { status: null }).pathAndQuery).toBe('/v1/clusters');
+  });
+
+  it('still checks the items of one value given alone', () => {
+    expect(thrown(() => requestTarget(listClusters, { status: 3 }))).toMatchObject({
+      argument: 'status',
+      expected: 'an array of (a string)',
+    });
+  });
+});

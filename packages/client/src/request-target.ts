@@ -1,8 +1,9 @@
 /**
  * Reads a call's arguments once and checks each against its parameter's schema (before any network
  * call), then builds the request target from the spec: path parameters percent-encoded, query
- * parameters in the spec's order in `form`/`explode` style (an array is one `name=value` per item),
- * absent (undefined or null) ones left out, and the request body (`body`) as JSON text.
+ * parameters in the spec's order in `form`/`explode` style (an array is one `name=value` per item;
+ * one value given for an array parameter is an array of one), absent (undefined or null) ones left
+ * out, and the request body (`body`) as JSON text.
  */
 import { conforms, describeSchema } from './check-argument.js';
 import { SkeInputError } from './errors.js';
@@ -59,6 +60,13 @@ function bodyText(operation: OperationSpec, value: unknown): string | undefined 
   return JSON.stringify(value);
 }
 
+/** One value given for an array-typed parameter (`status: 'RUNNING'`) is an array of one; anything else as given. */
+function asDeclared(parameter: ParameterSpec, value: unknown): unknown {
+  const { type } = parameter.schema;
+  const takesArray = type === 'array' || (Array.isArray(type) && type.includes('array'));
+  return takesArray && value !== undefined && value !== null && !Array.isArray(value) ? [value] : value;
+}
+
 /** Each argument, read once (a getter is never asked twice), checked, and the unknown ones refused. */
 function readArguments(
   operation: OperationSpec,
@@ -79,7 +87,7 @@ function readArguments(
     }
   }
   const values = operation.parameters.map((parameter) => {
-    const value = input[parameter.key];
+    const value = asDeclared(parameter, input[parameter.key]);
     checkArgument(parameter, value);
     return value;
   });

@@ -22,12 +22,12 @@ const read = (operationId: string, query: string, path: Record<string, string> =
   readParameters(routeOf(operationId).parameters, { path, query: new URLSearchParams(query), header: () => undefined });
 
 describe('readParameters', () => {
-  it('decodes by schema: integers, one value or repeated keys where an array is accepted', () => {
+  it('decodes by schema: integers, a query key given once or repeated is an array where the schema takes one', () => {
     expect(
       read('listClusters', 'size=20&page=0&status=RUNNING&kubernetes_version=v1.29.8&kubernetes_version=v1.30.4'),
     ).toEqual({
       path: {},
-      query: { size: 20, page: 0, status: 'RUNNING', kubernetes_version: ['v1.29.8', 'v1.30.4'] },
+      query: { size: 20, page: 0, status: ['RUNNING'], kubernetes_version: ['v1.29.8', 'v1.30.4'] },
     });
     expect(read('listClusters', 'status=RUNNING&status=CREATING')).toMatchObject({
       query: { status: ['RUNNING', 'CREATING'] },

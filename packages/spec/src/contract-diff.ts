@@ -52,6 +52,7 @@ const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head',
 /** Keys under which a document holds values, never schemas: not walked for schemas. */
 const VALUE_KEYS = new Set(['example', 'examples', 'default', 'const', 'enum']);
 const PER_VERSION_OPERATION_KEYS = ['x-scp-lifecycle', 'x-codeSamples'];
+const LIFECYCLE_PARAGRAPH = /\n\*\*Lifecycle:\*\* [^\n]*\n/;
 const API_VERSION_HEADER = 'scp-api-version';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -198,6 +199,9 @@ export function normalizeContract(document: OpenApiDocument): Json {
     for (const operation of Object.values(item)) {
       if (operation === null || typeof operation !== 'object' || Array.isArray(operation)) continue;
       for (const key of PER_VERSION_OPERATION_KEYS) delete operation[key];
+      // The bundle writes the version's lifecycle into each operation's description, one paragraph.
+      if (typeof operation.description === 'string')
+        operation.description = operation.description.replace(LIFECYCLE_PARAGRAPH, '');
       const example = operation['x-scp-example-request'] as { headers?: Record<string, Json> } | undefined;
       if (example?.headers) delete example.headers['Scp-Api-Version'];
       for (const parameter of (operation.parameters ?? []) as { [key: string]: Json }[]) {

@@ -64,8 +64,11 @@ describe.each(versions.map((version) => [version] as [SkeVersion]))('ske %s agai
       expect(actual?.schema.enum, `${parameter.name} enum`).toEqual(parameter.enum);
       expect(actual?.example, `${parameter.name} example`).toBe(parameter.example);
     }
+    // The version header is required too: the seed sends it with every example request (checked below).
     const required = operation.parameters.filter((parameter) => parameter.required).map((parameter) => parameter.name);
-    expect(required.sort()).toEqual(expected.parameters.map((parameter) => parameter.name).sort());
+    expect(required.sort()).toEqual(
+      [...expected.parameters.map((parameter) => parameter.name), 'Scp-Api-Version'].sort(),
+    );
   });
 
   it('declares every seed response code, plus only the gateway ones', async () => {
@@ -86,7 +89,7 @@ describe.each(versions.map((version) => [version] as [SkeVersion]))('ske %s agai
     const header = expected.headers['Scp-Api-Version'];
     expect(header).toBe(`ske ${version}`);
     const parameter = operation.parameters.find((candidate) => candidate.name === 'Scp-Api-Version');
-    expect(parameter?.required ?? false).toBe(false);
+    expect(parameter?.required).toBe(true);
     expect(parameter?.schema.const).toBe(header);
     expect(operation['x-scp-lifecycle'].apiVersion).toBe(header);
     const example = operation['x-scp-example-request'].headers;

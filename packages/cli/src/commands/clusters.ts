@@ -24,11 +24,11 @@ export function table(rows: string[][]): string {
     .join('');
 }
 
-/** A repeated flag's values, each of which may also be a comma-separated list: one value, several, or none. */
-function oneOrMany(values: string[] | undefined, flag: string): string | string[] | undefined {
+/** A repeated flag's values, each of which may also be a comma-separated list: the values (an array of one for one), or none. */
+function oneOrMany(values: string[] | undefined, flag: string): string[] | undefined {
   const all = (values ?? []).flatMap((value) => value.split(',')).map((value) => value.trim());
   if (all.some((value) => value === '')) throw new UsageError(`${flag}: expected a value, received an empty one`);
-  return all.length === 0 ? undefined : all.length === 1 ? all[0] : all;
+  return all.length === 0 ? undefined : all;
 }
 
 const LIST_OPTIONS = {

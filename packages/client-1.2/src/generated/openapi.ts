@@ -13,6 +13,12 @@ export interface paths {
          * List Clusters
          * @description List the clusters the access key may see, one page at a time, filtered by name, status,
          *     Kubernetes version or subnet.
+         *
+         *     **IAM action:** `ske:ListClusters` (access level LIST).
+         *
+         *     **Lifecycle:** ske 1.2 is SUPPORTED: served; Not Before 2026-10-14, the earliest date it may be deprecated.
+         *
+         *     **Provenance:** SCP's ske 1.0 OpenAPI document (SamsungSDSCloud terraform SDK v1.0.2, library/ske/1.0/api/openapi.yaml, July 2025) (confirms ske 1.0). ske 1.1, 1.2 and 1.3 are taken as ske 1.0 except where an element says otherwise (`x-scp-since`, `x-scp-required-since`, each with its evidence and strength); SCP publishes no document for them.
          */
         get: operations["listClusters"];
         put?: never;
@@ -20,6 +26,12 @@ export interface paths {
          * Create Cluster
          * @description Create a cluster. The answer comes at once with the new cluster's id (`resource_id`); the cluster is
          *     `CREATING` until its control plane is up, then `RUNNING`.
+         *
+         *     **IAM action:** `ske:CreateCluster` (access level CREATE).
+         *
+         *     **Lifecycle:** ske 1.2 is SUPPORTED: served; Not Before 2026-10-14, the earliest date it may be deprecated.
+         *
+         *     **Provenance:** SCP's ske 1.0 OpenAPI document (SamsungSDSCloud terraform SDK v1.0.2, library/ske/1.0/api/openapi.yaml, July 2025) (confirms ske 1.0). ske 1.1, 1.2 and 1.3 are taken as ske 1.0 except where an element says otherwise (`x-scp-since`, `x-scp-required-since`, each with its evidence and strength); SCP publishes no document for them.
          */
         post: operations["createCluster"];
         delete?: never;
@@ -39,6 +51,12 @@ export interface paths {
          * Show Cluster
          * @description Show one cluster: its state, endpoints, network resources, and whether its private and public
          *     kubeconfigs can be downloaded.
+         *
+         *     **IAM action:** `ske:ShowCluster` (access level READ).
+         *
+         *     **Lifecycle:** ske 1.2 is SUPPORTED: served; Not Before 2026-10-14, the earliest date it may be deprecated.
+         *
+         *     **Provenance:** SCP's ske 1.0 OpenAPI document (SamsungSDSCloud terraform SDK v1.0.2, library/ske/1.0/api/openapi.yaml, July 2025) (confirms ske 1.0). ske 1.1, 1.2 and 1.3 are taken as ske 1.0 except where an element says otherwise (`x-scp-since`, `x-scp-required-since`, each with its evidence and strength); SCP publishes no document for them.
          */
         get: operations["showCluster"];
         put?: never;
@@ -47,6 +65,12 @@ export interface paths {
          * Delete Cluster
          * @description Delete a cluster. The answer comes at once; the cluster is `DELETING`, then gone (`showCluster`
          *     answers 404).
+         *
+         *     **IAM action:** `ske:DeleteCluster` (access level DELETE).
+         *
+         *     **Lifecycle:** ske 1.2 is SUPPORTED: served; Not Before 2026-10-14, the earliest date it may be deprecated.
+         *
+         *     **Provenance:** SCP's ske 1.0 OpenAPI document (SamsungSDSCloud terraform SDK v1.0.2, library/ske/1.0/api/openapi.yaml, July 2025) (confirms ske 1.0). ske 1.1, 1.2 and 1.3 are taken as ske 1.0 except where an element says otherwise (`x-scp-since`, `x-scp-required-since`, each with its evidence and strength); SCP publishes no document for them.
          */
         delete: operations["deleteCluster"];
         options?: never;
@@ -67,6 +91,12 @@ export interface paths {
          *     this one carries the cluster's admin credentials, so it needs its own IAM action
          *     (`ske:CreateClusterAdminKubeconfig`), usually granted to fewer keys. SCP names it "Create",
          *     although it is a GET.
+         *
+         *     **IAM action:** `ske:CreateClusterAdminKubeconfig` (access level CREATE).
+         *
+         *     **Lifecycle:** ske 1.2 is SUPPORTED: served; Not Before 2026-10-14, the earliest date it may be deprecated.
+         *
+         *     **Provenance:** SCP's ske 1.0 OpenAPI document (SamsungSDSCloud terraform SDK v1.0.2, library/ske/1.0/api/openapi.yaml, July 2025) (confirms ske 1.0). ske 1.1, 1.2 and 1.3 are taken as ske 1.0 except where an element says otherwise (`x-scp-since`, `x-scp-required-since`, each with its evidence and strength); SCP publishes no document for them.
          */
         get: operations["createClusterKubeconfig"];
         put?: never;
@@ -89,6 +119,12 @@ export interface paths {
          * Set Cluster Logging
          * @description Turn the cluster's cloud logging on or off. The cluster is `UPDATING` until the change is done, then
          *     `RUNNING` again.
+         *
+         *     **IAM action:** `ske:SetClusterLogging` (access level UPDATE).
+         *
+         *     **Lifecycle:** ske 1.2 is SUPPORTED: served; Not Before 2026-10-14, the earliest date it may be deprecated.
+         *
+         *     **Provenance:** SCP's ske 1.0 OpenAPI document (SamsungSDSCloud terraform SDK v1.0.2, library/ske/1.0/api/openapi.yaml, July 2025) (confirms ske 1.0). ske 1.1, 1.2 and 1.3 are taken as ske 1.0 except where an element says otherwise (`x-scp-since`, `x-scp-required-since`, each with its evidence and strength); SCP publishes no document for them.
          */
         put: operations["setClusterLogging"];
         post?: never;
@@ -108,6 +144,12 @@ export interface paths {
         /**
          * List Nodepools
          * @description List the nodepools of a cluster, one page at a time, optionally filtered by name.
+         *
+         *     **IAM action:** `ske:ListNodepools` (access level LIST).
+         *
+         *     **Lifecycle:** ske 1.2 is SUPPORTED: served; Not Before 2026-10-14, the earliest date it may be deprecated.
+         *
+         *     **Provenance:** SCP's ske 1.0 OpenAPI document (SamsungSDSCloud terraform SDK v1.0.2, library/ske/1.0/api/openapi.yaml, July 2025) (confirms ske 1.0). ske 1.1, 1.2 and 1.3 are taken as ske 1.0 except where an element says otherwise (`x-scp-since`, `x-scp-required-since`, each with its evidence and strength); SCP publishes no document for them.
          */
         get: operations["listNodepools"];
         put?: never;
@@ -130,6 +172,12 @@ export interface paths {
          * Set Cluster Private Access Control
          * @description Replace the list of resources allowed to reach the cluster's private endpoint. The cluster is
          *     `UPDATING` until the change is done (SCP's Terraform provider does not wait for it).
+         *
+         *     **IAM action:** `ske:SetClusterPrivateAccessControl` (access level UPDATE).
+         *
+         *     **Lifecycle:** ske 1.2 is SUPPORTED: served; Not Before 2026-10-14, the earliest date it may be deprecated.
+         *
+         *     **Provenance:** SCP's ske 1.0 OpenAPI document (SamsungSDSCloud terraform SDK v1.0.2, library/ske/1.0/api/openapi.yaml, July 2025) (confirms ske 1.0). ske 1.1, 1.2 and 1.3 are taken as ske 1.0 except where an element says otherwise (`x-scp-since`, `x-scp-required-since`, each with its evidence and strength); SCP publishes no document for them.
          */
         put: operations["setClusterPrivateAccessControl"];
         post?: never;
@@ -151,6 +199,12 @@ export interface paths {
          * Set Cluster Public Access Control
          * @description Set the addresses allowed to reach the cluster's public endpoint. The cluster is `UPDATING` until the
          *     change is done, then `RUNNING` again.
+         *
+         *     **IAM action:** `ske:SetClusterPublicAccessControl` (access level UPDATE).
+         *
+         *     **Lifecycle:** ske 1.2 is SUPPORTED: served; Not Before 2026-10-14, the earliest date it may be deprecated.
+         *
+         *     **Provenance:** SCP's ske 1.0 OpenAPI document (SamsungSDSCloud terraform SDK v1.0.2, library/ske/1.0/api/openapi.yaml, July 2025) (confirms ske 1.0). ske 1.1, 1.2 and 1.3 are taken as ske 1.0 except where an element says otherwise (`x-scp-since`, `x-scp-required-since`, each with its evidence and strength); SCP publishes no document for them.
          */
         put: operations["setClusterPublicAccessControl"];
         post?: never;
@@ -172,6 +226,12 @@ export interface paths {
          * Set Cluster Security Groups
          * @description Replace the cluster's security groups. Unlike the other changes of a cluster, the answer is the
          *     cluster itself, as `showCluster` shows it.
+         *
+         *     **IAM action:** `ske:SetClusterSecurityGroups` (access level UPDATE).
+         *
+         *     **Lifecycle:** ske 1.2 is SUPPORTED: served; Not Before 2026-10-14, the earliest date it may be deprecated.
+         *
+         *     **Provenance:** SCP's ske 1.0 OpenAPI document (SamsungSDSCloud terraform SDK v1.0.2, library/ske/1.0/api/openapi.yaml, July 2025) (confirms ske 1.0). ske 1.1, 1.2 and 1.3 are taken as ske 1.0 except where an element says otherwise (`x-scp-since`, `x-scp-required-since`, each with its evidence and strength); SCP publishes no document for them.
          */
         put: operations["setClusterSecurityGroups"];
         post?: never;
@@ -197,6 +257,12 @@ export interface paths {
          *     SCP's Go SDK has this operation from ske 1.1 (`SetClusterServiceWatchLogging`) but its method, path,
          *     status code and IAM action are published nowhere we can read: they are chosen by analogy with
          *     `setClusterLogging` (`PUT …/logging`, 202, `ske:SetClusterLogging`), the one operation it mirrors.
+         *
+         *     **IAM action:** `ske:SetClusterServiceWatchLogging` (access level UPDATE).
+         *
+         *     **Lifecycle:** ske 1.2 is SUPPORTED: served; Not Before 2026-10-14, the earliest date it may be deprecated.
+         *
+         *     **Provenance:** SCP's Terraform provider v2.0.3 and later (samsungcloudplatform/client/ske/ske.go, service/ske/cluster.go), built on the Go SDK's library/ske/1.1 (confirms ske 1.1). The provider shows that the operation exists from ske 1.1, its request body and the status it waits on (UPDATING, then RUNNING). Its method, path, success status and IAM action are in no source we can read: they are chosen by analogy with the operation it mirrors, and may differ from SCP's service.
          */
         put: operations["setClusterServiceWatchLogging"];
         post?: never;
@@ -219,6 +285,12 @@ export interface paths {
          * @description Upgrade the cluster's control plane to a newer Kubernetes version (one of `listKubernetesVersions`).
          *     The cluster is `UPDATING` until the upgrade is done, then `RUNNING` again; its nodepools are upgraded
          *     separately (`setNodepoolUpgrade`).
+         *
+         *     **IAM action:** `ske:SetClusterUpgrade` (access level UPDATE).
+         *
+         *     **Lifecycle:** ske 1.2 is SUPPORTED: served; Not Before 2026-10-14, the earliest date it may be deprecated.
+         *
+         *     **Provenance:** SCP's ske 1.0 OpenAPI document (SamsungSDSCloud terraform SDK v1.0.2, library/ske/1.0/api/openapi.yaml, July 2025) (confirms ske 1.0). ske 1.1, 1.2 and 1.3 are taken as ske 1.0 except where an element says otherwise (`x-scp-since`, `x-scp-required-since`, each with its evidence and strength); SCP publishes no document for them.
          */
         put: operations["setClusterUpgrade"];
         post?: never;
@@ -242,6 +314,12 @@ export interface paths {
          *     Returns the per-user ("authentication key") kubeconfig of the cluster. `kubeconfig_type` picks
          *     which kube-apiserver endpoint its `server:` points at: the private endpoint, reachable from the
          *     cluster's own network, or the public one.
+         *
+         *     **IAM action:** `ske:ShowClusterUserKubeconfig` (access level READ).
+         *
+         *     **Lifecycle:** ske 1.2 is SUPPORTED: served; Not Before 2026-10-14, the earliest date it may be deprecated.
+         *
+         *     **Provenance:** SCP product documentation, Show Cluster User Kubeconfig (spec/ske/seed/show-cluster-user-kubeconfig.txt) (confirms ske 1.0, 1.1, 1.2, 1.3). The product documentation places this operation in every version, ske 1.0 included. SCP's own ske 1.0 OpenAPI document (July 2025) does not list it in any scope, and SCP's Go SDK has it only from its ske 1.1 package (SDK v3.0.3): either SCP added it to 1.0 later or the page documents 1.0 retroactively. The seed is the contract here, in all four versions.
          */
         get: operations["showClusterUserKubeconfig"];
         put?: never;
@@ -262,6 +340,12 @@ export interface paths {
         /**
          * List Kubernetes Versions
          * @description List the Kubernetes versions SKE offers for new clusters and for upgrades.
+         *
+         *     **IAM action:** `ske:ListKubernetesVersions` (access level LIST).
+         *
+         *     **Lifecycle:** ske 1.2 is SUPPORTED: served; Not Before 2026-10-14, the earliest date it may be deprecated.
+         *
+         *     **Provenance:** SCP's ske 1.0 OpenAPI document (SamsungSDSCloud terraform SDK v1.0.2, library/ske/1.0/api/openapi.yaml, July 2025) (confirms ske 1.0). ske 1.1, 1.2 and 1.3 are taken as ske 1.0 except where an element says otherwise (`x-scp-since`, `x-scp-required-since`, each with its evidence and strength); SCP publishes no document for them.
          */
         get: operations["listKubernetesVersions"];
         put?: never;
@@ -285,6 +369,12 @@ export interface paths {
          * Create Nodepool
          * @description Add a nodepool to a cluster (`cluster_id` is in the body). The answer is the new nodepool, already
          *     `ScalingUp`; it becomes `Running` once its nodes are up.
+         *
+         *     **IAM action:** `ske:CreateNodepool` (access level CREATE).
+         *
+         *     **Lifecycle:** ske 1.2 is SUPPORTED: served; Not Before 2026-10-14, the earliest date it may be deprecated.
+         *
+         *     **Provenance:** SCP's ske 1.0 OpenAPI document (SamsungSDSCloud terraform SDK v1.0.2, library/ske/1.0/api/openapi.yaml, July 2025) (confirms ske 1.0). ske 1.1, 1.2 and 1.3 are taken as ske 1.0 except where an element says otherwise (`x-scp-since`, `x-scp-required-since`, each with its evidence and strength); SCP publishes no document for them.
          */
         post: operations["createNodepool"];
         delete?: never;
@@ -304,18 +394,36 @@ export interface paths {
          * Show Nodepool
          * @description Show one nodepool: its state (`Running`, `ScalingUp`, `ScalingDown`, `Updating`), sizes, image, server
          *     and volume types, labels and taints.
+         *
+         *     **IAM action:** `ske:ShowNodepool` (access level READ).
+         *
+         *     **Lifecycle:** ske 1.2 is SUPPORTED: served; Not Before 2026-10-14, the earliest date it may be deprecated.
+         *
+         *     **Provenance:** SCP's ske 1.0 OpenAPI document (SamsungSDSCloud terraform SDK v1.0.2, library/ske/1.0/api/openapi.yaml, July 2025) (confirms ske 1.0). ske 1.1, 1.2 and 1.3 are taken as ske 1.0 except where an element says otherwise (`x-scp-since`, `x-scp-required-since`, each with its evidence and strength); SCP publishes no document for them.
          */
         get: operations["showNodepool"];
         /**
          * Set Nodepool
          * @description Change a nodepool's size and automation (a field left out is left as it is). The nodepool is
          *     `ScalingUp` or `ScalingDown` until its nodes match, then `Running` again.
+         *
+         *     **IAM action:** `ske:SetNodepool` (access level UPDATE).
+         *
+         *     **Lifecycle:** ske 1.2 is SUPPORTED: served; Not Before 2026-10-14, the earliest date it may be deprecated.
+         *
+         *     **Provenance:** SCP's ske 1.0 OpenAPI document (SamsungSDSCloud terraform SDK v1.0.2, library/ske/1.0/api/openapi.yaml, July 2025) (confirms ske 1.0). ske 1.1, 1.2 and 1.3 are taken as ske 1.0 except where an element says otherwise (`x-scp-since`, `x-scp-required-since`, each with its evidence and strength); SCP publishes no document for them.
          */
         put: operations["setNodepool"];
         post?: never;
         /**
          * Delete Nodepool
          * @description Delete a nodepool and its nodes. Once it is gone, `showNodepool` answers 404.
+         *
+         *     **IAM action:** `ske:DeleteNodepool` (access level DELETE).
+         *
+         *     **Lifecycle:** ske 1.2 is SUPPORTED: served; Not Before 2026-10-14, the earliest date it may be deprecated.
+         *
+         *     **Provenance:** SCP's ske 1.0 OpenAPI document (SamsungSDSCloud terraform SDK v1.0.2, library/ske/1.0/api/openapi.yaml, July 2025) (confirms ske 1.0). ske 1.1, 1.2 and 1.3 are taken as ske 1.0 except where an element says otherwise (`x-scp-since`, `x-scp-required-since`, each with its evidence and strength); SCP publishes no document for them.
          */
         delete: operations["deleteNodepool"];
         options?: never;
@@ -334,6 +442,12 @@ export interface paths {
         /**
          * Set Nodepool Labels
          * @description Replace the labels of every node of the nodepool.
+         *
+         *     **IAM action:** `ske:SetNodepoolLabels` (access level UPDATE).
+         *
+         *     **Lifecycle:** ske 1.2 is SUPPORTED: served; Not Before 2026-10-14, the earliest date it may be deprecated.
+         *
+         *     **Provenance:** SCP's ske 1.0 OpenAPI document (SamsungSDSCloud terraform SDK v1.0.2, library/ske/1.0/api/openapi.yaml, July 2025) (confirms ske 1.0). ske 1.1, 1.2 and 1.3 are taken as ske 1.0 except where an element says otherwise (`x-scp-since`, `x-scp-required-since`, each with its evidence and strength); SCP publishes no document for them.
          */
         put: operations["setNodepoolLabels"];
         post?: never;
@@ -353,6 +467,12 @@ export interface paths {
         /**
          * List Nodepool Nodes
          * @description List the nodes of a nodepool, one page at a time, optionally filtered by name.
+         *
+         *     **IAM action:** `ske:ListNodepoolNodes` (access level LIST).
+         *
+         *     **Lifecycle:** ske 1.2 is SUPPORTED: served; Not Before 2026-10-14, the earliest date it may be deprecated.
+         *
+         *     **Provenance:** SCP's ske 1.0 OpenAPI document (SamsungSDSCloud terraform SDK v1.0.2, library/ske/1.0/api/openapi.yaml, July 2025) (confirms ske 1.0). ske 1.1, 1.2 and 1.3 are taken as ske 1.0 except where an element says otherwise (`x-scp-since`, `x-scp-required-since`, each with its evidence and strength); SCP publishes no document for them.
          */
         get: operations["listNodepoolNodes"];
         put?: never;
@@ -374,6 +494,12 @@ export interface paths {
         /**
          * Set Nodepool Taints
          * @description Replace the taints of every node of the nodepool.
+         *
+         *     **IAM action:** `ske:SetNodepoolTaints` (access level UPDATE).
+         *
+         *     **Lifecycle:** ske 1.2 is SUPPORTED: served; Not Before 2026-10-14, the earliest date it may be deprecated.
+         *
+         *     **Provenance:** SCP's ske 1.0 OpenAPI document (SamsungSDSCloud terraform SDK v1.0.2, library/ske/1.0/api/openapi.yaml, July 2025) (confirms ske 1.0). ske 1.1, 1.2 and 1.3 are taken as ske 1.0 except where an element says otherwise (`x-scp-since`, `x-scp-required-since`, each with its evidence and strength); SCP publishes no document for them.
          */
         put: operations["setNodepoolTaints"];
         post?: never;
@@ -396,6 +522,12 @@ export interface paths {
          * @description Upgrade a nodepool's nodes to its cluster's Kubernetes version (the request has no body: SCP's
          *     document sends no target version). The nodepool is `Updating` until its nodes are upgraded, then
          *     `Running` again.
+         *
+         *     **IAM action:** `ske:SetNodepoolUpgrade` (access level UPDATE).
+         *
+         *     **Lifecycle:** ske 1.2 is SUPPORTED: served; Not Before 2026-10-14, the earliest date it may be deprecated.
+         *
+         *     **Provenance:** SCP's ske 1.0 OpenAPI document (SamsungSDSCloud terraform SDK v1.0.2, library/ske/1.0/api/openapi.yaml, July 2025) (confirms ske 1.0). ske 1.1, 1.2 and 1.3 are taken as ske 1.0 except where an element says otherwise (`x-scp-since`, `x-scp-required-since`, each with its evidence and strength); SCP publishes no document for them.
          */
         put: operations["setNodepoolUpgrade"];
         post?: never;
@@ -725,34 +857,12 @@ export interface components {
             kubernetes_version: string;
         };
         /**
-         * Error
-         * @description One error of the envelope.
-         */
-        Error: {
-            /** @description Machine-readable code: ValidationError, Unauthorized, Forbidden, NotFound, NoSuchVersion, ContactAdminForAssistance, ... */
-            code: string;
-            /** @description Human-readable details; usually an array of strings, sometimes a plain string. */
-            detail: string[] | string;
-            /** @description The request id across SCP services. */
-            global_request_id?: string;
-            links?: unknown[];
-            related_resources?: unknown[];
-            /** @description The request id to quote to SCP support. */
-            request_id?: string;
-            /** @description Always null in observed answers. */
-            response?: unknown;
-            /** @description The HTTP status code. */
-            status: number;
-            /** @description Short human-readable summary. */
-            title: string;
-        };
-        /**
          * ErrorEnvelope
          * @description SCP's error envelope, used by every 4xx and 5xx answer of the service and its gateway. No error
          *     schema is published; this one describes the answers observed on the gateway.
          */
         ErrorEnvelope: {
-            errors: components["schemas"]["Error"][];
+            errors: components["schemas"]["ScpError"][];
         };
         /**
          * ExternalResource
@@ -1130,6 +1240,28 @@ export interface components {
             min_node_count?: number | null;
         };
         /**
+         * ScpError
+         * @description One error of the envelope.
+         */
+        ScpError: {
+            /** @description Machine-readable code: ValidationError, Unauthorized, Forbidden, NotFound, NoSuchVersion, ContactAdminForAssistance, ... */
+            code: string;
+            /** @description Human-readable details; usually an array of strings, sometimes a plain string. */
+            detail: string[] | string;
+            /** @description The request id across SCP services. */
+            global_request_id?: string;
+            links?: unknown[];
+            related_resources?: unknown[];
+            /** @description The request id to quote to SCP support. */
+            request_id?: string;
+            /** @description Always null in observed answers. */
+            response?: unknown;
+            /** @description The HTTP status code. */
+            status: number;
+            /** @description Short human-readable summary. */
+            title: string;
+        };
+        /**
          * ServerType
          * @description The server type of a nodepool's nodes.
          */
@@ -1242,16 +1374,18 @@ export interface components {
          * @description OK. The body is the kubeconfig document itself (YAML text: `apiVersion: v1`, `kind: Config`,
          *     `clusters`, `users`, `contexts`, `current-context`).
          *
-         *     Known: SCP's official tooling stores the raw body bytes as the kubeconfig. Unknown: the
-         *     Content-Type the service sends, which is not documented; clients read the body as text whatever
-         *     the Content-Type says.
+         *     Declared as `application/yaml` (RFC 9512), the media type of YAML text, so that generated clients
+         *     type and read it as text. SCP documents no content for this answer (its own OpenAPI document and
+         *     product page give the 200 without a body schema); its official tooling stores the raw body bytes as
+         *     the kubeconfig. Read the body as text whatever Content-Type the service sends: the scp-ske clients
+         *     do, and the emulator sends `application/yaml`.
          */
         Kubeconfig: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "*/*": components["schemas"]["Kubeconfig"];
+                "application/yaml": components["schemas"]["Kubeconfig"];
             };
         };
         /** @description Not Acceptable (gateway response, not in the product documentation): the Scp-Api-Version value is malformed, unknown, or a DEPRECATED version whose Not Before date has arrived. */
@@ -1356,20 +1490,24 @@ export interface components {
          */
         ClusterNameFilter: string | null;
         /**
-         * @description Cluster status filter; one status or several (an array is sent as repeated `status=`).
-         * @example RUNNING
+         * @description Cluster status filter; one status or several, sent as repeated `status=` (one status: an array of one).
+         * @example [
+         *       "RUNNING"
+         *     ]
          */
-        ClusterStatusFilter: string | string[] | null;
+        ClusterStatusFilter: string[];
         /**
          * @description Kubeconfig Type (private/public): which kube-apiserver endpoint the kubeconfig's `server` points at
          * @example private
          */
         KubeconfigType: "private" | "public";
         /**
-         * @description Kubernetes version filter; one version or several (an array is sent as repeated `kubernetes_version=`).
-         * @example v1.29.8
+         * @description Kubernetes version filter; one version or several, sent as repeated `kubernetes_version=` (one version: an array of one).
+         * @example [
+         *       "v1.29.8"
+         *     ]
          */
-        KubernetesVersionFilter: string | string[] | null;
+        KubernetesVersionFilter: string[];
         /**
          * @description Node name filter.
          * @example sample-nodepool-84d799f767-8dr2p
@@ -1392,8 +1530,9 @@ export interface components {
         Page: number | null;
         /**
          * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
-         *     Without it the service answers with its CURRENT version. Each version's document narrows the
-         *     value to its own (`ske 1.3` in the ske 1.3 document).
+         *     Required by this description: a request without it is answered by the service's CURRENT
+         *     version, whatever version the caller was written for. Each version's document narrows the value
+         *     to its own (`ske 1.3` in the ske 1.3 document).
          * @example ske 1.2
          */
         ScpApiVersion: "ske 1.2";
@@ -1423,8 +1562,10 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Kubernetes version filter; one version or several (an array is sent as repeated `kubernetes_version=`).
-                 * @example v1.29.8
+                 * @description Kubernetes version filter; one version or several, sent as repeated `kubernetes_version=` (one version: an array of one).
+                 * @example [
+                 *       "v1.29.8"
+                 *     ]
                  */
                 kubernetes_version?: components["parameters"]["KubernetesVersionFilter"];
                 /**
@@ -1448,8 +1589,10 @@ export interface operations {
                  */
                 sort?: components["parameters"]["Sort"];
                 /**
-                 * @description Cluster status filter; one status or several (an array is sent as repeated `status=`).
-                 * @example RUNNING
+                 * @description Cluster status filter; one status or several, sent as repeated `status=` (one status: an array of one).
+                 * @example [
+                 *       "RUNNING"
+                 *     ]
                  */
                 status?: components["parameters"]["ClusterStatusFilter"];
                 /**
@@ -1466,8 +1609,9 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
-                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
-                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 *     Required by this description: a request without it is answered by the service's CURRENT
+                 *     version, whatever version the caller was written for. Each version's document narrows the value
+                 *     to its own (`ske 1.3` in the ske 1.3 document).
                  * @example ske 1.2
                  */
                 "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
@@ -1523,8 +1667,9 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
-                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
-                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 *     Required by this description: a request without it is answered by the service's CURRENT
+                 *     version, whatever version the caller was written for. Each version's document narrows the value
+                 *     to its own (`ske 1.3` in the ske 1.3 document).
                  * @example ske 1.2
                  */
                 "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
@@ -1586,8 +1731,9 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
-                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
-                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 *     Required by this description: a request without it is answered by the service's CURRENT
+                 *     version, whatever version the caller was written for. Each version's document narrows the value
+                 *     to its own (`ske 1.3` in the ske 1.3 document).
                  * @example ske 1.2
                  */
                 "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
@@ -1684,8 +1830,9 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
-                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
-                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 *     Required by this description: a request without it is answered by the service's CURRENT
+                 *     version, whatever version the caller was written for. Each version's document narrows the value
+                 *     to its own (`ske 1.3` in the ske 1.3 document).
                  * @example ske 1.2
                  */
                 "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
@@ -1741,8 +1888,9 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
-                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
-                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 *     Required by this description: a request without it is answered by the service's CURRENT
+                 *     version, whatever version the caller was written for. Each version's document narrows the value
+                 *     to its own (`ske 1.3` in the ske 1.3 document).
                  * @example ske 1.2
                  */
                 "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
@@ -1777,8 +1925,9 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
-                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
-                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 *     Required by this description: a request without it is answered by the service's CURRENT
+                 *     version, whatever version the caller was written for. Each version's document narrows the value
+                 *     to its own (`ske 1.3` in the ske 1.3 document).
                  * @example ske 1.2
                  */
                 "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
@@ -1858,8 +2007,9 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
-                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
-                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 *     Required by this description: a request without it is answered by the service's CURRENT
+                 *     version, whatever version the caller was written for. Each version's document narrows the value
+                 *     to its own (`ske 1.3` in the ske 1.3 document).
                  * @example ske 1.2
                  */
                 "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
@@ -1934,8 +2084,9 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
-                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
-                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 *     Required by this description: a request without it is answered by the service's CURRENT
+                 *     version, whatever version the caller was written for. Each version's document narrows the value
+                 *     to its own (`ske 1.3` in the ske 1.3 document).
                  * @example ske 1.2
                  */
                 "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
@@ -2000,8 +2151,9 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
-                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
-                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 *     Required by this description: a request without it is answered by the service's CURRENT
+                 *     version, whatever version the caller was written for. Each version's document narrows the value
+                 *     to its own (`ske 1.3` in the ske 1.3 document).
                  * @example ske 1.2
                  */
                 "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
@@ -2060,8 +2212,9 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
-                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
-                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 *     Required by this description: a request without it is answered by the service's CURRENT
+                 *     version, whatever version the caller was written for. Each version's document narrows the value
+                 *     to its own (`ske 1.3` in the ske 1.3 document).
                  * @example ske 1.2
                  */
                 "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
@@ -2169,8 +2322,9 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
-                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
-                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 *     Required by this description: a request without it is answered by the service's CURRENT
+                 *     version, whatever version the caller was written for. Each version's document narrows the value
+                 *     to its own (`ske 1.3` in the ske 1.3 document).
                  * @example ske 1.2
                  */
                 "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
@@ -2229,8 +2383,9 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
-                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
-                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 *     Required by this description: a request without it is answered by the service's CURRENT
+                 *     version, whatever version the caller was written for. Each version's document narrows the value
+                 *     to its own (`ske 1.3` in the ske 1.3 document).
                  * @example ske 1.2
                  */
                 "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
@@ -2295,8 +2450,9 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
-                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
-                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 *     Required by this description: a request without it is answered by the service's CURRENT
+                 *     version, whatever version the caller was written for. Each version's document narrows the value
+                 *     to its own (`ske 1.3` in the ske 1.3 document).
                  * @example ske 1.2
                  */
                 "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
@@ -2331,8 +2487,9 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
-                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
-                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 *     Required by this description: a request without it is answered by the service's CURRENT
+                 *     version, whatever version the caller was written for. Each version's document narrows the value
+                 *     to its own (`ske 1.3` in the ske 1.3 document).
                  * @example ske 1.2
                  */
                 "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
@@ -2383,8 +2540,9 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
-                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
-                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 *     Required by this description: a request without it is answered by the service's CURRENT
+                 *     version, whatever version the caller was written for. Each version's document narrows the value
+                 *     to its own (`ske 1.3` in the ske 1.3 document).
                  * @example ske 1.2
                  */
                 "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
@@ -2492,8 +2650,9 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
-                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
-                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 *     Required by this description: a request without it is answered by the service's CURRENT
+                 *     version, whatever version the caller was written for. Each version's document narrows the value
+                 *     to its own (`ske 1.3` in the ske 1.3 document).
                  * @example ske 1.2
                  */
                 "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
@@ -2587,8 +2746,9 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
-                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
-                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 *     Required by this description: a request without it is answered by the service's CURRENT
+                 *     version, whatever version the caller was written for. Each version's document narrows the value
+                 *     to its own (`ske 1.3` in the ske 1.3 document).
                  * @example ske 1.2
                  */
                 "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
@@ -2647,8 +2807,9 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
-                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
-                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 *     Required by this description: a request without it is answered by the service's CURRENT
+                 *     version, whatever version the caller was written for. Each version's document narrows the value
+                 *     to its own (`ske 1.3` in the ske 1.3 document).
                  * @example ske 1.2
                  */
                 "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
@@ -2698,8 +2859,9 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
-                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
-                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 *     Required by this description: a request without it is answered by the service's CURRENT
+                 *     version, whatever version the caller was written for. Each version's document narrows the value
+                 *     to its own (`ske 1.3` in the ske 1.3 document).
                  * @example ske 1.2
                  */
                 "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
@@ -2784,8 +2946,9 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
-                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
-                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 *     Required by this description: a request without it is answered by the service's CURRENT
+                 *     version, whatever version the caller was written for. Each version's document narrows the value
+                 *     to its own (`ske 1.3` in the ske 1.3 document).
                  * @example ske 1.2
                  */
                 "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
@@ -2848,8 +3011,9 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
-                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
-                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 *     Required by this description: a request without it is answered by the service's CURRENT
+                 *     version, whatever version the caller was written for. Each version's document narrows the value
+                 *     to its own (`ske 1.3` in the ske 1.3 document).
                  * @example ske 1.2
                  */
                 "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];
@@ -2914,8 +3078,9 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description The API version this request is served by: `ske ` followed by major.minor. Not signed.
-                 *     Without it the service answers with its CURRENT version. Each version's document narrows the
-                 *     value to its own (`ske 1.3` in the ske 1.3 document).
+                 *     Required by this description: a request without it is answered by the service's CURRENT
+                 *     version, whatever version the caller was written for. Each version's document narrows the value
+                 *     to its own (`ske 1.3` in the ske 1.3 document).
                  * @example ske 1.2
                  */
                 "Scp-Api-Version"?: components["parameters"]["ScpApiVersion"];

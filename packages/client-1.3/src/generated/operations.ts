@@ -61,20 +61,10 @@ export const OPERATIONS = {
         "name": "status",
         "in": "query",
         "schema": {
-          "anyOf": [
-            {
-              "type": "string"
-            },
-            {
-              "type": "array",
-              "items": {
-                "type": "string"
-              }
-            },
-            {
-              "type": "null"
-            }
-          ]
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
         }
       },
       {
@@ -82,20 +72,10 @@ export const OPERATIONS = {
         "name": "kubernetes_version",
         "in": "query",
         "schema": {
-          "anyOf": [
-            {
-              "type": "string"
-            },
-            {
-              "type": "array",
-              "items": {
-                "type": "string"
-              }
-            },
-            {
-              "type": "null"
-            }
-          ]
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
         }
       },
       {
@@ -201,7 +181,7 @@ export const OPERATIONS = {
     ],
     "success": {
       "status": 200,
-      "contentType": "*/*"
+      "contentType": "application/yaml"
     },
     "convenience": "getAdminKubeconfig"
   },
@@ -236,7 +216,7 @@ export const OPERATIONS = {
     ],
     "success": {
       "status": 200,
-      "contentType": "*/*"
+      "contentType": "application/yaml"
     },
     "convenience": "getUserKubeconfig"
   },
@@ -714,7 +694,7 @@ export interface Operations {
       clusterId: NonNullable<SpecOperations["createClusterKubeconfig"]['parameters']["path"]>["cluster_id"];
       kubeconfigType: NonNullable<SpecOperations["createClusterKubeconfig"]['parameters']["query"]>["kubeconfig_type"];
     };
-    data: SpecOperations["createClusterKubeconfig"]['responses'][200]['content']["*/*"];
+    data: SpecOperations["createClusterKubeconfig"]['responses'][200]['content']["application/yaml"];
   };
   /** GET /v1/clusters/{cluster_id}/user-kubeconfig: Show Cluster User Kubeconfig (IAM action ske:ShowClusterUserKubeconfig). */
   showClusterUserKubeconfig: {
@@ -722,7 +702,7 @@ export interface Operations {
       clusterId: NonNullable<SpecOperations["showClusterUserKubeconfig"]['parameters']["path"]>["cluster_id"];
       kubeconfigType: NonNullable<SpecOperations["showClusterUserKubeconfig"]['parameters']["query"]>["kubeconfig_type"];
     };
-    data: SpecOperations["showClusterUserKubeconfig"]['responses'][200]['content']["*/*"];
+    data: SpecOperations["showClusterUserKubeconfig"]['responses'][200]['content']["application/yaml"];
   };
   /** PUT /v1/clusters/{cluster_id}/logging: Set Cluster Logging (IAM action ske:SetClusterLogging). */
   setClusterLogging: {

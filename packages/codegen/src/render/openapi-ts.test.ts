@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { currentClient } from '../test-documents.js';
-import { renderOpenapiTypes } from './openapi-ts.mjs';
+import { renderOpenapiTypes, withManagedHeadersOptional } from './openapi-ts.mjs';
 
 describe('renderOpenapiTypes', () => {
   it("is openapi-typescript's paths and operations of the bundled document, after a header naming it, with no digest", async () => {
@@ -14,5 +14,28 @@ describe('renderOpenapiTypes', () => {
     expect(source).toContain('"/v1/clusters/{cluster_id}/kubeconfig": {');
     expect(source).toMatch(/export interface operations \{\n {4}listClusters: \{/);
     expect(source).toContain('\n    createClusterKubeconfig: {\n');
+  });
+});
+
+describe('withManagedHeadersOptional', () => {
+  it('makes the version and language headers optional (the client sends them), in components and inline, and leaves the document alone', () => {
+    const header = { name: 'Scp-Api-Version', in: 'header', required: true, schema: { const: 'ske 1.3' } };
+    const document = {
+      components: { parameters: { ScpApiVersion: header } },
+      paths: {
+        '/v1/a': {
+          parameters: [{ ...header, name: 'accept-language' }],
+          get: { parameters: [{ ...header }, { name: 'X-Own', in: 'header', required: true }] },
+        },
+      },
+    };
+    const copy = withManagedHeadersOptional(document);
+    expect(copy.components.parameters.ScpApiVersion.required).toBe(false);
+    expect(copy.paths['/v1/a'].parameters[0].required).toBe(false);
+    expect(copy.paths['/v1/a'].get.parameters.map((parameter: { required: boolean }) => parameter.required)).toEqual([
+      false,
+      true,
+    ]);
+    expect(document.components.parameters.ScpApiVersion.required).toBe(true);
   });
 });

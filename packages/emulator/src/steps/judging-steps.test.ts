@@ -119,7 +119,7 @@ describe('validateParameters', () => {
   it('records the decoded values', () => {
     const ready = matched('?size=20&status=RUNNING');
     expect(validateParameters(ready)).toBeUndefined();
-    expect(ready.parameters).toEqual({ path: {}, query: { size: 20, status: 'RUNNING' } });
+    expect(ready.parameters).toEqual({ path: {}, query: { size: 20, status: ['RUNNING'] } });
   });
 
   it('reads a header parameter by its name in lower case, as Node keys headers', () => {
