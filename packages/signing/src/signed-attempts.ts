@@ -9,7 +9,7 @@
 import { type CallLimitOptions, resolveCallLimits } from './call-limits.js';
 import { ClockSkew } from './clock-skew.js';
 import { type CredentialsInput, type CredentialValues, createCredentialChain } from './credentials.js';
-import { attemptDeadline, callDeadline, type Deadline } from './deadline.js';
+import { attemptDeadline, callDeadline, type Deadline, LONGEST_TIMER_MS } from './deadline.js';
 import { RedirectRefusedError } from './errors.js';
 import { type HeadersLike, headerRecord } from './header-record.js';
 import { redirectTarget } from './redirect.js';
@@ -23,6 +23,7 @@ import {
   sleep,
 } from './retry.js';
 import { resolveLanguage, signingHeaders, signingTimestamp } from './sign-request.js';
+import { wholeNumberOption } from './whole-number.js';
 
 /** Response headers as every transport gives them: `Headers`, or a lighter object read the same way. */
 export interface ReplyHeaders {
@@ -71,6 +72,16 @@ export interface SignedFetchOptions extends CallLimitOptions {
   onAttempt?: (event: AttemptEvent) => void;
 }
 
+/** What one call may set over its transport's options (`createSignedGet`'s `init`). */
+export interface CallOverrides {
+  /** The deadline of this call (see `CallLimitOptions.timeoutMs`). */
+  timeoutMs?: number | undefined;
+  /** Retries after the first attempt for this call (see `RetryOptions.maxRetries`). */
+  maxRetries?: number | undefined;
+  /** Told of each attempt of this call, after the transport's own `onAttempt`. */
+  onAttempt?: ((event: AttemptEvent) => void) | undefined;
+}
+
 /** How every attempt of one call is sent, once `signing` holds that attempt's signing headers. */
 export interface Plan<Reply extends HttpReply> {
   method: string;
@@ -79,6 +90,8 @@ export interface Plan<Reply extends HttpReply> {
   /** Whether the request can be sent again (its body is not a one-shot stream). */
   replayable: boolean;
   signal: AbortSignal | null | undefined;
+  /** This call's own deadline, retries and attempt hook (`SignedGetInit`), over the transport's options. */
+  own?: CallOverrides | undefined;
   /** `Accept-Language` to add: null when the request has its own. */
   language: string | null;
   /** Sends one attempt; `headers()` shows what it carried (for `onAttempt`). */
@@ -137,8 +150,24 @@ export async function runAttempts<Reply extends HttpReply>(
   context: SignedContext,
 ): Promise<Reply> {
   let call = makePlan();
-  const { retry, now, skew, onAttempt } = context;
-  const deadline = callDeadline(call.signal, context.timeoutMs, call.method, call.url);
+  const { now, skew } = context;
+  const { own } = call;
+  let { retry, onAttempt, timeoutMs } = context;
+  if (own) {
+    timeoutMs = wholeNumberOption('timeoutMs', own.timeoutMs, timeoutMs, 1, LONGEST_TIMER_MS);
+    if (own.maxRetries !== undefined)
+      retry = { ...retry, maxRetries: wholeNumberOption('maxRetries', own.maxRetries, 0, 0) };
+    const shared = onAttempt;
+    const mine = own.onAttempt;
+    if (mine)
+      onAttempt = shared
+        ? (event) => {
+            shared(event);
+            mine(event);
+          }
+        : mine;
+  }
+  const deadline = callDeadline(call.signal, timeoutMs, call.method, call.url);
   let retries = 0;
   let redirects = 0;
   let skewRetried = false;
