@@ -6,23 +6,11 @@
 import { clusterList, clusterShown, shown } from '../cluster-answers.js';
 import { connect } from '../connection.js';
 import { helpText } from '../help.js';
+import { OUTPUT_OPTIONS, outputFormat, printData } from '../output.js';
 import { listAll, resolveCluster } from '../resolve-cluster.js';
+import { table } from '../text-table.js';
 import { CONNECTION_OPTIONS, parseCommand, parseFlags, UsageError, wholeNumber } from '../usage.js';
 import type { Io } from './kubeconfig.js';
-
-/** Lines of cells, each column as wide as its widest cell, two spaces apart. */
-export function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .map((line) => `${line}\n`)
-    .join('');
-}
 
 /** A repeated flag's values, each of which may also be a comma-separated list: one value, several, or none. */
 function oneOrMany(values: string[] | undefined, flag: string): string | string[] | undefined {
@@ -33,6 +21,7 @@ function oneOrMany(values: string[] | undefined, flag: string): string | string[
 
 const LIST_OPTIONS = {
   ...CONNECTION_OPTIONS,
+  ...OUTPUT_OPTIONS,
   name: { type: 'string' },
   status: { type: 'string', multiple: true },
   'kubernetes-version': { type: 'string', multiple: true },
@@ -46,6 +35,7 @@ export async function listCommand(argv: string[], io: Io): Promise<number> {
     io.stdout(helpText('list'));
     return 0;
   }
+  const format = outputFormat(flags);
   const page = wholeNumber(flags.page, '--page');
   const size = wholeNumber(flags.size, '--size');
   const input = {
@@ -61,8 +51,8 @@ export async function listCommand(argv: string[], io: Io): Promise<number> {
   // Without --page or --size: every cluster, over as many pages as the service answers in.
   const paged = page !== undefined || size !== undefined;
   const data = paged ? clusterList((await client.listClusters(input)).data) : await listAll(client, input);
-  if (flags.json) {
-    io.stdout(`${JSON.stringify(data, null, 2)}\n`);
+  if (format !== 'table') {
+    await printData(io, format, data, () => '');
     return 0;
   }
   const { clusters, count } = data;
@@ -106,11 +96,12 @@ const downloadable = (yn: unknown, type: string) =>
   yn === 'Y' ? `downloadable (--type ${type})` : `not downloadable (${type}_kubeconfig_download_yn: ${shown(yn)})`;
 
 export async function showCommand(argv: string[], io: Io): Promise<number> {
-  const { flags, positionals } = parseCommand(argv, CONNECTION_OPTIONS);
+  const { flags, positionals } = parseCommand(argv, { ...CONNECTION_OPTIONS, ...OUTPUT_OPTIONS });
   if (flags.help) {
     io.stdout(helpText('show'));
     return 0;
   }
+  const format = outputFormat(flags);
   const [value, ...extra] = positionals;
   if (value === undefined || value === '') throw new UsageError('clusters show: expected a cluster id or name');
   if (extra.length > 0) {
@@ -119,8 +110,8 @@ export async function showCommand(argv: string[], io: Io): Promise<number> {
   const { client, version } = await connect(flags, io);
   const { id } = await resolveCluster(client, version, value, '`scp-ske clusters show`');
   const data = clusterShown((await client.showCluster({ clusterId: id })).data);
-  if (flags.json) {
-    io.stdout(`${JSON.stringify(data, null, 2)}\n`);
+  if (format !== 'table') {
+    await printData(io, format, data, () => '');
     return 0;
   }
   const { cluster } = data;

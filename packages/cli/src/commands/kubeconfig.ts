@@ -21,6 +21,10 @@ import { resolveWriteTarget } from '../write-target.js';
 
 export interface Io extends Environment {
   stdout(text: string): void;
+  /** Whether stdin and stderr are a terminal: a live progress line, and a delete asks first. */
+  isTTY?: boolean | undefined;
+  /** Asks `question` on the terminal and resolves with the line typed (only when `isTTY`). */
+  prompt?: ((question: string) => Promise<string>) | undefined;
 }
 
 export const FETCH_OPTIONS = {
