@@ -25,12 +25,11 @@ function parseJson(body: string): unknown {
 
 const CALL_OPTIONS = ['signal', 'timeoutMs', 'maxRetries', 'headers', 'onAttempt'];
 
-/** A call's options, checked: an object of known keys and an `AbortSignal` (the numbers are the signing's to check). */
+/** A call's options, checked: known keys, and an `AbortSignal` (the numbers are the signing's to check). */
 function checkOptions(options: CallOptions = {}): CallOptions {
-  if (typeof options !== 'object' || !options) throw new SkeInputError('options', 'an object');
   for (const key of Object.keys(options))
-    if (!CALL_OPTIONS.includes(key)) throw new SkeInputError(`options.${key}`, `one of ${CALL_OPTIONS.join(', ')}`);
-  if (options.signal !== undefined && !(options.signal instanceof AbortSignal))
+    if (!CALL_OPTIONS.includes(key)) throw new SkeInputError(`options.${key}`, `one of ${CALL_OPTIONS}`);
+  if (options.signal && !(options.signal instanceof AbortSignal))
     throw new SkeInputError('options.signal', 'an AbortSignal');
   return options;
 }
