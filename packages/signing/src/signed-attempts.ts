@@ -150,23 +150,20 @@ export async function runAttempts<Reply extends HttpReply>(
   context: SignedContext,
 ): Promise<Reply> {
   let call = makePlan();
-  const { now, skew } = context;
-  const { own } = call;
-  let { retry, onAttempt, timeoutMs } = context;
-  if (own) {
-    timeoutMs = wholeNumberOption('timeoutMs', own.timeoutMs, timeoutMs, 1, LONGEST_TIMER_MS);
-    if (own.maxRetries !== undefined)
-      retry = { ...retry, maxRetries: wholeNumberOption('maxRetries', own.maxRetries, 0, 0) };
-    const shared = onAttempt;
-    const mine = own.onAttempt;
-    if (mine)
-      onAttempt = shared
-        ? (event) => {
-            shared(event);
-            mine(event);
-          }
-        : mine;
-  }
+  const { retry, now, skew } = context;
+  // The call's own deadline, retries and attempt hook, over the transport's (checked like its options).
+  const { own = {} } = call;
+  const timeoutMs = wholeNumberOption('timeoutMs', own.timeoutMs, context.timeoutMs, 1, LONGEST_TIMER_MS);
+  const maxRetries = wholeNumberOption('maxRetries', own.maxRetries, retry.maxRetries, 0);
+  const mine = own.onAttempt;
+  const shared = context.onAttempt;
+  const onAttempt =
+    mine && shared
+      ? (event: AttemptEvent) => {
+          shared(event);
+          mine(event);
+        }
+      : (mine ?? shared);
   const deadline = callDeadline(call.signal, timeoutMs, call.method, call.url);
   let retries = 0;
   let redirects = 0;
@@ -191,7 +188,7 @@ export async function runAttempts<Reply extends HttpReply>(
       if (!('reply' in sent)) {
         const { error } = sent;
         deadline.throwIfAborted();
-        const willRetry = replayable && retries < retry.maxRetries && retriesFailure(method, error);
+        const willRetry = replayable && retries < maxRetries && retriesFailure(method, error);
         const delayMs = willRetry ? backoffDelay(retries, retry) : 0;
         report({ error, ...(willRetry && { retry: { reason: 'network', delayMs } }) });
         if (!willRetry) throw error;
@@ -208,7 +205,7 @@ export async function runAttempts<Reply extends HttpReply>(
         continue;
       }
       const delayMs =
-        replayable && retries < retry.maxRetries
+        replayable && retries < maxRetries
           ? retryDelay(method, reply.status, reply.headers.get('retry-after'), retries, retry, now())
           : undefined;
       if (delayMs !== undefined) {
