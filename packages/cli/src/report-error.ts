@@ -10,6 +10,8 @@
  * and stack are printed only with --debug.
  */
 import {
+  AmbiguousClusterError,
+  ClusterNotFoundError,
   KubeconfigFormatError,
   ResponseFormatError,
   SkeApiError,
@@ -22,7 +24,6 @@ import { LockTimeoutError } from './file-lock.js';
 import { KubeconfigUnavailableError } from './kubeconfig-available.js';
 import { KubeconfigConflictError, KubeconfigFileError, UnsafeKubeconfigError } from './kubeconfig-errors.js';
 import { BodyError } from './request-body.js';
-import { AmbiguousClusterError, ClusterNotFoundError } from './resolve-cluster.js';
 import { oneLine } from './terminal-text.js';
 import { UsageError } from './usage.js';
 

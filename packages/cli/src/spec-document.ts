@@ -38,6 +38,8 @@ export interface SpecOperation {
   /** The request body's schema (application/json), when the operation takes one. */
   body?: JsonSchema;
   stateChange?: StateChange;
+  /** A list that pages (`x-scp-pagination`): the property of its items. */
+  pagesItems?: string;
 }
 
 type Document = { paths: Record<string, Record<string, Record<string, unknown>>> };
@@ -63,12 +65,14 @@ export function findOperation(version: Version, operationId: string): SpecOperat
         'application/json'
       ]?.schema;
       const stateChange = value['x-scp-state-change'] as StateChange | undefined;
+      const pagesItems = (value['x-scp-pagination'] as { items?: string } | undefined)?.items;
       return {
         operationId,
         method: method.toUpperCase(),
         path,
         ...(body && { body }),
         ...(stateChange && { stateChange }),
+        ...(pagesItems && { pagesItems }),
       };
     }
   }

@@ -3,20 +3,32 @@
  * (cluster-answers.ts), and every value from it is shown as one line of text, control characters
  * visible (table cells and summary lines alike).
  */
-import { clusterList, clusterShown, shown } from '../cluster-answers.js';
-import { connect } from '../connection.js';
+import { resolveCluster } from '@scp-ske/client';
+import { type ClusterList, checkedLists, clusterList, clusterShown, shown } from '../cluster-answers.js';
+import { type Client, connect } from '../connection.js';
 import { helpText } from '../help.js';
 import { OUTPUT_OPTIONS, outputFormat, printData } from '../output.js';
-import { listAll, resolveCluster } from '../resolve-cluster.js';
 import { table } from '../text-table.js';
 import { CONNECTION_OPTIONS, parseCommand, parseFlags, UsageError, wholeNumber } from '../usage.js';
-import type { Io } from './kubeconfig.js';
+import { type Io, LOOKUP } from './kubeconfig.js';
+
+type ListInput = NonNullable<Parameters<Client['listClusters']>[0]>;
 
 /** A repeated flag's values, each of which may also be a comma-separated list: one value, several, or none. */
 function oneOrMany(values: string[] | undefined, flag: string): string | string[] | undefined {
   const all = (values ?? []).flatMap((value) => value.split(',')).map((value) => value.trim());
   if (all.some((value) => value === '')) throw new UsageError(`${flag}: expected a value, received an empty one`);
   return all.length === 0 ? undefined : all.length === 1 ? all[0] : all;
+}
+
+/**
+ * Every cluster `listClusters` matches, over as many pages as the service answers in (the client's
+ * paginator), as one list answer: the clusters and their count. Each is checked (cluster-answers.ts).
+ */
+async function everyCluster(client: Client, input: ListInput): Promise<ClusterList> {
+  const clusters: unknown[] = [];
+  for await (const cluster of client.paginate.listClusters(input)) clusters.push(cluster);
+  return clusterList({ clusters, count: clusters.length });
 }
 
 const LIST_OPTIONS = {
@@ -50,7 +62,7 @@ export async function listCommand(argv: string[], io: Io): Promise<number> {
   const { client } = await connect(flags, io);
   // Without --page or --size: every cluster, over as many pages as the service answers in.
   const paged = page !== undefined || size !== undefined;
-  const data = paged ? clusterList((await client.listClusters(input)).data) : await listAll(client, input);
+  const data = paged ? clusterList((await client.listClusters(input)).data) : await everyCluster(client, input);
   if (format !== 'table') {
     await printData(io, format, data, () => '');
     return 0;
@@ -107,8 +119,11 @@ export async function showCommand(argv: string[], io: Io): Promise<number> {
   if (extra.length > 0) {
     throw new UsageError(`clusters show: expected one cluster id or name, received ${positionals.length} arguments`);
   }
-  const { client, version } = await connect(flags, io);
-  const { id } = await resolveCluster(client, version, value, '`scp-ske clusters show`');
+  const { client } = await connect(flags, io);
+  const { id } = await resolveCluster(checkedLists(client), value, {
+    how: '`scp-ske clusters show`',
+    listWith: LOOKUP.listWith,
+  });
   const data = clusterShown((await client.showCluster({ clusterId: id })).data);
   if (format !== 'table') {
     await printData(io, format, data, () => '');

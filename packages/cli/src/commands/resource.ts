@@ -8,7 +8,8 @@
  * command returns once the resource has reached its state (wait-step.ts), its progress on stderr.
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { type OperationTable, ResponseFormatError } from '@scp-ske/client';
+import { type OperationTable, ResponseFormatError, resolveCluster } from '@scp-ske/client';
+import { checkedLists } from '../cluster-answers.js';
 import { COMMAND_TABLE, type ResourceCommand, SINGLE_COMMANDS } from '../command-table.js';
 import { confirmDelete, requireYes } from '../confirm.js';
 import { type Client, connect, resolveVersion, type Version } from '../connection.js';
@@ -16,14 +17,13 @@ import { operationTables } from '../generated/clients.js';
 import { OUTPUT_OPTIONS, outputFormat, printData } from '../output.js';
 import { progress } from '../progress.js';
 import { type BodyFlag, bodyFlags, bodyOptions, checkBody, fieldsFromFlags, readBodyFile } from '../request-body.js';
-import { resolveCluster } from '../resolve-cluster.js';
 import { resolveNodepool } from '../resolve-nodepool.js';
 import { resourceHelp } from '../resource-help.js';
 import { fields, listTable } from '../resource-output.js';
 import { isAsynchronous, type JsonSchema, requireOperation, type SpecOperation } from '../spec-document.js';
 import { CONNECTION_OPTIONS, UsageError } from '../usage.js';
 import { parseDuration, waitFor } from '../wait-step.js';
-import type { Io } from './kubeconfig.js';
+import { type Io, LOOKUP } from './kubeconfig.js';
 
 /** The default `--timeout` of `--wait`: a cluster's creation takes tens of minutes. */
 const DEFAULT_TIMEOUT = '60m';
@@ -110,6 +110,19 @@ function createdId(data: unknown, resource: string): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
+type Call = (input: object) => Promise<{ data: unknown }>;
+
+/** The operation's answer; a list that pages, every page of it (the client's paginator), as one list. */
+async function answer(client: Client, operation: SpecOperation, call: Call, input: object): Promise<{ data: unknown }> {
+  const items = operation.pagesItems;
+  const paginate = (client as unknown as { paginate?: Record<string, (input: object) => AsyncIterable<unknown>> })
+    .paginate?.[operation.operationId];
+  if (items === undefined || paginate === undefined) return call.call(client, input);
+  const all: unknown[] = [];
+  for await (const item of paginate.call(client, input)) all.push(item);
+  return { data: { [items]: all, count: all.length } };
+}
+
 /** The name of a resource in messages: `cluster web-1`, `nodepool 3f2…`. */
 const labelOf = (kind: string, name: string | undefined, id: string | undefined) =>
   `${kind} ${name ?? id ?? ''}`.trim();
@@ -149,9 +162,9 @@ export function resourceCommand(group: string | undefined, command: string) {
     const how = `\`scp-ske ${words}\``;
     const cluster =
       clusterFlag !== undefined
-        ? await resolveCluster(client, version, clusterFlag, '--cluster')
+        ? await resolveCluster(checkedLists(client), clusterFlag, LOOKUP)
         : row.target === 'cluster' && value !== undefined
-          ? await resolveCluster(client, version, value, how)
+          ? await resolveCluster(checkedLists(client), value, { how, listWith: LOOKUP.listWith })
           : undefined;
     const nodepool =
       row.target === 'nodepool' && value !== undefined
@@ -168,9 +181,9 @@ export function resourceCommand(group: string | undefined, command: string) {
     const kind = row.target ?? operation.stateChange?.resource ?? 'resource';
     if (row.confirm && target) await confirmDelete(io, client, kind, target, values.yes === true);
 
-    const call = (client as unknown as Record<string, (input: object) => Promise<{ data: unknown }>>)[row.operation];
+    const call = (client as unknown as Record<string, Call>)[row.operation];
     if (!call) throw new UsageError(`${words}: the ske ${version} client has no ${row.operation}`);
-    const { data } = await call.call(client, input);
+    const { data } = await answer(client, operation, call, input);
 
     const change = operation.stateChange;
     if (wait && change && isAsynchronous(operation)) {
@@ -185,8 +198,9 @@ export function resourceCommand(group: string | undefined, command: string) {
         timeoutMs,
         progress: progress(io, labelOf(change.resource, name, id)),
       });
+      // Gone: the delete's answer for json and yaml, nothing more in a table (stderr said it).
       const last = (shown as { data?: unknown } | undefined)?.data ?? data;
-      await printData(io, format, last, () => fields(last));
+      await printData(io, format, last, () => (change.kind === 'delete' ? '' : fields(last)));
       return 0;
     }
     await printData(io, format, data, () => (row.columns ? listTable(data, row.columns) : fields(data)));
