@@ -51,6 +51,7 @@ export {
   type Candidate,
   type ClusterLister,
   ClusterNotFoundError,
+  type NamedSummary,
   type NodepoolLister,
   NodepoolNotFoundError,
   type ResolvedCluster,

@@ -31,7 +31,8 @@ export interface ResolveOptions {
   signal?: AbortSignal;
 }
 
-interface Summary {
+/** What resolveCluster and resolveNodepool read of a listed cluster or nodepool. */
+export interface NamedSummary {
   id: string;
   name: string;
   status?: unknown;
@@ -41,14 +42,14 @@ interface Summary {
 /** What `resolveCluster` needs of a client: any version's. */
 export interface ClusterLister {
   readonly paginate: {
-    listClusters(input?: { name?: string | null }, options?: { signal?: AbortSignal }): AsyncIterable<Summary>;
+    listClusters(input?: { name?: string | null }, options?: { signal?: AbortSignal }): AsyncIterable<NamedSummary>;
   };
 }
 
 /** What `resolveNodepool` needs of a client: any version's. */
 export interface NodepoolLister {
   readonly paginate: {
-    listNodepools(input: { clusterId: string }, options?: { signal?: AbortSignal }): AsyncIterable<Summary>;
+    listNodepools(input: { clusterId: string }, options?: { signal?: AbortSignal }): AsyncIterable<NamedSummary>;
   };
 }
 
@@ -61,7 +62,7 @@ const MAX_SHOWN = 20;
 const quoted = (text: string) => JSON.stringify(text);
 const plain = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value).slice(1, -1) : undefined);
 
-const candidateOf = (summary: Summary): Candidate => ({
+const candidateOf = (summary: NamedSummary): Candidate => ({
   id: summary.id,
   name: summary.name,
   status: typeof summary.status === 'string' ? summary.status : undefined,
@@ -151,16 +152,16 @@ export class AmbiguousNodepoolError extends AmbiguousClusterError {
   override readonly name = 'AmbiguousNodepoolError';
 }
 
-async function collect(items: AsyncIterable<Summary>): Promise<Summary[]> {
-  const all: Summary[] = [];
+async function collect(items: AsyncIterable<NamedSummary>): Promise<NamedSummary[]> {
+  const all: NamedSummary[] = [];
   for await (const item of items) all.push(item);
   return all;
 }
 
 /** Candidates when nothing matched exactly: names that contain the value, else every visible one when few. */
-function notFound(value: string, matches: Summary[], visible: Summary[] | undefined) {
+function notFound(value: string, matches: NamedSummary[], visible: NamedSummary[] | undefined) {
   const lower = value.toLowerCase();
-  const similar = (item: Summary) => item.name.toLowerCase().includes(lower);
+  const similar = (item: NamedSummary) => item.name.toLowerCase().includes(lower);
   const contained = matches.filter(similar);
   if (contained.length > 0 || visible === undefined) return { candidates: contained.map(candidateOf), similar: true };
   const near = visible.filter(similar);
