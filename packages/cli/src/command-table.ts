@@ -53,14 +53,14 @@ export const COMMAND_TABLE: Readonly<Record<string, Readonly<Record<string, Reso
       operation: 'listClusters',
       summary: 'a table of name, id, status, Kubernetes version and nodes',
       columns: CLUSTER_COLUMNS,
-      examples: ['', '--status RUNNING,ERROR --name prod', '--output yaml'],
+      examples: ['', '--status RUNNING --status ERROR --name prod', '--size 20 --page 1 --json'],
       custom: true,
     },
     show: {
       operation: 'showCluster',
       target: 'cluster',
       summary: 'one cluster: endpoints, whether each kubeconfig can be downloaded, network, nodes',
-      examples: ['demo-cluster', '70a599e031e749b7b260868f441e862b --output json'],
+      examples: ['demo-cluster', '70a599e031e749b7b260868f441e862b --json'],
       custom: true,
     },
     create: {

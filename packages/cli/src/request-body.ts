@@ -168,11 +168,17 @@ interface AjvError {
 
 const fieldOf = (path: string) => path.replace(/^\//, '').replaceAll('/', '.');
 
-function describe(error: AjvError, flags: ReadonlyMap<string, string>): string {
+function describe(error: AjvError, flags: ReadonlyMap<string, BodyFlag>): string {
   if (error.keyword === 'required') {
     const field = [fieldOf(error.instancePath), String(error.params.missingProperty)].filter(Boolean).join('.');
     const flag = flags.get(field);
-    return `${field}: required (${flag ? `--${flag}, or ` : ''}--from-file)`;
+    const given =
+      flag === undefined
+        ? ''
+        : flag.kind === 'boolean'
+          ? `--${flag.flag} or --no-${flag.flag}, or `
+          : `--${flag.flag}, or `;
+    return `${field}: required (${given}--from-file)`;
   }
   const field = fieldOf(error.instancePath) || '(the body)';
   const hint =
@@ -194,7 +200,7 @@ export async function checkBody(
   const { Ajv2020 } = await import('ajv/dist/2020.js');
   const ajv = new Ajv2020({ strict: false, allErrors: true, verbose: true, validateFormats: false });
   const validate = ajv.compile(schema);
-  const flags = new Map(where.flags.map(({ field, flag }) => [field, flag]));
+  const flags = new Map(where.flags.map((flag) => [flag.field, flag]));
   const problems: string[] = [];
   const known = Object.keys(schema.properties ?? {});
   for (const field of Object.keys(body)) {

@@ -137,7 +137,7 @@ export function resourceCommand(group: string | undefined, command: string) {
       io.stdout(resourceHelp(group, command, version));
       return 0;
     }
-    const operation = requireOperation(version, row.operation, `scp-ske ${words}`);
+    const operation = requireOperation(version, row.operation, words);
     const { options, body: bodyFlagList, takesCluster } = commandOptions(row, operation);
     const { values, positionals } = parse(argv, options) as { values: Values; positionals: string[] };
     const format = outputFormat(values as { json?: boolean; output?: string });
