@@ -230,3 +230,33 @@ describe('--output', () => {
     expect(result.stderr).toContain('--output: expected one of table, json, yaml, received "xml"');
   });
 });
+
+describe('--wait that does not see the state in time', () => {
+  it('exits 1 once --timeout has passed, naming it, the change left running', async () => {
+    const slow = await startEmulator({ transitionMs: 600_000 });
+    const result = await runMain(
+      ['nodepools', 'scale', 'default-pool', '--cluster', 'demo-cluster', '--desired-node-count', '3'].concat([
+        '--wait',
+        '--timeout',
+        '1s',
+        '--output',
+        'json',
+        '--endpoint',
+        slow.url,
+      ]),
+      env(),
+    ).finally(() => slow.close());
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(JSON.parse(result.stderr.trimEnd().split('\n').at(-1) ?? '')).toMatchObject({
+      error: { code: 'ERR_SKE_WAIT_TIMEOUT', timeoutMs: 1000 },
+    });
+  });
+
+  it('a nodepool named by name needs --cluster, before any request', async () => {
+    const { result, requests } = await requestsDuring(() => run(['nodepools', 'show', 'default-pool']));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('a nodepool named by name needs --cluster NAME|ID');
+    expect(requests).toEqual([]);
+  });
+});
