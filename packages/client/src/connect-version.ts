@@ -30,18 +30,17 @@ const environment = (name: string): string | undefined =>
   (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
 
 /**
- * The loader of the logging and tracing code (`telemetry.ts`, which checks the level), or undefined when
- * neither is asked for.
+ * The loader of the logging and tracing code (`telemetry.ts`, which reads and checks the options), or
+ * undefined when neither is asked for.
  */
 function telemetryOf(options: SkeClientOptions, apiVersion: string): VersionConnection['telemetry'] {
-  const level = options.logLevel ?? environment('SCP_SKE_LOG') ?? (options.logger && 'info');
-  const tracing = options.tracing ?? environment('SCP_SKE_TRACING');
-  if ((!level || level === 'off') && !tracing) return undefined;
+  const asked = [
+    options.logLevel ?? environment('SCP_SKE_LOG') ?? options.logger,
+    options.tracing ?? environment('SCP_SKE_TRACING'),
+  ];
+  if (!asked.some((wish) => wish && wish !== 'off')) return undefined;
   let loading: Promise<Telemetry> | undefined;
-  return () =>
-    (loading ??= import('./telemetry.js').then((module) =>
-      module.createTelemetry(level, options.logger, tracing, apiVersion),
-    ));
+  return () => (loading ??= import('./telemetry.js').then((module) => module.createTelemetry(options, apiVersion)));
 }
 
 export function connectVersion(contract: VersionContract, options: SkeClientOptions): VersionConnection {

@@ -46,16 +46,15 @@ export function operationMethods(
     const json = isJson(operation.success.contentType);
     return async (input, options) => {
       const target = requestTarget(operation, input);
-      const { signal, timeoutMs, maxRetries, headers, onAttempt } = checkOptions(options);
-      const signals = [target.signal, signal, clientSignal].filter((given) => given !== undefined);
+      const own = checkOptions(options);
+      const signals = [target.signal, own.signal, clientSignal].filter((given) => given !== undefined);
+      // The call's own timeoutMs, maxRetries and onAttempt go as they are (checked by the signing).
       const reply = await send(`${baseUrl}${target.pathAndQuery}`, {
+        ...own,
         method: operation.method,
-        headers: headers ? { ...target.headers, ...headers } : target.headers,
+        headers: own.headers ? { ...target.headers, ...own.headers } : target.headers,
         body: target.body,
         signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0],
-        timeoutMs,
-        maxRetries,
-        onAttempt,
       });
       const body = await reply.text();
       if (!reply.ok) throw SkeApiError.fromResponse(reply, body, apiVersion);

@@ -6,7 +6,7 @@
  * per call, from `@opentelemetry/api` when it is installed (looked for once per process; without it,
  * tracing does nothing).
  */
-import type { LogLevel, SkeLogger } from './client-options.js';
+import type { LogLevel, SkeClientOptions } from './client-options.js';
 import { SkeInputError } from './errors.js';
 import type { CallOptions, SkeResponse } from './operation.js';
 import type { OperationCall } from './operation-methods.js';
@@ -55,18 +55,23 @@ function failureOf(error: unknown): string {
 /** Levels by rank: 1 error, 2 warn, 3 info, 4 debug (0 is off). */
 const LEVELS: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'];
 
+/** `SCP_SKE_LOG`, `SCP_SKE_TRACING` where there is a `process`. */
+const environment = (name: string): string | undefined =>
+  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
+
 /**
- * The telemetry of a client of `apiVersion`: lines at `level` and below to `logger` (default `console`), and
- * spans when `tracing` (`true`, or the `SCP_SKE_TRACING` variable's `1`, `true` or `on`). Throws `SkeInputError`
- * for a `level` that is none of `LEVELS` (before the call's request).
+ * The telemetry of a client of `apiVersion`: lines at the level (`logLevel`, else `SCP_SKE_LOG`, else `info` with a
+ * `logger`) and below to `logger` (default `console`), and spans when tracing (`tracing`, else `SCP_SKE_TRACING`
+ * `1`, `true` or `on`). Throws `SkeInputError` for a level that is none of `LEVELS` (before the call's request).
  */
 export async function createTelemetry(
-  level: string | undefined,
-  logger: SkeLogger = console,
-  tracing: boolean | string | undefined,
+  options: Pick<SkeClientOptions, 'logLevel' | 'logger' | 'tracing'>,
   apiVersion: string,
 ): Promise<Telemetry> {
-  const rank = LEVELS.indexOf((level ?? 'off').toLowerCase() as LogLevel);
+  const { logger = console } = options;
+  const level = options.logLevel ?? environment('SCP_SKE_LOG') ?? (options.logger ? 'info' : 'off');
+  const tracing = options.tracing ?? environment('SCP_SKE_TRACING');
+  const rank = LEVELS.indexOf(level.toLowerCase() as LogLevel);
   if (rank < 0) throw new SkeInputError('logLevel', `one of ${LEVELS.join(', ')} (SCP_SKE_LOG too)`);
   const traced = tracing === true || /^(1|true|on)$/i.test(String(tracing));
   const otel = traced ? await loadOpenTelemetry() : undefined;
