@@ -22,6 +22,7 @@ import type {
   WaiterTypes,
 } from './operation.js';
 import { type OperationCall, operationMethods } from './operation-methods.js';
+import { requestTarget } from './request-target.js';
 
 export interface KubeconfigResult {
   /** The kubeconfig document, as the service sent it. */
@@ -99,8 +100,11 @@ export function createVersionedClient<Client = SkeClient>(
       };
     }
     for (const [name, waiter] of Object.entries(waiters)) {
-      waitUntil[name] = async (input: unknown, options?: unknown) =>
-        (await import('./wait.js')).waitFor(call, name, operation.resource as string, waiter, input, options);
+      waitUntil[name] = async (input: unknown, options?: unknown) => {
+        // The arguments are checked now, not after the first poll's delay.
+        requestTarget(operation, input);
+        return (await import('./wait.js')).waitFor(call, name, operation.resource as string, waiter, input, options);
+      };
     }
   }
   return client as Client;

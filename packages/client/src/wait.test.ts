@@ -209,7 +209,10 @@ describe('a waiter', () => {
     await expect(wait.clusterRunning?.({ clusterId: CLUSTER_ID }, { signal: 'no' })).rejects.toBeInstanceOf(
       SkeInputError,
     );
-    await expect(wait.clusterRunning?.({ clusterId: 7 }, QUICK)).rejects.toMatchObject({ argument: 'clusterId' });
+    // Checked at once, not after the first poll's delay (an hour here).
+    await expect(wait.clusterRunning?.({ clusterId: 7 }, { initialDelayMs: 3_600_000 })).rejects.toMatchObject({
+      argument: 'clusterId',
+    });
     expect(requests).toHaveLength(0);
   });
 });
