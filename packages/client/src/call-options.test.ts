@@ -49,6 +49,16 @@ describe('a call’s own options (its second argument)', () => {
     const client = createVersionedClient<TestClient>(contract(), OPERATIONS, stub.options({ endpoint: slow.url }));
     await expect(client.listClusters({}, { signal: stopped() })).rejects.toThrow('stopped');
     await expect(client.listClusters({ signal: stopped() })).rejects.toThrow('stopped');
+    // With both a client's and a call's signal, either stops the call.
+    const clientWide = new AbortController();
+    const both = createVersionedClient<TestClient>(
+      contract(),
+      OPERATIONS,
+      stub.options({ endpoint: slow.url, signal: clientWide.signal }),
+    );
+    const call = both.listClusters({}, { signal: new AbortController().signal });
+    setTimeout(() => clientWide.abort(new Error('client stopped')), 20);
+    await expect(call).rejects.toThrow('client stopped');
     const halted = createVersionedClient<TestClient>(
       contract(),
       OPERATIONS,

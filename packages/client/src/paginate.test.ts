@@ -25,13 +25,25 @@ const serve = useOwnServers();
 const ITEMS = Array.from({ length: 7 }, (_, index) => ({ id: `c${index}` }));
 
 /** A list service over ITEMS: `page` from 0 and `size` (else `defaultSize`), `count` unless `withCount` is false. */
-function lister(options: { defaultSize?: number; withCount?: boolean; ignorePage?: boolean; body?: unknown } = {}) {
+function lister(
+  options: {
+    defaultSize?: number;
+    withCount?: boolean;
+    ignorePage?: boolean;
+    ignoreSize?: boolean;
+    body?: unknown;
+    items?: typeof ITEMS;
+  } = {},
+) {
+  const items = options.items ?? ITEMS;
   return (request: IncomingMessage, response: ServerResponse) => {
     const query = new URL(request.url ?? '/', 'http://x').searchParams;
-    const size = Number(query.get('size') ?? options.defaultSize ?? ITEMS.length);
+    const asked = options.ignoreSize ? null : query.get('size');
+    const size = Number(asked ?? options.defaultSize ?? items.length);
     const page = options.ignorePage ? 0 : Number(query.get('page') ?? 0);
-    const clusters = ITEMS.slice(page * size, page * size + size);
-    const body = options.body ?? { clusters, ...(options.withCount !== false && { count: ITEMS.length }) };
+    const clusters = items.slice(page * size, page * size + size);
+    const body =
+      'body' in options ? options.body : { clusters, ...(options.withCount !== false && { count: items.length }) };
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify(body));
   };
@@ -122,5 +134,34 @@ describe('a paginator', () => {
       argument: 'options.retries',
     });
     expect(checked.queries()).toHaveLength(0);
+  });
+
+  it('stops once count items are read, counting the pages skipped, without asking past them', async () => {
+    const six = ITEMS.slice(0, 6);
+    const whole = await paginator(lister({ items: six }));
+    expect(await collect(whole.list({ size: 3 }))).toEqual(six);
+    expect(whole.queries()).toEqual(['?size=3', '?size=3&page=1']);
+    const skipping = await paginator(lister({ items: six }));
+    expect(await collect(skipping.list({ size: 3, page: 1 }))).toEqual(six.slice(3));
+    expect(skipping.queries()).toEqual(['?size=3&page=1']);
+  });
+
+  it('takes a size of 0 as none: the service’s page size', async () => {
+    const { list, queries } = await paginator(lister({ defaultSize: 3, ignoreSize: true }));
+    expect(await collect(list({ size: 0 }))).toEqual(ITEMS);
+    expect(queries()).toEqual(['?size=0', '?size=3&page=1', '?size=3&page=2']);
+  });
+
+  it('reads an answer without the items, or no answer at all, as an empty page', async () => {
+    const none = await paginator(lister({ body: {} }));
+    expect(await collect(none.list())).toEqual([]);
+    const empty = await paginator(lister({ body: null }));
+    expect(await collect(empty.list())).toEqual([]);
+  });
+
+  it('refuses an input that is not an object, before any request', async () => {
+    const { list, queries } = await paginator(lister());
+    await expect(collect(list('all' as never))).rejects.toMatchObject({ argument: 'input' });
+    expect(queries()).toHaveLength(0);
   });
 });

@@ -57,7 +57,9 @@ const NODEPOOLS = [
 const serve = useOwnServers();
 
 /** A service that filters clusters by name (contains) and pages by 2. */
-async function client(clusters = CLUSTERS) {
+async function client(
+  clusters: { id: string; name: string; status?: unknown; kubernetes_version?: string }[] = CLUSTERS,
+) {
   const server = await serve((request, response) => {
     const url = new URL(request.url ?? '/', 'http://x');
     const page = Number(url.searchParams.get('page') ?? 0);
@@ -143,5 +145,61 @@ describe('resolveNodepool', () => {
     const missing = resolveNodepool(made, id('a'), 'cpu');
     await expect(missing).rejects.toBeInstanceOf(NodepoolNotFoundError);
     await expect(missing).rejects.toMatchObject({ code: 'ERR_SKE_NODEPOOL_NOT_FOUND', visible: 3 });
+  });
+});
+
+describe('the messages', () => {
+  it('list the candidates aligned: name, id, status and version where known', async () => {
+    const { made } = await client();
+    await expect(resolveCluster(made, 'staging')).rejects.toThrow(
+      `no cluster named "staging" is visible to this access key. Clusters whose names contain "staging":\n` +
+        `  staging-eu  ${id('d')}\n  staging-us  ${id('e')}\nPass one of these names or ids to resolveCluster.`,
+    );
+    await expect(resolveCluster(made, 'twin', { how: '--cluster' })).rejects.toThrow(
+      `2 clusters are named "twin"; pass the id of the one you mean to --cluster:\n` +
+        `  twin  ${id('b')}  RUNNING\n  twin  ${id('c')}  CREATING`,
+    );
+    await expect(resolveCluster(made, 'prod-x')).rejects.toThrow(
+      `Clusters you can see:\n  prod        ${id('a')}  RUNNING  v1.30.4\n  twin        ${id('b')}  RUNNING\n`,
+    );
+  });
+
+  it('say how many more there are past twenty, and how many are visible when none is listed', async () => {
+    const many = Array.from({ length: 25 }, (_, index) => ({
+      id: `${index}`.padStart(32, 'f'),
+      name: `big-${index}`,
+      status: 5,
+    }));
+    const { made } = await client(many);
+    const crowded = resolveCluster(made, 'big', { listWith: '`scp-ske clusters list`' });
+    await expect(crowded).rejects.toThrow('\n  … and 5 more (`scp-ske clusters list`)\nPass one of these');
+    await expect(crowded).rejects.toMatchObject({
+      candidates: expect.arrayContaining([
+        { id: many[0]?.id, name: 'big-0', status: undefined, kubernetesVersion: undefined },
+      ]),
+    });
+    await expect(resolveCluster(made, 'small')).rejects.toThrow(
+      'no cluster named "small" is visible to this access key. 25 clusters are visible; listClusters lists their names.',
+    );
+  });
+
+  it('say when the key sees none at all', async () => {
+    const { made } = await client([]);
+    await expect(resolveCluster(made, 'prod')).rejects.toThrow(
+      'no cluster named "prod" is visible to this access key. This access key sees no cluster at all (check the region, and its ske:ListClusters permission).',
+    );
+  });
+
+  it('name the nodepools the cluster has', async () => {
+    const { made } = await client();
+    const missing = resolveNodepool(made, id('a'), 'cpu');
+    await expect(missing).rejects.toThrow(
+      'no nodepool named "cpu" is visible to this access key. Nodepools you can see:\n  default  p-1\n  gpu      p-2\n  gpu      p-3\nPass one of these names or ids to resolveNodepool.',
+    );
+    await expect(missing).rejects.toMatchObject({ name: 'NodepoolNotFoundError', similar: false });
+    await expect(resolveNodepool(made, id('a'), 'gpu')).rejects.toMatchObject({ name: 'AmbiguousNodepoolError' });
+    await expect(resolveCluster(made, 'twin')).rejects.toMatchObject({ name: 'AmbiguousClusterError' });
+    await expect(resolveCluster(made, 'zzz')).rejects.toMatchObject({ name: 'ClusterNotFoundError' });
+    await expect(resolveNodepool(made, id('a'), '')).rejects.toMatchObject({ argument: 'nameOrId' });
   });
 });

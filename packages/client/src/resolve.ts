@@ -182,7 +182,10 @@ export async function resolveCluster(
   nameOrId: string,
   options: ResolveOptions = {},
 ): Promise<ResolvedCluster> {
-  if (typeof nameOrId !== 'string' || nameOrId === '') throw new SkeInputError('nameOrId', 'a cluster name or id');
+  if (typeof nameOrId !== 'string' || nameOrId === '') {
+    // Stryker disable next-line StringLiteral: message text
+    throw new SkeInputError('nameOrId', 'a cluster name or id');
+  }
   if (CLUSTER_ID.test(nameOrId)) return { id: nameOrId };
   const { how = 'resolveCluster', listWith = 'listClusters', signal } = options;
   const list = (input: { name?: string }) => collect(client.paginate.listClusters(input, { signal }));
@@ -214,7 +217,10 @@ export async function resolveNodepool(
   nameOrId: string,
   options: ResolveOptions = {},
 ): Promise<ResolvedCluster> {
-  if (typeof nameOrId !== 'string' || nameOrId === '') throw new SkeInputError('nameOrId', 'a nodepool name or id');
+  if (typeof nameOrId !== 'string' || nameOrId === '') {
+    // Stryker disable next-line StringLiteral: message text
+    throw new SkeInputError('nameOrId', 'a nodepool name or id');
+  }
   const { how = 'resolveNodepool', listWith = 'listNodepools', signal } = options;
   const nodepools = await collect(client.paginate.listNodepools({ clusterId }, { signal }));
   const byId = nodepools.find((nodepool) => nodepool.id === nameOrId);

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { trace } from '@opentelemetry/api';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { createVersionedClient } from './client.js';
@@ -110,29 +112,33 @@ describe('tracing', () => {
     exceptions: unknown[];
   }
   const spans: Recorded[] = [];
+  const tracers: string[] = [];
   trace.setGlobalTracerProvider({
-    getTracer: () =>
-      ({
-        startSpan(name: string, options: { attributes?: Record<string, unknown> }) {
-          const span: Recorded = { name, attributes: { ...options.attributes }, ended: false, exceptions: [] };
-          spans.push(span);
-          return {
-            setAttribute(key: string, value: unknown) {
-              span.attributes[key] = value;
-            },
-            recordException(error: unknown) {
-              span.exceptions.push(error);
-            },
-            setStatus(status: { code: number }) {
-              span.status = status;
-            },
-            end() {
-              span.ended = true;
-            },
-          };
-        },
-      }) as never,
+    getTracer: (name: string) => {
+      tracers.push(name);
+      return tracer;
+    },
   });
+  const tracer = {
+    startSpan(name: string, options: { attributes?: Record<string, unknown> }) {
+      const span: Recorded = { name, attributes: { ...options.attributes }, ended: false, exceptions: [] };
+      spans.push(span);
+      return {
+        setAttribute(key: string, value: unknown) {
+          span.attributes[key] = value;
+        },
+        recordException(error: unknown) {
+          span.exceptions.push(error);
+        },
+        setStatus(status: { code: number }) {
+          span.status = status;
+        },
+        end() {
+          span.ended = true;
+        },
+      };
+    },
+  } as never;
   afterAll(() => trace.disable());
 
   it('makes one span per call with the call’s attributes, when asked for', async () => {
@@ -162,5 +168,73 @@ describe('tracing', () => {
       attributes: { 'http.response.status_code': 404 },
     });
     expect(spans[1]?.exceptions).toHaveLength(1);
+  });
+
+  it('names its tracer, and leaves out of a failed call’s span what it does not know', async () => {
+    spans.length = 0;
+    const closed = await new Promise<string>((resolve) => {
+      const server = createServer();
+      server.listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(`http://127.0.0.1:${port}`));
+      });
+    });
+    await expect(createClient({ tracing: true, endpoint: closed }).listClusters()).rejects.toMatchObject({
+      code: 'ERR_SKE_NETWORK',
+    });
+    expect(tracers).toContain('@scp-ske/client');
+    expect(spans).toHaveLength(1);
+    expect(spans[0]?.attributes).not.toHaveProperty('http.response.status_code');
+    expect(spans[0]?.attributes).not.toHaveProperty('scp.ske.request_id');
+    expect(spans[0]?.attributes['error.type']).toBe('ERR_SKE_NETWORK ECONNREFUSED');
+    stub.answer = { status: 200, headers: { 'content-type': 'application/json' }, body: LIST };
+    await createClient({ tracing: true }).listClusters();
+    expect(spans[1]?.status).toBeUndefined();
+    expect(spans[1]?.attributes).not.toHaveProperty('scp.ske.request_id');
+  });
+
+  it('follows SCP_SKE_TRACING when no tracing option is given: 1, true or on', async () => {
+    stub.answer = { status: 200, headers: { 'content-type': 'application/json' }, body: LIST };
+    const traced = async (value: string, tracing?: boolean) => {
+      vi.stubEnv('SCP_SKE_TRACING', value);
+      const before = spans.length;
+      await createClient(tracing === undefined ? {} : { tracing }).listClusters();
+      return spans.length - before;
+    };
+    expect(await traced('on')).toBe(1);
+    expect(await traced('TRUE')).toBe(1);
+    expect(await traced('1')).toBe(1);
+    expect(await traced('only')).toBe(0);
+    expect(await traced('yes-on')).toBe(0);
+    expect(await traced('on', false)).toBe(0);
+  });
+});
+
+describe('logging a failure without an answer', () => {
+  it('writes the failure’s code at error level, and no request id', async () => {
+    const { lines, logger } = recorder();
+    const closed = await new Promise<string>((resolve) => {
+      const server = createServer();
+      server.listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(`http://127.0.0.1:${port}`));
+      });
+    });
+    await expect(createClient({ logger, logLevel: 'error', endpoint: closed }).listClusters()).rejects.toBeInstanceOf(
+      Error,
+    );
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^error \[scp-ske\] listClusters \(ske 1\.3\) attempt 1: ERR_SKE_NETWORK ECONNREFUSED in (\d+) ms$/,
+    );
+    // Generous: only a sum instead of a difference would be this far off.
+    expect(Number(/in (\d+) ms/.exec(lines[0] ?? '')?.[1])).toBeLessThan(1e9);
+  });
+
+  it('writes an answer without a request id as such', async () => {
+    const { lines, logger } = recorder();
+    stub.answer = { status: 200, headers: { 'content-type': 'application/json' }, body: LIST };
+    await createClient({ logger, logLevel: 'debug' }).listClusters();
+    expect(lines[0]).toMatch(/^debug \[scp-ske\] listClusters \(ske 1\.3\) attempt 1: 200 in \d+ ms$/);
   });
 });

@@ -72,7 +72,11 @@ export async function createTelemetry(
   const level = options.logLevel ?? environment('SCP_SKE_LOG') ?? (options.logger ? 'info' : 'off');
   const tracing = options.tracing ?? environment('SCP_SKE_TRACING');
   const rank = LEVELS.indexOf(level.toLowerCase() as LogLevel);
-  if (rank < 0) throw new SkeInputError('logLevel', `one of ${LEVELS.join(', ')} (SCP_SKE_LOG too)`);
+  if (rank < 0) {
+    // Stryker disable next-line StringLiteral: message text
+    const expected = `one of ${LEVELS.join(', ')} (SCP_SKE_LOG too)`;
+    throw new SkeInputError('logLevel', expected);
+  }
   const traced = tracing === true || /^(1|true|on)$/i.test(String(tracing));
   const otel = traced ? await loadOpenTelemetry() : undefined;
   const tracer = otel?.trace.getTracer('@scp-ske/client');

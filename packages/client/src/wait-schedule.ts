@@ -21,7 +21,11 @@ export const DEFAULT_WAIT_SCHEDULE = { initialDelayMs: 2000, minDelayMs: 3000, m
 export function delayOption(name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   if (!Number.isSafeInteger(value) || (value as number) < 0) {
-    throw new SkeInputError(`options.${name}`, 'a whole number of milliseconds ≥ 0');
+    throw new SkeInputError(
+      `options.${name}`,
+      // Stryker disable next-line StringLiteral: message text
+      'a whole number of milliseconds ≥ 0',
+    );
   }
   return value as number;
 }

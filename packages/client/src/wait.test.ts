@@ -1,10 +1,10 @@
 import type { ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { createVersionedClient } from './client.js';
-import { SkeApiError, SkeInputError } from './errors.js';
+import { NetworkError, SkeApiError, SkeInputError, SkeTimeoutError } from './errors.js';
 import type { OperationTable, SkeResponse } from './operation.js';
 import { contract, TODAY, useOwnServers } from './test-support.js';
-import { isTransient, judgeStatus } from './wait.js';
+import { DEFAULT_WAIT_TIMEOUT_MS, isTransient, judgeStatus, TOLERATED_FAILURES } from './wait.js';
 import { SkeWaitFailedError, SkeWaitTimeoutError } from './wait-errors.js';
 import { DEFAULT_WAIT_SCHEDULE, waitDelay } from './wait-schedule.js';
 
@@ -33,10 +33,19 @@ const serve = useOwnServers();
 const QUICK = { initialDelayMs: 0, minDelayMs: 1, maxDelayMs: 2 };
 
 /** A server answering each request with the next answer (a status alone: that status, an envelope body), then the last one again. */
-async function waiters(answers: (string | number | [number, Record<string, string>])[], retries = 2) {
+async function waiters(answers: (string | number | [number, Record<string, string>] | { raw: string })[], retries = 2) {
   let next = 0;
-  const server = await serve((_request, response: ServerResponse) => {
+  const server = await serve((request, response: ServerResponse) => {
     const answer = answers[Math.min(next++, answers.length - 1)];
+    if (answer === 'drop') {
+      request.socket.destroy();
+      return;
+    }
+    if (typeof answer === 'object' && 'raw' in answer) {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(answer.raw);
+      return;
+    }
     if (typeof answer === 'string') {
       response.writeHead(200, { 'content-type': 'application/json', 'x-request-id': `req-${next}` });
       response.end(JSON.stringify({ cluster: { id: CLUSTER_ID, status: answer } }));
@@ -96,6 +105,9 @@ describe('statuses', () => {
     expect([429, 500, 502, 503, 504].every((status) => isTransient(api(status)))).toBe(true);
     expect([400, 401, 403, 404, 409].some((status) => isTransient(api(status)))).toBe(false);
     expect(isTransient(new Error('x'))).toBe(false);
+    expect(isTransient(new NetworkError('GET', 'http://127.0.0.1', new Error('reset')))).toBe(true);
+    expect(isTransient(new SkeTimeoutError(5, 'GET', 'http://127.0.0.1'))).toBe(true);
+    expect(judgeStatus({ success: ['READY'] }, 'WAITING')).toBe('unexpected');
   });
 });
 
@@ -214,5 +226,89 @@ describe('a waiter', () => {
       argument: 'clusterId',
     });
     expect(requests).toHaveLength(0);
+  });
+
+  it('waits two hours by default, tolerates two failures in a row, and takes a timer’s longest delay', async () => {
+    expect([DEFAULT_WAIT_TIMEOUT_MS, TOLERATED_FAILURES]).toEqual([7_200_000, 2]);
+    const { wait, requests } = await waiters(['RUNNING']);
+    await expect(
+      wait.clusterRunning?.({ clusterId: CLUSTER_ID }, { ...QUICK, timeoutMs: 2 ** 31 - 1 }),
+    ).resolves.toMatchObject({
+      status: 200,
+    });
+    await expect(
+      wait.clusterRunning?.({ clusterId: CLUSTER_ID }, { ...QUICK, timeoutMs: 2 ** 31 }),
+    ).rejects.toMatchObject({
+      argument: 'options.timeoutMs',
+    });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('refuses options that are not an object, and an onProgress that is not a function', async () => {
+    const { wait, requests } = await waiters(['RUNNING']);
+    for (const options of ['fast', null, 5]) {
+      await expect(wait.clusterRunning?.({ clusterId: CLUSTER_ID }, options as never)).rejects.toMatchObject({
+        argument: 'options',
+      });
+    }
+    await expect(wait.clusterRunning?.({ clusterId: CLUSTER_ID }, { onProgress: 'log' })).rejects.toMatchObject({
+      argument: 'options.onProgress',
+    });
+    await expect(wait.clusterRunning?.({ clusterId: CLUSTER_ID }, { signal: {} })).rejects.toMatchObject({
+      argument: 'options.signal',
+    });
+    expect(requests).toHaveLength(0);
+  });
+
+  it('polls with no options at all, on the default schedule', async () => {
+    const { wait, requests } = await waiters([404]);
+    await expect(wait.clusterDeleted?.({ clusterId: CLUSTER_ID })).resolves.toBeUndefined();
+    expect(requests).toHaveLength(1);
+  });
+
+  it('takes a lost connection for a transient failure, and a body without the resource for an unexpected status', async () => {
+    const dropped = await waiters(['drop', 'RUNNING'], 0);
+    await expect(dropped.wait.clusterRunning?.({ clusterId: CLUSTER_ID }, QUICK)).resolves.toMatchObject({
+      status: 200,
+    });
+    expect(dropped.requests).toHaveLength(2);
+    const empty = await waiters([{ raw: 'null' }]);
+    await expect(empty.wait.clusterRunning?.({ clusterId: CLUSTER_ID }, QUICK)).rejects.toMatchObject({
+      name: 'SkeWaitFailedError',
+      status: 'undefined',
+      reason: 'unexpected',
+    });
+  });
+
+  it('tells the time since the wait began', async () => {
+    const { wait } = await waiters(['RUNNING']);
+    const elapsed: number[] = [];
+    await wait.clusterRunning?.(
+      { clusterId: CLUSTER_ID },
+      { ...QUICK, onProgress: (_: string, ms: number) => elapsed.push(ms) },
+    );
+    expect(elapsed).toHaveLength(1);
+    expect(elapsed[0]).toBeGreaterThanOrEqual(0);
+    // Generous: only a sum instead of a difference would be this far off.
+    expect(elapsed[0]).toBeLessThan(1e9);
+  });
+
+  it('says what happened in its errors', async () => {
+    const gone = await waiters([404]);
+    await expect(gone.wait.clusterRunning?.({ clusterId: CLUSTER_ID }, QUICK)).rejects.toMatchObject({
+      name: 'SkeWaitFailedError',
+      status: 'NotFound',
+      message: 'clusterRunning: the resource is gone (404)',
+    });
+    expect(new SkeWaitFailedError('w', 'DELETING', 'failure').message).toBe('w: status "DELETING" is a failure');
+    expect(new SkeWaitFailedError('w', 'odd', 'unexpected').message).toBe('w: status "odd" is unexpected');
+    const late = new SkeWaitTimeoutError('w', 10, 'CREATING');
+    expect([late.name, late.message]).toEqual([
+      'SkeWaitTimeoutError',
+      'w: still not done after 10 ms, the timeoutMs option (last status "CREATING")',
+    ]);
+    expect(new SkeWaitTimeoutError('w', 10, undefined).message).toBe(
+      'w: still not done after 10 ms, the timeoutMs option',
+    );
   });
 });

@@ -42,15 +42,30 @@ export function judgeStatus(spec: WaiterSpec, status: string): 'success' | 'pend
 
 function checkWaitOptions(options: unknown): WaitOptions {
   if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null) throw new SkeInputError('options', 'an object');
+  if (typeof options !== 'object' || options === null) {
+    // Stryker disable next-line StringLiteral: message text
+    throw new SkeInputError('options', 'an object');
+  }
   for (const key of Object.keys(options)) {
-    if (!WAIT_OPTIONS.includes(key)) throw new SkeInputError(`options.${key}`, `one of ${WAIT_OPTIONS.join(', ')}`);
+    if (!WAIT_OPTIONS.includes(key)) {
+      // Stryker disable next-line StringLiteral: message text
+      const expected = `one of ${WAIT_OPTIONS.join(', ')}`;
+      throw new SkeInputError(`options.${key}`, expected);
+    }
   }
   const given = options as WaitOptions;
   if (given.signal !== undefined && !(given.signal instanceof AbortSignal))
-    throw new SkeInputError('options.signal', 'an AbortSignal');
+    throw new SkeInputError(
+      'options.signal',
+      // Stryker disable next-line StringLiteral: message text
+      'an AbortSignal',
+    );
   if (given.onProgress !== undefined && typeof given.onProgress !== 'function')
-    throw new SkeInputError('options.onProgress', 'a function (status, elapsedMs)');
+    throw new SkeInputError(
+      'options.onProgress',
+      // Stryker disable next-line StringLiteral: message text
+      'a function (status, elapsedMs)',
+    );
   return given;
 }
 
@@ -80,7 +95,11 @@ export async function waitFor(
 ): Promise<SkeResponse<unknown> | undefined> {
   const given = checkWaitOptions(options);
   const timeoutMs = delayOption('timeoutMs', given.timeoutMs, DEFAULT_WAIT_TIMEOUT_MS);
-  if (timeoutMs > LONGEST_TIMER_MS) throw new SkeInputError('options.timeoutMs', `at most ${LONGEST_TIMER_MS}`);
+  if (timeoutMs > LONGEST_TIMER_MS) {
+    // Stryker disable next-line StringLiteral: message text
+    const expected = `at most ${LONGEST_TIMER_MS}`;
+    throw new SkeInputError('options.timeoutMs', expected);
+  }
   waitDelay(0, given); // checks the schedule's options before any request
   const started = Date.now();
   let lastStatus: string | undefined;
@@ -95,7 +114,7 @@ export async function waitFor(
   let askedMs = 0;
   try {
     for (let poll = 0; ; poll++) {
-      if (signal.aborted) throw signal.reason;
+      signal.throwIfAborted();
       await sleep(Math.max(waitDelay(poll, given), askedMs), signal);
       askedMs = 0;
       let retryAfter: string | null | undefined;
@@ -117,7 +136,6 @@ export async function waitFor(
         if (verdict !== 'pending') throw new SkeWaitFailedError(name, lastStatus, verdict);
       } catch (error) {
         if (signal.aborted) throw signal.reason;
-        if (error instanceof SkeWaitFailedError) throw error;
         if (error instanceof SkeApiError && error.status === 404) {
           if (spec.notFound === 'success') return last;
           throw new SkeWaitFailedError(name, 'NotFound', 'not-found', { cause: error });
