@@ -26,8 +26,23 @@ const processIo: Io = {
   prompt: async (question) => {
     const { createInterface } = await import('node:readline/promises');
     const lines = createInterface({ input: process.stdin, output: process.stderr });
+    // Ctrl-C or Ctrl-D at the question is no answer: the command goes on to cancel.
+    lines.on('SIGINT', () => lines.close());
     try {
-      return await lines.question(question);
+      let answered = false;
+      return await new Promise<string>((resolve) => {
+        lines.once('close', () => {
+          if (!answered) process.stderr.write('\n');
+          resolve('');
+        });
+        lines.question(question).then(
+          (answer) => {
+            answered = true;
+            resolve(answer);
+          },
+          () => resolve(''),
+        );
+      });
     } finally {
       lines.close();
     }
