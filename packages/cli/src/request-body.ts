@@ -24,6 +24,9 @@ export interface BodyFlag {
   field: string;
   kind: Kind;
   description?: string;
+  /** The schema's type (without null) and example, for the help. */
+  type?: string;
+  example?: unknown;
 }
 
 /** The schema's type without `null`. */
@@ -64,6 +67,8 @@ export function bodyFlags(schema: JsonSchema, reserved: readonly string[] = []):
       field,
       kind,
       ...(property.description !== undefined && { description: property.description }),
+      ...(typeOf(property) !== undefined && { type: typeOf(property) }),
+      ...(property.example !== undefined && { example: property.example }),
     });
   }
   return flags;

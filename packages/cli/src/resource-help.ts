@@ -6,7 +6,7 @@
 import { COMMAND_TABLE, SINGLE_COMMANDS } from './command-table.js';
 import type { Version } from './connection.js';
 import { COMMON_HELP } from './help.js';
-import { bodyFlags, fileOnlyFields } from './request-body.js';
+import { type BodyFlag, bodyFlags, fileOnlyFields } from './request-body.js';
 import { findOperation, isAsynchronous } from './spec-document.js';
 
 const RESERVED = ['cluster_id'];
@@ -17,6 +17,10 @@ function flagLine(flag: string, text: string): string {
 }
 
 const oneSentence = (text: string | undefined) => (text ?? '').split('\n')[0]?.replace(/\s+/g, ' ').slice(0, 90) ?? '';
+
+/** A field without a description: its name, type and example (`desired_node_count: integer, e.g. 3`). */
+const described = (flag: BodyFlag) =>
+  `${flag.field}: ${flag.type ?? 'value'}${flag.example === undefined ? '' : `, e.g. ${JSON.stringify(flag.example)}`}`;
 
 export function resourceHelp(group: string | undefined, command: string, version: Version): string {
   const row = group === undefined ? SINGLE_COMMANDS[command] : COMMAND_TABLE[group]?.[command];
@@ -60,7 +64,7 @@ export function resourceHelp(group: string | undefined, command: string, version
       ]
         .filter(Boolean)
         .join(', ');
-      lines.push(flagLine(form, `${note ? `(${note}) ` : ''}${oneSentence(flag.description) || flag.field}`));
+      lines.push(flagLine(form, `${note ? `(${note}) ` : ''}${oneSentence(flag.description) || described(flag)}`));
     }
     const fileOnly = fileOnlyFields(body, takesCluster ? RESERVED : []);
     if (fileOnly.length > 0) lines.push(`  From --from-file only: ${fileOnly.join(', ')}`);
