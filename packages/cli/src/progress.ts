@@ -1,7 +1,8 @@
 /**
  * The progress of a `--wait` on stderr. On a terminal: one status line, rewritten in place (`\r`)
  * every second with the time elapsed, ended by a line feed when the wait ends. Elsewhere (a pipe, a
- * CI log): one line per status change, so that a log reads as the history of the change.
+ * CI log): one line per status change, so that a log reads as the history of the change. Ctrl-C
+ * during a wait stops waiting (the change runs on), the status line ended first.
  */
 import type { Io } from './commands/kubeconfig.js';
 import { writeStatusLine } from './terminal-text.js';
@@ -41,6 +42,14 @@ export function progress(io: Io, label: string, now: () => number = Date.now): P
   draw();
   const timer = setInterval(draw, 1000);
   timer.unref?.();
+  // Ctrl-C ends the status line first, so that the shell's prompt starts on a line of its own; the
+  // signal is then raised again, to end the process as it would have.
+  const interrupted = () => {
+    clearInterval(timer);
+    io.stderr('\n');
+    process.kill(process.pid, 'SIGINT');
+  };
+  process.once('SIGINT', interrupted);
   return {
     onProgress(next) {
       status = next;
@@ -48,6 +57,7 @@ export function progress(io: Io, label: string, now: () => number = Date.now): P
     },
     end(line) {
       clearInterval(timer);
+      process.removeListener('SIGINT', interrupted);
       writeStatusLine(io, `${label}: ${line}`);
       io.stderr('\n');
     },
