@@ -404,6 +404,67 @@ function RequestBodyHasExample() {
   };
 }
 
+const WAITER_NAME = /^[a-z][A-Za-z0-9]*$/;
+const WAITER_KEYS = new Set(['success', 'pending', 'failure', 'notFound', 'pendingHttpStatuses']);
+const isStatusList = (value) => Array.isArray(value) && value.every((status) => typeof status === 'string' && status);
+
+/** What is wrong with one waiter of `x-scp-waiters`, or undefined when it is well formed. */
+export function waiterProblem(name, waiter) {
+  if (!WAITER_NAME.test(name)) return `waiter ${name}: its name is a camelCase method name (clusterRunning)`;
+  if (waiter === null || typeof waiter !== 'object') return `waiter ${name}: expected an object`;
+  const unknown = Object.keys(waiter).find((key) => !WAITER_KEYS.has(key));
+  if (unknown) return `waiter ${name}: unknown key ${unknown}; expected ${[...WAITER_KEYS].join(', ')}`;
+  for (const key of ['success', 'pending', 'failure']) {
+    if (waiter[key] !== undefined && !isStatusList(waiter[key])) return `waiter ${name}: ${key} is a list of statuses`;
+  }
+  if (waiter.notFound !== undefined && waiter.notFound !== 'success' && waiter.notFound !== 'failure') {
+    return `waiter ${name}: notFound is success or failure`;
+  }
+  if (!(waiter.success?.length > 0) && waiter.notFound !== 'success') {
+    return `waiter ${name}: needs success statuses, or notFound: success`;
+  }
+  const codes = waiter.pendingHttpStatuses;
+  if (
+    codes !== undefined &&
+    !(Array.isArray(codes) && codes.every((code) => Number.isInteger(code) && code >= 400 && code <= 599))
+  ) {
+    return `waiter ${name}: pendingHttpStatuses is a list of HTTP error statuses (400-599)`;
+  }
+  return undefined;
+}
+
+/**
+ * `x-scp-waiters` (what the clients' `waitUntil.<name>` poll for) sits on the GET operation that shows a
+ * resource (`x-scp-resource`), and each waiter is well formed: success, pending and failure statuses
+ * (`"*"` in pending: any status), what a 404 means, and the HTTP statuses that mean "still pending".
+ */
+function WaitersWellFormed() {
+  return {
+    Operation: {
+      enter(operation, ctx) {
+        const waiters = operation['x-scp-waiters'];
+        if (waiters === undefined) return;
+        const location = ctx.location.child(['x-scp-waiters']);
+        if (ctx.key !== 'get' || typeof operation['x-scp-resource'] !== 'string') {
+          ctx.report({
+            message: 'x-scp-waiters goes on the GET operation that shows a resource (x-scp-resource).',
+            location,
+          });
+          return;
+        }
+        if (waiters === null || typeof waiters !== 'object' || Array.isArray(waiters)) {
+          ctx.report({ message: 'x-scp-waiters is an object of waiters by name.', location });
+          return;
+        }
+        for (const [name, waiter] of Object.entries(waiters)) {
+          const problem = waiterProblem(name, waiter);
+          if (problem) ctx.report({ message: problem, location: location.child([name]) });
+        }
+      },
+    },
+  };
+}
+
 export default function scpPlugin() {
   return {
     id: 'scp',
@@ -414,6 +475,7 @@ export default function scpPlugin() {
         'operation-action-and-provenance': OperationActionAndProvenance,
         'success-response-has-example': SuccessResponseHasExample,
         'request-body-has-example': RequestBodyHasExample,
+        'waiters-well-formed': WaitersWellFormed,
       },
     },
     decorators: {

@@ -5,7 +5,8 @@
  * - `size.client-1.3`: what loads with `createSkeClient` (the entry chunk and the chunks it imports
  *   statically). Target: at most 10.5 KB min+gz with every operation of the version.
  *   The YAML library the kubeconfig check loads on its first read is a chunk of its own, reported
- *   beside it (`size.client-1.3-kubeconfig-reader`): only code that reads a kubeconfig loads it.
+ *   beside it (`size.client-1.3-kubeconfig-reader`): only code that reads a kubeconfig loads it. So are the
+ *   chunks the paginators, the waiters and logging or tracing load on first use (`size.client-1.3-on-demand`).
  * - `size.per-operation`: what one more operation adds (its generated row): the client with every row
  *   of the table against the client with its first row only, the difference divided by the rows added.
  *   Target: at most 0.1 KB.
@@ -50,7 +51,14 @@ async function minGzipKilobytes(source, platform = 'node') {
   const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
   const atStart = new Set(chunks.filter((chunk) => chunk.isEntry));
   for (const chunk of atStart) for (const name of chunk.imports) if (byName.has(name)) atStart.add(byName.get(name));
-  return { ...size([...atStart]), lazy: size(chunks.filter((chunk) => !atStart.has(chunk))) };
+  const lazy = chunks.filter((chunk) => !atStart.has(chunk));
+  // What paging, waiting and logging load (the client's own on-demand modules); the rest is the kubeconfig reader.
+  const onDemand = (chunk) => chunk.moduleIds.some((id) => /[\\/](paginate|wait|telemetry)-[\w-]+\.mjs$/.test(id));
+  return {
+    ...size([...atStart]),
+    lazy: size(lazy.filter((chunk) => !onDemand(chunk))),
+    onDemand: size(lazy.filter(onDemand)),
+  };
 }
 
 /** The client with the given operation table written inline, as a generated package has it. */
@@ -93,6 +101,13 @@ writeFigures(new URL('.', import.meta.url).pathname, 'bundle-size', [
     description: `the chunk the kubeconfig check loads on its first read (the yaml library), minified (${client.lazy.minified.toFixed(1)} KB) and gzipped, vs openapi-fetch alone`,
     unit: 'KB',
     result: { value: one(client.lazy.kb), baseline: one(baseline.kb), ratio: client.lazy.kb / baseline.kb },
+    baselineName: 'openapi-fetch alone',
+  }),
+  figure({
+    id: 'size.client-1.3-on-demand',
+    description: `the chunks the paginators, the waiters and logging or tracing load on their first use, minified (${client.onDemand.minified.toFixed(1)} KB) and gzipped, vs openapi-fetch alone`,
+    unit: 'KB',
+    result: { value: one(client.onDemand.kb), baseline: one(baseline.kb), ratio: client.onDemand.kb / baseline.kb },
     baselineName: 'openapi-fetch alone',
   }),
   figure({

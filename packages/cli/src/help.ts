@@ -2,6 +2,8 @@
  * The help text of every command. Plain text and nothing else imported, so that `scp-ske --help`
  * loads this module and main.ts alone.
  */
+import { COMMAND_TABLE, SINGLE_COMMANDS } from './command-table.js';
+
 export const COMMON_HELP = `Connection:
   --api-version V        SKE API version (default: the CURRENT one); see \`scp-ske versions\`
   --region R             e.g. kr-west1 (default: "default-region" of ~/.scpconf/config.json)
@@ -11,7 +13,8 @@ export const COMMON_HELP = `Connection:
   --timeout T            give up on a call after T seconds (or 500ms, 45s, 2m; default 30 s, retries included).
                          On a terminal, a call still waiting after 2 s says which host it waits for
 Output:
-  --json                 machine-readable output on stdout (errors: one JSON object on stderr, with a code)
+  --json                 machine-readable output on stdout (errors: one JSON object on stderr, with a code);
+                         the same as --output json where a command takes --output
   --debug                print requests and responses on stderr (signature redacted), and the details of
                          an unexpected error
 Server text is printed with control characters made visible (ESC as \u001b), and never your secret key.
@@ -29,24 +32,27 @@ const CLUSTER_FLAGS = `  --cluster NAME|ID      the cluster: its name (looked up
                          environment) or on the endpoint's own host; nothing is written otherwise`;
 
 export const HELP = {
-  main: `scp-ske: list Samsung Cloud Platform SKE clusters, get a cluster's kubeconfig, and merge it into yours.
+  main: `scp-ske: Samsung Cloud Platform SKE clusters and nodepools: list, show, create, change and delete them
+(with --wait), and get a cluster's kubeconfig or merge it into yours.
 
 Usage:
-  scp-ske clusters list [--name N] [--status S]... [--json] [options]
-  scp-ske clusters show NAME|ID [--json] [options]
+__COMMANDS__
   scp-ske kubeconfig get --cluster NAME|ID --type private|public [--admin] [--output FILE] [options]
   scp-ske kubeconfig merge --cluster NAME|ID --type private|public [--admin] [--kubeconfig PATH] [--context NAME]
                            [--cluster-alias NAME] [--user-alias NAME] [--set-current] [--overwrite] [--dry-run] [options]
   scp-ske kubeconfig credential --cluster-id ID --type private|public [--admin] [options]   (run by kubectl)
   scp-ske versions [--endpoint URL] [--json]
   scp-ske api METHOD PATH [--query name=value]... [--body FILE|-] [options]
+  scp-ske completion bash|zsh|fish
   scp-ske --version
 
-Run \`scp-ske <command> --help\` (e.g. \`scp-ske kubeconfig --help\`, \`scp-ske kubeconfig merge --help\`) for
+Run \`scp-ske <command> --help\` (e.g. \`scp-ske clusters --help\`, \`scp-ske clusters create --help\`) for
 a command's flags and examples.
-Exit codes: 0 success; 1 API, network or file error, or no cluster of that name; 2 usage error (a bad flag,
-no credentials, an unsupported version, a name that several clusters have, a merge that would replace
-another cluster's kubeconfig entries without --overwrite).`,
+Exit codes: 0 success (with --wait: once the state is reached); 1 API, network or file error, no cluster of
+that name, a --wait that timed out or ended in another state, a delete not confirmed; 2 usage error (a bad
+flag, a request body the spec refuses, an operation the API version lacks, no credentials, an unsupported
+version, a name that several clusters have, a delete without --yes and without a terminal, a merge that
+would replace another cluster's kubeconfig entries without --overwrite).`,
   kubeconfig: `scp-ske kubeconfig: a cluster's kubeconfig, on stdout, in a file, or merged into your kubeconfig.
 
 Usage:
@@ -59,19 +65,9 @@ Usage:
   credential  the kubectl credential plugin the merged user runs (an ExecCredential on stdout)
 
 Run \`scp-ske kubeconfig get --help\` or \`scp-ske kubeconfig merge --help\` for their flags and examples.`,
-  clusters: `scp-ske clusters: the SKE clusters your access key can see.
-
-Usage:
-  scp-ske clusters list [--name N] [--status S]... [--kubernetes-version V]... [--page P --size S] [--json] [options]
-  scp-ske clusters show NAME|ID [--json] [options]
-
-  list     a table of name, id, status, Kubernetes version and nodes
-  show     one cluster: endpoints, whether each kubeconfig can be downloaded, network, nodes
-
-Run \`scp-ske clusters list --help\` or \`scp-ske clusters show --help\` for their flags and examples.`,
   list: `scp-ske clusters list: the clusters your access key can see (IAM action ske:ListClusters).
 
-Usage: scp-ske clusters list [--name N] [--status S]... [--kubernetes-version V]... [--page P --size S] [--json] [options]
+Usage: scp-ske clusters list [--name N] [--status S]... [--kubernetes-version V]... [--page P --size S] [--output F] [options]
 
   --name N               only clusters whose name contains N (a-z, 0-9, -)
   --status S             only clusters in state S (e.g. RUNNING, CREATING, ERROR); repeat the flag, or
@@ -79,7 +75,7 @@ Usage: scp-ske clusters list [--name N] [--status S]... [--kubernetes-version V]
   --kubernetes-version V only clusters of Kubernetes version V (e.g. v1.29.8); repeatable like --status
   --page P, --size S     one page: S clusters per page, pages counted from 0 (as SCP counts them).
                          Without them, every cluster is listed, over as many pages as the service uses
-  --json                 the API's answer ({ clusters, count, links }) instead of the table
+  --output, -o FORMAT    table (default), json (the API's answer: { clusters, count, links }; also --json) or yaml
 __COMMON__
 
 Examples:
@@ -89,10 +85,10 @@ Examples:
   show: `scp-ske clusters show: one cluster (IAM action ske:ShowCluster), with whether its private and public
 kubeconfigs can be downloaded.
 
-Usage: scp-ske clusters show NAME|ID [--json] [options]
+Usage: scp-ske clusters show NAME|ID [--output table|json|yaml] [options]
 
   NAME|ID                the cluster's exact name (looked up with \`clusters list\`), or its id (32 hex digits)
-  --json                 the API's answer ({ cluster }) instead of the summary
+  --output, -o FORMAT    table (the summary, default), json (the API's answer: { cluster }; also --json) or yaml
 __COMMON__
 
 Examples:
@@ -189,10 +185,10 @@ Examples:
   echo '{"cloud_logging_enabled":true}' | scp-ske api PUT /v1/clusters/70a599e031e749b7b260868f441e862b/logging --body -`,
   versions: `scp-ske versions: the SKE API versions, their lifecycle state, Not Before date, and whether they are served today.
 
-Usage: scp-ske versions [--endpoint URL] [--json] [--debug]
+Usage: scp-ske versions [--endpoint URL] [--output table|json|yaml] [--debug]
 
   --endpoint URL         ask the service (GET /) instead of reading the built-in manifest
-  --json                 machine-readable output
+  --output, -o FORMAT    table (default), json (also --json) or yaml
 
 Examples:
   scp-ske versions
@@ -201,6 +197,46 @@ Examples:
 
 export type HelpTopic = keyof typeof HELP;
 
+/** The hand-written group's commands and their summaries (for the completion scripts). */
+export const HELP_TOPIC_COMMANDS = {
+  kubeconfig: {
+    get: "write a cluster's kubeconfig to stdout or a file",
+    merge: "merge a cluster's kubeconfig into yours, by kubectl's rules",
+    credential: 'the kubectl exec credential plugin a merged kubeconfig runs',
+  },
+};
+
+/** `  scp-ske clusters list|show|create|…` lines of the main help, from the command table. */
+function commandLines(): string {
+  const groups = Object.entries(COMMAND_TABLE).map(
+    ([group, commands]) => `  scp-ske ${group} ${Object.keys(commands).join('|')} … [options]`,
+  );
+  return [...groups, ...Object.keys(SINGLE_COMMANDS).map((name) => `  scp-ske ${name} [options]`)].join('\n');
+}
+
 export function helpText(command: HelpTopic): string {
-  return `${HELP[command].replace('__COMMON__', COMMON_HELP)}\n`;
+  return `${HELP[command].replace('__COMMON__', COMMON_HELP).replace('__COMMANDS__', commandLines())}\n`;
+}
+
+const GROUP_SUMMARY: Record<string, string> = {
+  clusters: 'the SKE clusters your access key can see: list, show, create, change and delete them',
+  nodepools: "a cluster's nodepools (its worker nodes): list, show, create, scale, upgrade, label, taint, delete",
+};
+
+/** The help of a group of the command table (`scp-ske clusters --help`): its commands and their summaries. */
+export function groupHelp(group: string): string {
+  const commands = COMMAND_TABLE[group] ?? {};
+  const width = Math.max(...Object.keys(commands).map((name) => name.length)) + 2;
+  return `scp-ske ${group}: ${GROUP_SUMMARY[group] ?? ''}.
+
+Usage: scp-ske ${group} <command> [flags] [options]
+
+${Object.entries(commands)
+  .map(([name, row]) => `  ${name.padEnd(width)}${row.summary}`)
+  .join('\n')}
+
+Clusters and nodepools are named by name or id. Asynchronous commands take --wait (and --timeout);
+every command takes --output table|json|yaml.
+Run \`scp-ske ${group} <command> --help\` for its flags and examples.
+`;
 }

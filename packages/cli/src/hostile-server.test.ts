@@ -238,7 +238,7 @@ describe('server text on the terminal', () => {
     );
     const run = await main(['clusters', 'show', 'web']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`  web\\u000a  fake \\u001b[1m  ${DEMO}\n`);
+    expect(run.stderr).toContain(`  web\\n  fake \\u001b[1m  ${DEMO}\n`);
     expect(run.stderr).not.toContain(ESC);
   });
 });

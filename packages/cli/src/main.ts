@@ -7,8 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
+import { isatty } from 'node:tty';
+import { COMMAND_TABLE, SINGLE_COMMANDS } from './command-table.js';
 import type { Io } from './commands/kubeconfig.js';
-import { type HelpTopic, helpText } from './help.js';
+import { groupHelp, type HelpTopic, helpText } from './help.js';
+import { wantsJson } from './json-flag.js';
 import { installLastResort } from './last-resort.js';
 import { guardIo } from './terminal-text.js';
 
@@ -17,6 +20,33 @@ const processIo: Io = {
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   homeDir: homedir(),
+  get isTTY() {
+    return isatty(0) && isatty(2);
+  },
+  prompt: async (question) => {
+    const { createInterface } = await import('node:readline/promises');
+    const lines = createInterface({ input: process.stdin, output: process.stderr });
+    // Ctrl-C or Ctrl-D at the question is no answer: the command goes on to cancel.
+    lines.on('SIGINT', () => lines.close());
+    try {
+      let answered = false;
+      return await new Promise<string>((resolve) => {
+        lines.once('close', () => {
+          if (!answered) process.stderr.write('\n');
+          resolve('');
+        });
+        lines.question(question).then(
+          (answer) => {
+            answered = true;
+            resolve(answer);
+          },
+          () => resolve(''),
+        );
+      });
+    } finally {
+      lines.close();
+    }
+  },
 };
 
 type Command = (argv: string[], io: Io) => Promise<number>;
@@ -32,26 +62,57 @@ const kubeconfig = () => import('./commands/kubeconfig.js');
 const merge = () => import('./commands/kubeconfig-merge.js');
 // kubectl runs this one for its calls: from the cache, it loads this small module alone.
 const credential = () => import('./commands/kubeconfig-credential.js');
-const versions = lazy(
-  () => import('./commands/versions.js'),
-  (module) => module.versionsCommand,
-);
-const api = lazy(
-  () => import('./commands/api.js'),
-  (module) => module.apiCommand,
-);
+const resource = () => import('./commands/resource.js');
+/** A command of the command table, run by the one resource runner. */
+const tableCommand = (group: string | undefined, name: string) =>
+  lazy(resource, (module) => module.resourceCommand(group, name));
 
-/** The command groups and their subcommands, each with its help topic. */
-const GROUPS: Record<string, Record<string, { run: Command; help: HelpTopic }>> = {
+interface Entry {
+  run: Command;
+  /** The help of a hand-written command; any other prints its own with `--help`. */
+  help?: HelpTopic;
+}
+
+/** The commands of the table written by hand. */
+const HAND_WRITTEN: Record<string, Record<string, Entry>> = {
+  clusters: {
+    list: { run: lazy(clusters, (module) => module.listCommand), help: 'list' },
+    show: { run: lazy(clusters, (module) => module.showCommand), help: 'show' },
+  },
+};
+
+/** The command groups and their subcommands: `kubeconfig`, and the command table's groups. */
+const GROUPS: Record<string, Record<string, Entry>> = {
   kubeconfig: {
     get: { run: lazy(kubeconfig, (module) => module.getCommand), help: 'get' },
     merge: { run: lazy(merge, (module) => module.mergeCommand), help: 'merge' },
     credential: { run: lazy(credential, (module) => module.credentialCommand), help: 'credential' },
   },
-  clusters: {
-    list: { run: lazy(clusters, (module) => module.listCommand), help: 'list' },
-    show: { run: lazy(clusters, (module) => module.showCommand), help: 'show' },
-  },
+  ...Object.fromEntries(
+    Object.entries(COMMAND_TABLE).map(([group, commands]) => [
+      group,
+      Object.fromEntries(
+        Object.keys(commands).map((name) => [name, HAND_WRITTEN[group]?.[name] ?? { run: tableCommand(group, name) }]),
+      ),
+    ]),
+  ),
+};
+
+/** The commands of no group. */
+const SINGLE: Record<string, Command> = {
+  versions: lazy(
+    () => import('./commands/versions.js'),
+    (module) => module.versionsCommand,
+  ),
+  completion: lazy(
+    () => import('./commands/completion.js'),
+    (module) => module.completionCommand,
+  ),
+  api: lazy(
+    () => import('./commands/api.js'),
+    (module) => module.apiCommand,
+  ),
+  ...Object.fromEntries(Object.keys(SINGLE_COMMANDS).map((name) => [name, tableCommand(undefined, name)])),
 };
 
 const HELP_FLAGS = new Set(['--help', '-h']);
@@ -77,17 +138,35 @@ function quoted(names: string[]): string {
 const groupOf = (name: string | undefined) =>
   name !== undefined && Object.hasOwn(GROUPS, name) ? GROUPS[name] : undefined;
 
-/** The help of `scp-ske help [group [subcommand]]`. */
-async function helpTopic(words: string[]): Promise<HelpTopic> {
+const singleOf = (name: string | undefined) =>
+  name !== undefined && Object.hasOwn(SINGLE, name) ? SINGLE[name] : undefined;
+
+/** The help of a group: the kubeconfig one is written by hand, a table group's is derived. */
+const printGroupHelp = (group: string, io: Io) =>
+  io.stdout(Object.hasOwn(COMMAND_TABLE, group) ? groupHelp(group) : helpText(group as HelpTopic));
+
+/** `scp-ske help [group [subcommand]]`: the help of the command, as its `--help` prints it. */
+async function help(words: string[], io: Io): Promise<number> {
   const [group, subcommand] = words;
-  if (group === undefined) return 'main';
-  if (group === 'versions' || group === 'api') return group;
+  if (group === undefined) {
+    io.stdout(helpText('main'));
+    return 0;
+  }
+  const single = singleOf(group);
+  if (single) return single(['--help'], io);
   const commands = groupOf(group);
   if (!commands) return usageError(`help: no command "${group}"`);
-  if (subcommand === undefined) return group as HelpTopic;
+  if (subcommand === undefined) {
+    printGroupHelp(group, io);
+    return 0;
+  }
   const command = Object.hasOwn(commands, subcommand) ? commands[subcommand] : undefined;
   if (!command) return usageError(`help: no command "${group} ${subcommand}"`);
-  return command.help;
+  if (command.help) {
+    io.stdout(helpText(command.help));
+    return 0;
+  }
+  return command.run(['--help'], io);
 }
 
 async function dispatch(argv: string[], io: Io): Promise<number> {
@@ -100,22 +179,21 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     io.stdout(helpText('main'));
     return 0;
   }
-  if (command === 'help') {
-    io.stdout(helpText(await helpTopic(argv.slice(1))));
-    return 0;
-  }
+  if (command === 'help') return help(argv.slice(1), io);
   if (command === '--version' || command === '-V') {
     io.stdout(argv.includes('--json') ? `${JSON.stringify({ version: packageVersion() })}\n` : `${packageVersion()}\n`);
     return 0;
   }
-  if (command === 'versions') return versions(argv.slice(1), io);
-  if (command === 'api') return api(argv.slice(1), io);
+  const single = singleOf(command);
+  if (single) return single(argv.slice(1), io);
   const commands = groupOf(command);
   if (!commands) {
-    return usageError(`unknown command "${command}"; expected ${quoted([...Object.keys(GROUPS), 'versions', 'api'])}`);
+    return usageError(
+      `unknown command "${command}"; expected ${quoted([...Object.keys(GROUPS), ...Object.keys(SINGLE)])}`,
+    );
   }
   if (subcommand === undefined || HELP_FLAGS.has(subcommand)) {
-    io.stdout(helpText(command as HelpTopic));
+    printGroupHelp(command, io);
     return subcommand === undefined ? 2 : 0;
   }
   const found = Object.hasOwn(commands, subcommand) ? commands[subcommand] : undefined;
@@ -128,7 +206,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
 /** `scp-ske <command> [<subcommand>]`, as far as argv names a known one: where a usage error points. */
 function helpCommand(argv: string[]): string {
   const [command, subcommand] = argv;
-  if (command === 'versions' || command === 'api') return `scp-ske ${command}`;
+  if (singleOf(command)) return `scp-ske ${command}`;
   const commands = groupOf(command);
   if (!commands) return 'scp-ske';
   return subcommand !== undefined && Object.hasOwn(commands, subcommand)
@@ -138,7 +216,7 @@ function helpCommand(argv: string[]): string {
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const guarded = guardIo(io);
-  const json = argv.includes('--json');
+  const json = wantsJson(argv);
   const debug = argv.includes('--debug');
   if (io === processIo) {
     // Lifecycle warnings are worth one clear line, not Node's warning banner.

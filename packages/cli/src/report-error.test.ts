@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import {
+  AmbiguousClusterError,
+  ClusterNotFoundError,
   KubeconfigFormatError,
   ResponseFormatError,
   SkeApiError,
@@ -20,7 +22,6 @@ import { LockTimeoutError } from './file-lock.js';
 import { KubeconfigUnavailableError } from './kubeconfig-available.js';
 import { KubeconfigFileError, UnsafeKubeconfigError } from './kubeconfig-errors.js';
 import { describeError, printError } from './report-error.js';
-import { AmbiguousClusterError, ClusterNotFoundError } from './resolve-cluster.js';
 import { DEMO, key } from './testing/demo.js';
 import { cliEnv, runCli, scratchHome } from './testing/run-cli.js';
 import { UsageError } from './usage.js';
@@ -123,7 +124,13 @@ describe('describeError', () => {
     ['LockTimeoutError', new LockTimeoutError('x is locked'), 1, 'ERR_SKE_LOCK_TIMEOUT', /^x is locked$/],
     [
       'ClusterNotFoundError',
-      new ClusterNotFoundError('prod', { candidates: [candidate], similar: false, visible: 1, how: '--cluster' }),
+      new ClusterNotFoundError('prod', {
+        candidates: [candidate],
+        similar: false,
+        visible: 1,
+        how: '--cluster',
+        listWith: '`scp-ske clusters list`',
+      }),
       1,
       'ERR_SKE_CLUSTER_NOT_FOUND',
       /^no cluster named "prod"/,
@@ -326,10 +333,10 @@ describe('the binary', () => {
     const run = await runCli(['clusters'], env());
     expect(run.code).toBe(2);
     expect(run.stdout).toMatch(/^scp-ske clusters: /);
-    const unknown = await runCli(['clusters', 'delete'], env());
+    const unknown = await runCli(['clusters', 'destroy'], env());
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe(
-      'scp-ske: clusters: expected the subcommand "list" or "show", received "delete"\nRun `scp-ske clusters --help` for usage.\n',
+    expect(unknown.stderr).toMatch(
+      /^scp-ske: clusters: expected the subcommand "list", "show", "create", "delete", .* or "set-public-access", received "destroy"\nRun `scp-ske clusters --help` for usage\.\n$/,
     );
   });
 });

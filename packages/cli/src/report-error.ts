@@ -10,6 +10,8 @@
  * and stack are printed only with --debug.
  */
 import {
+  AmbiguousClusterError,
+  ClusterNotFoundError,
   KubeconfigFormatError,
   ResponseFormatError,
   SkeApiError,
@@ -22,7 +24,7 @@ import { LockTimeoutError } from './file-lock.js';
 import { KubeconfigUnavailableError } from './kubeconfig-available.js';
 import { KubeconfigConflictError, KubeconfigFileError, UnsafeKubeconfigError } from './kubeconfig-errors.js';
 import { duration, type NetworkContext, networkContextOf } from './network-context.js';
-import { AmbiguousClusterError, ClusterNotFoundError } from './resolve-cluster.js';
+import { BodyError } from './request-body.js';
 import { oneLine } from './terminal-text.js';
 import { UsageError } from './usage.js';
 
@@ -136,6 +138,7 @@ export function describeError(error: unknown, helpCommand: string): ErrorReport 
       replacement: error.replacement,
     });
   }
+  if (error instanceof BodyError) return report(2, error.code, error.message, { problems: error.problems });
   if (error instanceof SigningOptionError) return report(2, error.code, error.message, { option: error.option });
   if (error instanceof CredentialsNotFoundError) return report(2, error.code, error.message, { tried: error.tried });
   if (error instanceof AmbiguousClusterError) {
@@ -195,6 +198,24 @@ export function describeError(error: unknown, helpCommand: string): ErrorReport 
     error instanceof LockTimeoutError
   ) {
     return report(1, error.code, oneLine(error.message));
+  }
+  // A --wait that ran out of time, or saw a status it will not leave for the one awaited.
+  if (error instanceof SkeError && error.code === 'ERR_SKE_WAIT_TIMEOUT') {
+    const { timeoutMs, lastStatus } = error as SkeError & { timeoutMs?: number; lastStatus?: string };
+    const last = lastStatus === undefined ? '' : ` (last status: ${oneLine(String(lastStatus))})`;
+    return report(
+      1,
+      error.code,
+      `--wait: not done after ${Math.round((timeoutMs ?? 0) / 1000)}s, the --timeout${last}; the change may still be running`,
+      {
+        timeoutMs,
+        lastStatus,
+      },
+    );
+  }
+  if (error instanceof SkeError && error.code === 'ERR_SKE_WAIT_FAILED') {
+    const { status } = error as SkeError & { status?: string };
+    return report(1, error.code, `--wait: ${oneLine(error.message)}`, { status });
   }
   // Any other SkeError (the client's and the signing package's newer ones among them): one line.
   if (error instanceof SkeError) return report(1, error.code, oneLine(error.message));

@@ -48,6 +48,7 @@ export function printable(text: string, secrets: Iterable<string>): string {
 
 const secretsOf = new WeakMap<object, Set<string>>();
 const verbatimOf = new WeakMap<object, (text: string) => void>();
+const statusOf = new WeakMap<object, (text: string) => void>();
 
 /** Remembers a secret of the command running with `io`: nothing it prints will show it. */
 export function rememberSecret(io: object, secret: string | undefined): void {
@@ -62,9 +63,16 @@ export function guardIo(io: Io): Io {
     homeDir: io.homeDir,
     stdout: (text) => io.stdout(printable(text, secrets)),
     stderr: (text) => io.stderr(printable(text, secrets)),
+    get isTTY() {
+      return io.isTTY;
+    },
+    ...(io.prompt && {
+      prompt: (question: string) => io.prompt?.(printable(question, secrets)) ?? Promise.resolve(''),
+    }),
   };
   secretsOf.set(guarded, secrets);
   verbatimOf.set(guarded, (text) => io.stdout(text));
+  statusOf.set(guarded, (text) => io.stderr(`\r${printable(text, secrets)}\u001b[K`));
   rememberSecret(guarded, io.env.SCP_SECRET_KEY);
   return guarded;
 }
@@ -77,4 +85,12 @@ export function secretsFor(io: object): ReadonlySet<string> {
 /** Writes `text` to stdout as it is: only for data checked beforehand (a kubeconfig for a file). */
 export function writeVerbatim(io: Io, text: string): void {
   (verbatimOf.get(io) ?? io.stdout)(text);
+}
+
+/**
+ * Rewrites the terminal's status line on stderr with `text` (made printable): a carriage return,
+ * the text, and the erasure of what an earlier, longer line left. For a terminal only.
+ */
+export function writeStatusLine(io: Io, text: string): void {
+  (statusOf.get(io) ?? ((line: string) => io.stderr(`\r${line}\u001b[K`)))(text);
 }

@@ -6,26 +6,47 @@
  */
 import { type SkeClient as BaseSkeClient, createVersionedClient, type SkeClientOptions } from '@scp-ske/client';
 import { contract } from './generated/contract.js';
-import { type Conveniences, OPERATIONS, type Operations } from './generated/operations.js';
+import {
+  type Conveniences,
+  OPERATIONS,
+  type Operations,
+  type Paginated,
+  type Waiters,
+} from './generated/operations.js';
 
 export {
+  AmbiguousClusterError,
+  AmbiguousNodepoolError,
   BrowserNotAllowedError,
+  type CallOptions,
+  ClusterNotFoundError,
   CredentialsNotFoundError,
+  isSkeApiError,
   KubeconfigFormatError,
   type KubeconfigResult,
+  type LogLevel,
   NetworkError,
+  NodepoolNotFoundError,
+  type PaginateOptions,
   RedirectRefusedError,
   ResponseFormatError,
   ResponseTooLargeError,
+  resolveCluster,
+  resolveNodepool,
   SigningOptionError,
   SkeApiError,
   type SkeClientOptions,
   SkeError,
   SkeInputError,
+  type SkeLogger,
   type SkeResponse,
   SkeTimeoutError,
+  SkeWaitFailedError,
+  SkeWaitTimeoutError,
   UnsupportedVersionError,
   WARNING_CODES,
+  type WaitOptions,
+  waitDelay,
 } from '@scp-ske/client';
 export type { components, operations, paths } from './generated/openapi.js';
 export { contract, OPERATIONS, type Operations };
@@ -39,8 +60,8 @@ export type OperationId = keyof Operations;
 export type OperationInput<Id extends OperationId> = Operations[Id]['input'];
 /** The success body of one operation: the schema's type for JSON, `string` for text. */
 export type OperationData<Id extends OperationId> = Operations[Id]['data'];
-/** A client of ske 1.3: one method per operation, and the kubeconfig conveniences. */
-export type SkeClient = BaseSkeClient<Operations, Conveniences>;
+/** A client of ske 1.3: one method per operation, the kubeconfig conveniences, the paginators and the waiters. */
+export type SkeClient = BaseSkeClient<Operations, Conveniences, Paginated, Waiters>;
 
 /** Creates a client of ske 1.3; refuses (before any network call) once this version is no longer served. */
 export function createSkeClient(options?: SkeClientOptions): SkeClient {

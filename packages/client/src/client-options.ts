@@ -51,4 +51,37 @@ export interface SkeClientOptions {
   dangerouslyAllowBrowser?: boolean;
   /** Per-attempt hook for logging; redact headers with `redactedHeaders` from @scp-ske/signing. */
   onAttempt?: (event: AttemptEvent) => void;
+  /** Stops every call of this client (each call's own `signal` too). */
+  signal?: AbortSignal;
+  /** Retries after the first attempt, every call (a call's own `maxRetries` wins); short for `retry.maxRetries`. Default 2. */
+  maxRetries?: number;
+  /** Headers sent with every call (a call's own `headers` win; the signing and version headers are the client's own). */
+  headers?: Record<string, string>;
+  /**
+   * Where log lines go: anything with `debug`, `info`, `warn` and `error` methods. Default `console` when a
+   * `logLevel` (or `SCP_SKE_LOG`) asks for lines. Lines never carry credentials, signatures or headers.
+   */
+  logger?: SkeLogger;
+  /**
+   * `off`, `error`, `warn`, `info` or `debug`. Default: the `SCP_SKE_LOG` environment variable where there is a
+   * `process`, else `info` when a `logger` is given, else `off`. One line per attempt (`debug` for an answer,
+   * `warn` for an attempt retried, `error` for a call that fails on a network error, a time-out or a 5xx).
+   */
+  logLevel?: LogLevel;
+  /**
+   * One OpenTelemetry span per call (from `@opentelemetry/api`, an optional peer dependency, loaded on the first
+   * call). Default: on when the `SCP_SKE_TRACING` environment variable is `1`, `true` or `on`, else off.
+   */
+  tracing?: boolean;
+}
+
+/** How much a client logs. */
+export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
+
+/** A console-like logger: `console` is one. */
+export interface SkeLogger {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
 }

@@ -28,7 +28,15 @@ const TRANSPORTS: [string, () => SkeClientOptions][] = [
 describe('one method per operation', () => {
   it('names each method by its operationId, beside the kubeconfig convenience the table marks', () => {
     expect(Object.keys(createClient()).sort()).toEqual(
-      ['apiVersion', 'baseUrl', 'getUserKubeconfig', 'listClusters', 'showClusterUserKubeconfig'].sort(),
+      [
+        'apiVersion',
+        'baseUrl',
+        'getUserKubeconfig',
+        'listClusters',
+        'paginate',
+        'showClusterUserKubeconfig',
+        'waitUntil',
+      ].sort(),
     );
   });
 

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { BrowserNotAllowedError } from './browser-guard.js';
 import {
+  isSkeApiError,
   RedirectRefusedError,
   ResponseFormatError,
   ResponseTooLargeError,
@@ -192,5 +193,25 @@ describe('successEnvelopeError: a 2xx whose body is SCP’s envelope', () => {
     ['a JSON kubeconfig', '{"apiVersion":"v1","kind":"Config"}'],
   ])('is nothing for %s', (_name, data) => {
     expect(successEnvelopeError(ok(), data, 'ske 1.3')).toBeUndefined();
+  });
+});
+
+describe('isSkeApiError', () => {
+  const answer = (status: number) =>
+    new SkeApiError({
+      status,
+      code: 'NotFound',
+      title: '',
+      detail: [],
+      requestId: 'r',
+      apiVersion: 'ske 1.3',
+      bodyExcerpt: undefined,
+    });
+  it('recognises an API answer, with the status asked', () => {
+    expect(isSkeApiError(answer(404))).toBe(true);
+    expect(isSkeApiError(answer(404), 404)).toBe(true);
+    expect(isSkeApiError(answer(403), 404)).toBe(false);
+    expect(isSkeApiError(new SkeInputError('x', 'y'))).toBe(false);
+    expect(isSkeApiError(undefined, 404)).toBe(false);
   });
 });

@@ -194,3 +194,12 @@ export function successEnvelopeError(response: HttpReply, data: unknown, apiVers
     Number.isInteger(own) && (own as number) >= 400 && (own as number) <= 599 ? (own as number) : response.status;
   return entryError(response, entry, status, apiVersion);
 }
+
+/**
+ * Whether `error` is an answer of the SKE API (`SkeApiError`), with `status` when given: the idiom to act on
+ * one (`isSkeApiError(error, 404)`: not found; 403: the key lacks the IAM action; 401: the signature or the
+ * keys were refused). Its `code` is SCP's own (`NotFound`, `Forbidden`, …), its `requestId` what to quote to SCP.
+ */
+export function isSkeApiError(error: unknown, status?: number): error is SkeApiError {
+  return error instanceof SkeApiError && (status === undefined || error.status === status);
+}

@@ -56,10 +56,21 @@
  * @property {RequestBody} [body] The request body, when the operation takes one.
  * @property {{ status: number, contentType: string }} success The first 2xx answer; `contentType` is '' without a body.
  * @property {string} [convenience] The kubeconfig method built on it (`x-scp-convenience`).
+ * @property {{ items: string }} [pagination] A list that pages (`x-scp-pagination`): the property holding its items.
+ * @property {string} [resource] The resource a show operation answers with (`x-scp-resource`), when it has waiters.
+ * @property {Record<string, Waiter>} [waiters] What `waitUntil.<name>` polls this operation for (`x-scp-waiters`).
  * @property {string} [summary]
  * @property {string} [actionId] `x-scp-action-id`, e.g. `ske:ShowCluster`.
  * @property {Provenance} [provenance]
  * @property {Sample} sample
+ */
+/**
+ * @typedef {object} Waiter One waiter of `x-scp-waiters`: the statuses it stops on, waits through, fails on.
+ * @property {string[]} [success]
+ * @property {string[]} [pending] `"*"`: any status that is neither success nor failure.
+ * @property {string[]} [failure]
+ * @property {'success' | 'failure'} [notFound] What a 404 means (`success`: the resource is gone).
+ * @property {number[]} [pendingHttpStatuses] Error statuses that mean the change is still under way.
  */
 /**
  * @typedef {object} Contract What a version's client embeds: its lifecycle and server template.
@@ -197,6 +208,45 @@ export function requestBodyOf(version, id, requestBody) {
   return { contentType, ...(requestBody.required && { required: /** @type {const} */ (true) }) };
 }
 
+/** The parameters a list that pages takes, by wire name. */
+export const PAGING_PARAMETERS = ['page', 'size'];
+
+/**
+ * `x-scp-pagination` of a list, checked: the runtime pages with `page` and `size` and reads the items' array.
+ * @param {string | undefined} version
+ * @param {string} id
+ * @param {Record<string, any>} operation
+ * @param {Parameter[]} parameters
+ * @returns {{ items: string } | undefined}
+ */
+export function paginationOf(version, id, operation, parameters) {
+  const pagination = operation['x-scp-pagination'];
+  if (pagination === undefined) return undefined;
+  if (typeof pagination?.items !== 'string') throw new Error(`${version}: ${id} has x-scp-pagination without items`);
+  for (const name of PAGING_PARAMETERS) {
+    if (!parameters.some((parameter) => parameter.name === name && parameter.in === 'query')) {
+      throw new Error(`${version}: ${id} has x-scp-pagination but no ${name} query parameter`);
+    }
+  }
+  return { items: pagination.items };
+}
+
+/**
+ * `x-scp-waiters` of a show operation (the redocly rule `scp/waiters-well-formed` checks their shape),
+ * with the resource its answer holds them in.
+ * @param {string | undefined} version
+ * @param {string} id
+ * @param {Record<string, any>} operation
+ * @returns {{ resource: string, waiters: Record<string, Waiter> } | undefined}
+ */
+export function waitersOf(version, id, operation) {
+  const waiters = operation['x-scp-waiters'];
+  if (waiters === undefined) return undefined;
+  const resource = operation['x-scp-resource'];
+  if (typeof resource !== 'string') throw new Error(`${version}: ${id} has x-scp-waiters but no x-scp-resource`);
+  return { resource, waiters };
+}
+
 /**
  * Every operation of a dereferenced document, in path order. Throws on what the runtime cannot call
  * (a request body that is not JSON) and on what the spec must not say (no 2xx answer, a convenience on JSON).
@@ -220,6 +270,9 @@ export function operationsOf(document) {
         throw new Error(`${version}: ${id} has x-scp-convenience but a JSON body; a kubeconfig is text`);
       }
       const args = argumentsOf([...(item.parameters ?? []), ...(operation.parameters ?? [])]);
+      const parameters = args.map(({ parameter }) => parameter);
+      const pagination = paginationOf(version, id, operation, parameters);
+      const waiting = waitersOf(version, id, operation);
       const sample = sampleOf(args);
       if (body) {
         const example = operation.requestBody.content[body.contentType].example;
@@ -230,10 +283,12 @@ export function operationsOf(document) {
         id,
         method: method.toUpperCase(),
         path,
-        parameters: args.map(({ parameter }) => parameter),
+        parameters,
         ...(body && { body }),
         success: { status: Number(status), contentType },
         ...(convenience && { convenience }),
+        ...(pagination && { pagination }),
+        ...waiting,
         summary: operation.summary,
         actionId: operation['x-scp-action-id'],
         provenance: operation['x-scp-provenance'],

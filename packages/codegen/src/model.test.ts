@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { argumentSchema, buildModel, camelCase, contractOf, type OpenApiDocument, operationsOf } from './model.mjs';
+import {
+  argumentSchema,
+  buildModel,
+  camelCase,
+  contractOf,
+  type OpenApiDocument,
+  operationsOf,
+  type Parameter,
+  paginationOf,
+  waitersOf,
+} from './model.mjs';
 import { CLUSTER_ID, document, documents, manifest } from './test-documents.js';
 
 /** The test document with one operation changed. */
@@ -193,5 +203,32 @@ describe('buildModel', () => {
     expect(() => buildModel(manifest, { '2.0': documents['2.0'] as (typeof documents)[string] })).toThrow(
       '2.1: no documents were given for this version',
     );
+  });
+});
+
+describe('x-scp-pagination and x-scp-waiters', () => {
+  const paging = [
+    { key: 'size', name: 'size', in: 'query', schema: {} },
+    { key: 'page', name: 'page', in: 'query', schema: {} },
+  ] as Parameter[];
+  it('reads a list that pages, which must take page and size', () => {
+    expect(paginationOf('1.3', 'listThings', { 'x-scp-pagination': { items: 'things' } }, paging)).toEqual({
+      items: 'things',
+    });
+    expect(paginationOf('1.3', 'listThings', {}, paging)).toBeUndefined();
+    expect(() => paginationOf('1.3', 'listThings', { 'x-scp-pagination': { items: 'things' } }, [])).toThrow(
+      '1.3: listThings has x-scp-pagination but no page query parameter',
+    );
+    expect(() => paginationOf('1.3', 'listThings', { 'x-scp-pagination': {} }, paging)).toThrow(/without items/);
+  });
+
+  it('reads the waiters of a show operation with the resource they read', () => {
+    const waiters = { thingReady: { success: ['READY'] } };
+    expect(waitersOf('1.3', 'showThing', { 'x-scp-resource': 'thing', 'x-scp-waiters': waiters })).toEqual({
+      resource: 'thing',
+      waiters,
+    });
+    expect(waitersOf('1.3', 'showThing', {})).toBeUndefined();
+    expect(() => waitersOf('1.3', 'showThing', { 'x-scp-waiters': waiters })).toThrow(/no x-scp-resource/);
   });
 });

@@ -9,7 +9,7 @@
 import { type CallLimitOptions, resolveCallLimits } from './call-limits.js';
 import { ClockSkew } from './clock-skew.js';
 import { type CredentialsInput, type CredentialValues, createCredentialChain } from './credentials.js';
-import { attemptDeadline, callDeadline, type Deadline } from './deadline.js';
+import { attemptDeadline, callDeadline, type Deadline, LONGEST_TIMER_MS } from './deadline.js';
 import { RedirectRefusedError } from './errors.js';
 import { type HeadersLike, headerRecord } from './header-record.js';
 import { redirectTarget } from './redirect.js';
@@ -23,6 +23,7 @@ import {
   sleep,
 } from './retry.js';
 import { resolveLanguage, signingHeaders, signingTimestamp } from './sign-request.js';
+import { wholeNumberOption } from './whole-number.js';
 
 /** Response headers as every transport gives them: `Headers`, or a lighter object read the same way. */
 export interface ReplyHeaders {
@@ -71,6 +72,16 @@ export interface SignedFetchOptions extends CallLimitOptions {
   onAttempt?: (event: AttemptEvent) => void;
 }
 
+/** What one call may set over its transport's options (`createSignedGet`'s `init`). */
+export interface CallOverrides {
+  /** The deadline of this call (see `CallLimitOptions.timeoutMs`). */
+  timeoutMs?: number | undefined;
+  /** Retries after the first attempt for this call (see `RetryOptions.maxRetries`). */
+  maxRetries?: number | undefined;
+  /** Told of each attempt of this call, after the transport's own `onAttempt`. */
+  onAttempt?: ((event: AttemptEvent) => void) | undefined;
+}
+
 /** How every attempt of one call is sent, once `signing` holds that attempt's signing headers. */
 export interface Plan<Reply extends HttpReply> {
   method: string;
@@ -79,6 +90,8 @@ export interface Plan<Reply extends HttpReply> {
   /** Whether the request can be sent again (its body is not a one-shot stream). */
   replayable: boolean;
   signal: AbortSignal | null | undefined;
+  /** This call's own deadline, retries and attempt hook (`SignedGetInit`), over the transport's options. */
+  own?: CallOverrides | undefined;
   /** `Accept-Language` to add: null when the request has its own. */
   language: string | null;
   /** Sends one attempt; `headers()` shows what it carried (for `onAttempt`). */
@@ -137,8 +150,21 @@ export async function runAttempts<Reply extends HttpReply>(
   context: SignedContext,
 ): Promise<Reply> {
   let call = makePlan();
-  const { retry, now, skew, onAttempt } = context;
-  const deadline = callDeadline(call.signal, context.timeoutMs, call.method, call.url);
+  const { retry, now, skew } = context;
+  // The call's own deadline, retries and attempt hook, over the transport's (checked like its options).
+  const { own = {} } = call;
+  const timeoutMs = wholeNumberOption('timeoutMs', own.timeoutMs, context.timeoutMs, 1, LONGEST_TIMER_MS);
+  const maxRetries = wholeNumberOption('maxRetries', own.maxRetries, retry.maxRetries, 0);
+  const mine = own.onAttempt;
+  const shared = context.onAttempt;
+  const onAttempt =
+    mine && shared
+      ? (event: AttemptEvent) => {
+          shared(event);
+          mine(event);
+        }
+      : (mine ?? shared);
+  const deadline = callDeadline(call.signal, timeoutMs, call.method, call.url);
   let retries = 0;
   let redirects = 0;
   let skewRetried = false;
@@ -162,7 +188,7 @@ export async function runAttempts<Reply extends HttpReply>(
       if (!('reply' in sent)) {
         const { error } = sent;
         deadline.throwIfAborted();
-        const willRetry = replayable && retries < retry.maxRetries && retriesFailure(method, error);
+        const willRetry = replayable && retries < maxRetries && retriesFailure(method, error);
         const delayMs = willRetry ? backoffDelay(retries, retry) : 0;
         report({ error, ...(willRetry && { retry: { reason: 'network', delayMs } }) });
         if (!willRetry) throw error;
@@ -179,7 +205,7 @@ export async function runAttempts<Reply extends HttpReply>(
         continue;
       }
       const delayMs =
-        replayable && retries < retry.maxRetries
+        replayable && retries < maxRetries
           ? retryDelay(method, reply.status, reply.headers.get('retry-after'), retries, retry, now())
           : undefined;
       if (delayMs !== undefined) {

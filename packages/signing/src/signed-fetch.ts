@@ -16,6 +16,7 @@ import { limitedResponse, wholeReply } from './limited-body.js';
 import { applySigningHeaders, parseWireUrl, wireUrl } from './sign-request.js';
 import { normalizeMethod } from './signature.js';
 import {
+  type AttemptEvent,
   type HttpReply,
   type Plan,
   runAttempts,
@@ -40,6 +41,12 @@ export interface SignedGetInit {
   /** A request body, sent as written (with its `content-type` among `headers`); none by default. */
   body?: string;
   signal?: AbortSignal | null;
+  /** This call's deadline, over the `timeoutMs` option (checked the same way). */
+  timeoutMs?: number | undefined;
+  /** This call's retries after the first attempt, over `retry.maxRetries` (checked the same way). */
+  maxRetries?: number | undefined;
+  /** Told of each attempt of this call, after the `onAttempt` option. */
+  onAttempt?: ((event: AttemptEvent) => void) | undefined;
 }
 
 /**
@@ -86,7 +93,9 @@ function streamed(context: SignedContext): Reading<Response> {
 /** A call to a URL: each attempt sends the caller's headers with the signing headers over them. */
 function urlPlan<Reply extends HttpReply>(
   input: string | URL,
-  init: Pick<RequestInit, 'method' | 'headers' | 'signal' | 'body'> | undefined,
+  init:
+    | (Pick<RequestInit, 'method' | 'headers' | 'signal' | 'body'> & Omit<SignedGetInit, 'headers' | 'body'>)
+    | undefined,
   context: SignedContext,
   send: Send<Reply>,
   reading: Reading<Reply>,
@@ -102,6 +111,7 @@ function urlPlan<Reply extends HttpReply>(
     // A body is looked at only when there is one (reading the ReadableStream global loads web streams).
     replayable: !(init?.body != null && init.body instanceof ReadableStream),
     signal: init?.signal,
+    own: init,
     language: 'accept-language' in own ? null : context.language,
     attempt(signing) {
       // Object.assign, not a spread: spreading a record built with computed names takes V8's slow path (≈ 5 µs a call).

@@ -95,4 +95,18 @@ describe('house rules', () => {
     );
     expect(rules).toContain('scp/success-response-has-example');
   });
+
+  it('require well-formed waiters on a show operation', async () => {
+    const misspelt = await lintWith('spec/ske/paths/cluster.yaml', (text) =>
+      text.replace('notFound: success', 'notFound: gone'),
+    );
+    expect(misspelt).toContain('scp/waiters-well-formed');
+    const misplaced = await lintWith('spec/ske/paths/clusters.yaml', (text) =>
+      text.replace(
+        '  x-scp-pagination:\n',
+        '  x-scp-waiters: { clustersListed: { success: [RUNNING] } }\n  x-scp-pagination:\n',
+      ),
+    );
+    expect(misplaced).toContain('scp/waiters-well-formed');
+  });
 });

@@ -63,9 +63,60 @@ type OperationMismatch<V extends Version, Id extends OperationId<V>, Operation =
       ? never
       : `${V} ${Id}: the openapi-fetch client refuses its path`);
 
+/** What a paginator yields, and what a waiter resolves to. */
+type ItemOf<Paginator> = Paginator extends (...args: never[]) => AsyncIterable<infer Item> ? Item : never;
+type WaitedOf<Waiter> = Waiter extends (...args: never[]) => Promise<infer Result>
+  ? NonNullable<Result> extends { data: infer Data }
+    ? Data
+    : never
+  : never;
+/** The spec's type of one item of a list that pages: the array its `x-scp-pagination.items` names. */
+type SpecItem<V extends Version, Operation> = Operation extends { pagination: { items: infer Items } }
+  ? NonNullable<At<SpecData<V, Operation>, Items>> extends readonly (infer Item)[]
+    ? Item
+    : never
+  : never;
+type PagedIds<V extends Version> = {
+  [Id in OperationId<V>]: Table<V>[Id] extends { pagination: object } ? Id : never;
+}[OperationId<V>];
+type WaiterNames<V extends Version> = {
+  [Id in OperationId<V>]: Table<V>[Id] extends { waiters: infer Waiters } ? keyof Waiters & string : never;
+}[OperationId<V>];
+/** The show operation a waiter polls, from the table. */
+type WaitedOperation<V extends Version, Name> = {
+  [Id in OperationId<V>]: Table<V>[Id] extends { waiters: infer Waiters }
+    ? Name extends keyof Waiters
+      ? Id
+      : never
+    : never;
+}[OperationId<V>];
+
+/** Every failed check of the paginators and waiters of one version. */
+type ExtraMismatch<V extends Version> =
+  | {
+      [Id in PagedIds<V>]: IsVacuous<ItemOf<At<Client<V>['paginate'], Id>>> extends true
+        ? `${V} ${Id}: the paginator yields no typed item`
+        : Equals<ItemOf<At<Client<V>['paginate'], Id>>, SpecItem<V, Table<V>[Id]>> extends true
+          ? never
+          : `${V} ${Id}: the paginator's items are not the spec's`;
+    }[PagedIds<V>]
+  | {
+      [Name in WaiterNames<V>]: Equals<
+        WaitedOf<At<Client<V>['waitUntil'], Name>>,
+        SpecData<V, Table<V>[WaitedOperation<V, Name>]>
+      > extends true
+        ? never
+        : `${V} ${Name}: the waiter does not resolve to its operation's answer`;
+    }[WaiterNames<V>]
+  | (Equals<keyof Client<V>['paginate'], PagedIds<V>> extends true ? never : `${V}: paginate is not the table's lists`)
+  | (Equals<keyof Client<V>['waitUntil'], WaiterNames<V>> extends true
+      ? never
+      : `${V}: waitUntil is not the table's waiters`);
+
 type Mismatches = {
   [V in Version]:
     | { [Id in OperationId<V>]: OperationMismatch<V, Id> }[OperationId<V>]
+    | ExtraMismatch<V>
     | ('/v1/no-such-path' extends PathsOf<RawClient<V>['GET']>
         ? `${V}: the openapi-fetch client accepts a path the spec does not describe`
         : never);

@@ -3,26 +3,16 @@
  * (cluster-answers.ts), and every value from it is shown as one line of text, control characters
  * visible (table cells and summary lines alike).
  */
-import { clusterList, clusterShown, shown } from '../cluster-answers.js';
-import { connect } from '../connection.js';
+import { resolveCluster } from '@scp-ske/client';
+import { type ClusterList, checkedLists, clusterList, clusterShown, shown } from '../cluster-answers.js';
+import { type Client, connect } from '../connection.js';
 import { helpText } from '../help.js';
-import { listAll, resolveCluster } from '../resolve-cluster.js';
+import { OUTPUT_OPTIONS, outputFormat, printData } from '../output.js';
+import { table } from '../text-table.js';
 import { CONNECTION_OPTIONS, parseCommand, parseFlags, UsageError, wholeNumber } from '../usage.js';
-import type { Io } from './kubeconfig.js';
+import { type Io, LOOKUP } from './kubeconfig.js';
 
-/** Lines of cells, each column as wide as its widest cell, two spaces apart. */
-export function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .map((line) => `${line}\n`)
-    .join('');
-}
+type ListInput = NonNullable<Parameters<Client['listClusters']>[0]>;
 
 /** A repeated flag's values, each of which may also be a comma-separated list: the values (an array of one for one), or none. */
 function oneOrMany(values: string[] | undefined, flag: string): string[] | undefined {
@@ -31,8 +21,19 @@ function oneOrMany(values: string[] | undefined, flag: string): string[] | undef
   return all.length === 0 ? undefined : all;
 }
 
+/**
+ * Every cluster `listClusters` matches, over as many pages as the service answers in (the client's
+ * paginator), as one list answer: the clusters and their count. Each is checked (cluster-answers.ts).
+ */
+async function everyCluster(client: Client, input: ListInput): Promise<ClusterList> {
+  const clusters: unknown[] = [];
+  for await (const cluster of client.paginate.listClusters(input)) clusters.push(cluster);
+  return clusterList({ clusters, count: clusters.length });
+}
+
 const LIST_OPTIONS = {
   ...CONNECTION_OPTIONS,
+  ...OUTPUT_OPTIONS,
   name: { type: 'string' },
   status: { type: 'string', multiple: true },
   'kubernetes-version': { type: 'string', multiple: true },
@@ -46,6 +47,7 @@ export async function listCommand(argv: string[], io: Io): Promise<number> {
     io.stdout(helpText('list'));
     return 0;
   }
+  const format = outputFormat(flags);
   const page = wholeNumber(flags.page, '--page');
   const size = wholeNumber(flags.size, '--size');
   const input = {
@@ -60,9 +62,9 @@ export async function listCommand(argv: string[], io: Io): Promise<number> {
   const { client } = await connect(flags, io);
   // Without --page or --size: every cluster, over as many pages as the service answers in.
   const paged = page !== undefined || size !== undefined;
-  const data = paged ? clusterList((await client.listClusters(input)).data) : await listAll(client, input);
-  if (flags.json) {
-    io.stdout(`${JSON.stringify(data, null, 2)}\n`);
+  const data = paged ? clusterList((await client.listClusters(input)).data) : await everyCluster(client, input);
+  if (format !== 'table') {
+    await printData(io, format, data, () => '');
     return 0;
   }
   const { clusters, count } = data;
@@ -106,21 +108,25 @@ const downloadable = (yn: unknown, type: string) =>
   yn === 'Y' ? `downloadable (--type ${type})` : `not downloadable (${type}_kubeconfig_download_yn: ${shown(yn)})`;
 
 export async function showCommand(argv: string[], io: Io): Promise<number> {
-  const { flags, positionals } = parseCommand(argv, CONNECTION_OPTIONS);
+  const { flags, positionals } = parseCommand(argv, { ...CONNECTION_OPTIONS, ...OUTPUT_OPTIONS });
   if (flags.help) {
     io.stdout(helpText('show'));
     return 0;
   }
+  const format = outputFormat(flags);
   const [value, ...extra] = positionals;
   if (value === undefined || value === '') throw new UsageError('clusters show: expected a cluster id or name');
   if (extra.length > 0) {
     throw new UsageError(`clusters show: expected one cluster id or name, received ${positionals.length} arguments`);
   }
-  const { client, version } = await connect(flags, io);
-  const { id } = await resolveCluster(client, version, value, '`scp-ske clusters show`');
+  const { client } = await connect(flags, io);
+  const { id } = await resolveCluster(checkedLists(client), value, {
+    how: '`scp-ske clusters show`',
+    listWith: LOOKUP.listWith,
+  });
   const data = clusterShown((await client.showCluster({ clusterId: id })).data);
-  if (flags.json) {
-    io.stdout(`${JSON.stringify(data, null, 2)}\n`);
+  if (format !== 'table') {
+    await printData(io, format, data, () => '');
     return 0;
   }
   const { cluster } = data;

@@ -14,6 +14,7 @@ import { fileForNewValues, kubeconfigPaths } from '../kubeconfig-files.js';
 import { checkEntryName, entryNames } from '../kubeconfig-names.js';
 import { mergeIntoKubeconfig } from '../merge-files.js';
 import { mergeSummary } from '../merge-summary.js';
+import { OUTPUT_OPTIONS, outputFormat, printData } from '../output.js';
 import { checkServer } from '../server-rule.js';
 import { parseFlags, UsageError } from '../usage.js';
 import { resolveWriteTarget } from '../write-target.js';
@@ -28,6 +29,7 @@ export function defaultKubeconfigPath(io: Environment): string {
 export async function mergeCommand(argv: string[], io: Io): Promise<number> {
   const flags = parseFlags(argv, {
     ...FETCH_OPTIONS,
+    ...OUTPUT_OPTIONS,
     kubeconfig: { type: 'string' },
     context: { type: 'string' },
     'cluster-alias': { type: 'string' },
@@ -86,34 +88,34 @@ export async function mergeCommand(argv: string[], io: Io): Promise<number> {
     setCurrent: flags['set-current'] ?? false,
     overwrite: flags.overwrite ?? false,
   });
-  if (!flags.json) {
+  const format = outputFormat(flags);
+  if (format === 'table') {
     io.stdout(mergeSummary(report, result.server));
     return 0;
   }
   const { changes, changed, context, currentContext, files } = report;
   const home = changes.find((change) => change.section === 'contexts')?.file;
-  io.stdout(
-    `${JSON.stringify(
-      {
-        kubeconfig: home,
-        apiVersion: result.apiVersion,
-        clusterId: result.clusterId,
-        admin: result.admin,
-        server: result.server,
-        context,
-        cluster: names.cluster,
-        user: names.user,
-        credential: embed ? 'embedded' : 'exec',
-        dryRun,
-        changed,
-        created: files.some((file) => file.path === home && file.created),
-        changes,
-        currentContext,
-        files,
-      },
-      null,
-      2,
-    )}\n`,
+  await printData(
+    io,
+    format,
+    {
+      kubeconfig: home,
+      apiVersion: result.apiVersion,
+      clusterId: result.clusterId,
+      admin: result.admin,
+      server: result.server,
+      context,
+      cluster: names.cluster,
+      user: names.user,
+      credential: embed ? 'embedded' : 'exec',
+      dryRun,
+      changed,
+      created: files.some((file) => file.path === home && file.created),
+      changes,
+      currentContext,
+      files,
+    },
+    () => '',
   );
   return 0;
 }

@@ -5,13 +5,13 @@
  * here loads the merge's modules (the YAML document, locks, backups): `get` never needs them.
  */
 import { resolve } from 'node:path';
-import { type KubeconfigResult, SkeApiError } from '@scp-ske/client';
+import { type KubeconfigResult, resolveCluster, SkeApiError } from '@scp-ske/client';
+import { checkedLists } from '../cluster-answers.js';
 import { connect, type Environment, environmentsOf } from '../connection.js';
 import { helpText } from '../help.js';
 import { checkPublicKubeconfig } from '../kubeconfig-available.js';
 import { checkKubeconfigText } from '../kubeconfig-check.js';
 import { withHint } from '../report-error.js';
-import { resolveCluster } from '../resolve-cluster.js';
 import { writeFileSafely } from '../safe-replace.js';
 import { allowedHost, checkServer, type ServerRule } from '../server-rule.js';
 import { checkArguments } from '../spec-arguments.js';
@@ -21,7 +21,14 @@ import { resolveWriteTarget } from '../write-target.js';
 
 export interface Io extends Environment {
   stdout(text: string): void;
+  /** Whether stdin and stderr are a terminal: a live progress line, and a delete asks first. */
+  isTTY?: boolean | undefined;
+  /** Asks `question` on the terminal and resolves with the line typed (only when `isTTY`). */
+  prompt?: ((question: string) => Promise<string>) | undefined;
 }
+
+/** How the messages of a name lookup name `--cluster` and the list of clusters. */
+export const LOOKUP = { how: '--cluster', listWith: '`scp-ske clusters list`' };
 
 export const FETCH_OPTIONS = {
   ...CONNECTION_OPTIONS,
@@ -75,7 +82,7 @@ export async function fetchKubeconfig(flags: Flags<typeof FETCH_OPTIONS>, io: Io
   checkArguments(version, operationId, { kubeconfigType });
   const clusterId = cluster.byId
     ? cluster.value
-    : (await resolveCluster(client, version, cluster.value, '--cluster')).id;
+    : (await resolveCluster(checkedLists(client), cluster.value, LOOKUP)).id;
   if (kubeconfigType === 'public') await checkPublicKubeconfig(client, clusterId);
   // The client checks both arguments again, against the spec of the chosen version.
   const input = { clusterId, kubeconfigType: kubeconfigType as 'private' | 'public' };

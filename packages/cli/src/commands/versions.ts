@@ -8,7 +8,9 @@ import { isServed, type LifecycleState, manifest } from '@scp-ske/spec';
 import { shown } from '../cluster-answers.js';
 import { debugLog } from '../connection.js';
 import { helpText } from '../help.js';
+import { OUTPUT_OPTIONS, outputFormat, printData } from '../output.js';
 import { rememberSecret } from '../terminal-text.js';
+import { table as textTable } from '../text-table.js';
 import { parseFlags, UsageError } from '../usage.js';
 import type { Io } from './kubeconfig.js';
 
@@ -65,6 +67,7 @@ export async function versionsCommand(argv: string[], io: Io): Promise<number> {
   const flags = parseFlags(argv, {
     endpoint: { type: 'string' },
     json: { type: 'boolean' },
+    ...OUTPUT_OPTIONS,
     debug: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -83,10 +86,10 @@ export async function versionsCommand(argv: string[], io: Io): Promise<number> {
     notBefore,
     servedToday: isServed({ state, notBefore }, today),
   }));
-  if (flags.json) {
-    io.stdout(
-      `${JSON.stringify({ source: flags.endpoint ?? 'manifest', today: today.toISOString().slice(0, 10), versions: rows }, null, 2)}\n`,
-    );
+  const format = outputFormat(flags);
+  if (format !== 'table') {
+    const data = { source: flags.endpoint ?? 'manifest', today: today.toISOString().slice(0, 10), versions: rows };
+    await printData(io, format, data, () => '');
     return 0;
   }
   const table = [
@@ -98,16 +101,6 @@ export async function versionsCommand(argv: string[], io: Io): Promise<number> {
       row.servedToday ? 'yes' : 'no',
     ]),
   ];
-  const widths = table[0]?.map((_, column) => Math.max(...table.map((row) => (row[column] ?? '').length))) ?? [];
-  io.stdout(
-    `${table
-      .map((row) =>
-        row
-          .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-          .join('  ')
-          .trimEnd(),
-      )
-      .join('\n')}\n`,
-  );
+  io.stdout(textTable(table));
   return 0;
 }

@@ -93,6 +93,9 @@ export const OPERATIONS = {
     "success": {
       "status": 200,
       "contentType": "application/json"
+    },
+    "pagination": {
+      "items": "clusters"
     }
   },
   "createCluster": {
@@ -127,6 +130,27 @@ export const OPERATIONS = {
     "success": {
       "status": 200,
       "contentType": "application/json"
+    },
+    "resource": "cluster",
+    "waiters": {
+      "clusterRunning": {
+        "success": [
+          "RUNNING"
+        ],
+        "pending": [
+          "CREATING",
+          "UPDATING"
+        ],
+        "failure": [
+          "DELETING"
+        ]
+      },
+      "clusterDeleted": {
+        "notFound": "success",
+        "pending": [
+          "*"
+        ]
+      }
     }
   },
   "deleteCluster": {
@@ -410,6 +434,9 @@ export const OPERATIONS = {
     "success": {
       "status": 200,
       "contentType": "application/json"
+    },
+    "pagination": {
+      "items": "nodepools"
     }
   },
   "listKubernetesVersions": {
@@ -451,6 +478,31 @@ export const OPERATIONS = {
     "success": {
       "status": 200,
       "contentType": "application/json"
+    },
+    "resource": "nodepool",
+    "waiters": {
+      "nodepoolRunning": {
+        "success": [
+          "Running"
+        ],
+        "pending": [
+          "ScalingUp",
+          "ScalingDown",
+          "Updating"
+        ],
+        "failure": [
+          "Deleting"
+        ]
+      },
+      "nodepoolDeleted": {
+        "notFound": "success",
+        "pending": [
+          "*"
+        ],
+        "pendingHttpStatuses": [
+          500
+        ]
+      }
     }
   },
   "setNodepool": {
@@ -581,6 +633,9 @@ export const OPERATIONS = {
     "success": {
       "status": 200,
       "contentType": "application/json"
+    },
+    "pagination": {
+      "items": "nodes"
     }
   },
   "setNodepoolTaints": {
@@ -804,4 +859,19 @@ export interface Operations {
 export interface Conveniences {
   getAdminKubeconfig: "createClusterKubeconfig";
   getUserKubeconfig: "showClusterUserKubeconfig";
+}
+
+/** The lists that page (`x-scp-pagination`): operationId → the property holding its items (`client.paginate`). */
+export interface Paginated {
+  listClusters: "clusters";
+  listNodepools: "nodepools";
+  listNodepoolNodes: "nodes";
+}
+
+/** The waiters (`x-scp-waiters`): name → the operation it polls, and whether it waits for the resource to be gone (`client.waitUntil`). */
+export interface Waiters {
+  clusterRunning: { operation: "showCluster"; gone: false };
+  clusterDeleted: { operation: "showCluster"; gone: true };
+  nodepoolRunning: { operation: "showNodepool"; gone: false };
+  nodepoolDeleted: { operation: "showNodepool"; gone: true };
 }

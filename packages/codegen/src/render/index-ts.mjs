@@ -6,23 +6,38 @@ import { HEADER_COMMENT } from './text.mjs';
 
 /** What every client re-exports from the runtime: its options, results and errors. */
 const RUNTIME_EXPORTS = [
+  'AmbiguousClusterError',
+  'AmbiguousNodepoolError',
   'BrowserNotAllowedError',
+  'type CallOptions',
+  'ClusterNotFoundError',
   'CredentialsNotFoundError',
+  'isSkeApiError',
   'KubeconfigFormatError',
   'type KubeconfigResult',
+  'type LogLevel',
   'NetworkError',
+  'NodepoolNotFoundError',
+  'type PaginateOptions',
   'RedirectRefusedError',
   'ResponseFormatError',
   'ResponseTooLargeError',
+  'resolveCluster',
+  'resolveNodepool',
   'SigningOptionError',
   'SkeApiError',
   'type SkeClientOptions',
   'SkeError',
   'SkeInputError',
+  'type SkeLogger',
   'type SkeResponse',
   'SkeTimeoutError',
+  'SkeWaitFailedError',
+  'SkeWaitTimeoutError',
   'UnsupportedVersionError',
+  'type WaitOptions',
   'WARNING_CODES',
+  'waitDelay',
 ];
 
 /** @param {Client} client */
@@ -36,7 +51,13 @@ export function renderIndex(client) {
  */
 import { type SkeClient as BaseSkeClient, createVersionedClient, type SkeClientOptions } from '@scp-ske/client';
 import { contract } from './generated/contract.js';
-import { type Conveniences, OPERATIONS, type Operations } from './generated/operations.js';
+import {
+  type Conveniences,
+  OPERATIONS,
+  type Operations,
+  type Paginated,
+  type Waiters,
+} from './generated/operations.js';
 
 export {
 ${RUNTIME_EXPORTS.map((name) => `  ${name},`).join('\n')}
@@ -53,8 +74,8 @@ export type OperationId = keyof Operations;
 export type OperationInput<Id extends OperationId> = Operations[Id]['input'];
 /** The success body of one operation: the schema's type for JSON, \`string\` for text. */
 export type OperationData<Id extends OperationId> = Operations[Id]['data'];
-/** A client of ${apiVersion}: one method per operation, and the kubeconfig conveniences. */
-export type SkeClient = BaseSkeClient<Operations, Conveniences>;
+/** A client of ${apiVersion}: one method per operation, the kubeconfig conveniences, the paginators and the waiters. */
+export type SkeClient = BaseSkeClient<Operations, Conveniences, Paginated, Waiters>;
 
 /** Creates a client of ${apiVersion}; refuses (before any network call) once this version is no longer served. */
 export function createSkeClient(options?: SkeClientOptions): SkeClient {

@@ -12,13 +12,15 @@ import { HEADER_COMMENT, quote } from './text.mjs';
  * What the runtime reads of an operation: no samples, no documentation.
  * @param {Operation} operation
  */
-const runtimeOperation = ({ method, path, parameters, body, success, convenience }) => ({
+const runtimeOperation = ({ method, path, parameters, body, success, convenience, pagination, resource, waiters }) => ({
   method,
   path,
   parameters,
   ...(body && { body }),
   success,
   ...(convenience && { convenience }),
+  ...(pagination && { pagination }),
+  ...(waiters && { resource, waiters }),
 });
 
 /**
@@ -70,6 +72,14 @@ export function renderOperations({ operations }) {
   const conveniences = operations.flatMap(({ id, convenience }) =>
     convenience ? [`  ${convenience}: ${quote(id)};`] : [],
   );
+  const paginated = operations.flatMap(({ id, pagination }) =>
+    pagination ? [`  ${id}: ${quote(pagination.items)};`] : [],
+  );
+  const waiters = operations.flatMap(({ id, waiters: own = {} }) =>
+    Object.entries(own).map(
+      ([name, waiter]) => `  ${name}: { operation: ${quote(id)}; gone: ${waiter.notFound === 'success'} };`,
+    ),
+  );
   return `${HEADER_COMMENT}
 import type { OperationTable } from '@scp-ske/client';
 import type { operations as SpecOperations } from './openapi.js';
@@ -85,6 +95,16 @@ ${operations.map(operationTypes).join('\n')}
 /** The kubeconfig conveniences (\`x-scp-convenience\`): method name → the operation it is built on. */
 export interface Conveniences {
 ${conveniences.join('\n')}
+}
+
+/** The lists that page (\`x-scp-pagination\`): operationId → the property holding its items (\`client.paginate\`). */
+export interface Paginated {
+${paginated.join('\n')}
+}
+
+/** The waiters (\`x-scp-waiters\`): name → the operation it polls, and whether it waits for the resource to be gone (\`client.waitUntil\`). */
+export interface Waiters {
+${waiters.join('\n')}
 }
 `;
 }

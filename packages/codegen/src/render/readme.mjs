@@ -42,6 +42,84 @@ function exampleCalls(example, listing, change) {
   return `${list}${changed}${call}`;
 }
 
+/**
+ * One row of the waiters table.
+ * @param {Operation} operation
+ * @param {string} name
+ * @param {import('../model.mjs').Waiter} waiter
+ */
+const waiterRow = (operation, name, waiter) => {
+  const list = (/** @type {string[] | undefined} */ statuses) =>
+    statuses?.length ? statuses.map((status) => (status === '*' ? 'any status' : `\`${status}\``)).join(', ') : '–';
+  const until = [waiter.success?.length ? list(waiter.success) : '', waiter.notFound === 'success' ? 'gone (404)' : '']
+    .filter(Boolean)
+    .join(' or ');
+  const pending = [list(waiter.pending), ...(waiter.pendingHttpStatuses ?? []).map((status) => `HTTP ${status}`)].join(
+    ', ',
+  );
+  return `| \`waitUntil.${name}\` | \`${operation.id}\` | ${until} | ${pending} | ${list(waiter.failure)} |`;
+};
+
+/**
+ * The paging, waiting and error-handling section, from the operations the spec marks with
+ * \`x-scp-pagination\` and \`x-scp-waiters\`; empty for a version without either.
+ * @param {Client} client
+ */
+function pagingAndWaiting({ packageName, operations }) {
+  const paged = operations.filter((operation) => operation.pagination);
+  const waiting = operations.flatMap((operation) =>
+    Object.entries(operation.waiters ?? {}).map(([name, waiter]) => ({ operation, name, waiter })),
+  );
+  const [list] = paged;
+  const running = waiting.find(({ waiter }) => waiter.notFound !== 'success');
+  if (!list || !running) return '';
+  const listInput = JSON.stringify({ ...list.sample.input, size: 50 });
+  const waitInput = JSON.stringify(running.operation.sample.input);
+  return `
+## Paging, waiting and errors
+
+\`ske.paginate.<operationId>(input, options?)\` reads every item of a list that pages (${paged.map((operation) => `\`${operation.id}\``).join(', ')}),
+fetching each page as the loop reaches it and stopping at \`count\` (or a short or empty page); \`options.signal\`
+stops it. \`ske.waitUntil.<waiter>(input, options?)\` polls until a resource settles, as SCP's Terraform provider
+does: the first poll after 2 s, then 3 s, 6 s and every 10 s (\`initialDelayMs\`, \`minDelayMs\`, \`maxDelayMs\`), or
+later when an answer sends \`Retry-After\`; one request per poll; statuses compared without regard to case; two
+transient failures in a row (network, 429, 5xx) tolerated. It resolves with the last answer, and rejects with
+\`SkeWaitTimeoutError\` after \`timeoutMs\` (default two hours) or \`SkeWaitFailedError\` naming a status it will
+not wait through.
+
+| waiter | polls | until | waits through | fails on |
+| --- | --- | --- | --- | --- |
+${waiting.map(({ operation, name, waiter }) => waiterRow(operation, name, waiter)).join('\n')}
+
+\`\`\`js
+import { createSkeClient, isSkeApiError, SkeWaitFailedError, SkeWaitTimeoutError } from '${packageName}';
+
+const ske = createSkeClient({ region: 'kr-west1', environment: 's' });
+for await (const item of ske.paginate.${list.id}(${listInput})) console.log(item);
+
+try {
+  const { data } = await ske.waitUntil.${running.name}(${waitInput}, {
+    timeoutMs: 30 * 60_000,
+    onProgress: (status, elapsedMs) => console.log(status, \`after \${Math.round(elapsedMs / 1000)} s\`),
+  });
+  console.log(data);
+} catch (error) {
+  if (isSkeApiError(error, 404)) console.error('not found', error.requestId);
+  else if (isSkeApiError(error, 403)) console.error('this key lacks the IAM action:', error.detail.join(' '));
+  else if (isSkeApiError(error, 401)) console.error('the keys or the signature were refused');
+  else if (error instanceof SkeWaitTimeoutError) console.error('still', error.lastStatus, 'after', error.timeoutMs, 'ms');
+  else if (error instanceof SkeWaitFailedError) console.error(error.message);
+  else throw error;
+}
+\`\`\`
+
+Every method also takes options as its second argument, over the client's own: \`signal\`, \`timeoutMs\` (the deadline of
+the whole call, retries included; default 60000), \`maxRetries\`, \`headers\`, \`onAttempt\`. \`resolveCluster(ske, nameOrId)\`
+and \`resolveNodepool(ske, clusterId, nameOrId)\` find a resource by name or id. Logs: \`logLevel\` (or \`SCP_SKE_LOG=debug\`)
+and \`logger\`; OpenTelemetry spans: \`tracing: true\` with \`@opentelemetry/api\` installed.
+`;
+}
+
 /** @param {Client} client */
 export function renderReadme(client) {
   const { packageName, apiVersion, version, contract, operations } = client;
@@ -74,7 +152,7 @@ ${exampleCalls(example, listing, change)}
 ## Operations
 
 One method per operation, named by its operationId, taking one object of its parameters in camelCase, its
-request body as \`body\` (typed from the spec and sent as written, as JSON), and \`signal\`, and resolving to
+request body as \`body\` (typed from the spec and sent as written, as JSON), and options as a second argument, and resolving to
 \`{ data, status, requestId, apiVersion }\`: the body parsed into its schema type (JSON) or as a string (text).
 
 | method | request | IAM action | provenance for ${apiVersion} |
@@ -92,10 +170,10 @@ ${operations.map((operation) => operationRow(operation, version)).join('\n')}
   (\`SCP_SKE_VERSION_DEPRECATED\`, \`SCP_SKE_VERSION_PAST_NOT_BEFORE\`).
 - Requests go over Node's own HTTP client (keep-alive); pass \`fetch\` to carry every request through your own.
 
-Options: \`credentials\`, \`region\` + \`environment\` (${regions}) or \`endpoint\`, \`language\`, \`retry\`, \`fetch\`, \`now\`, \`allowUnsupportedVersion\`, \`onAttempt\`,
+Options: \`credentials\`, \`region\` + \`environment\` (${regions}) or \`endpoint\`, \`language\`, \`retry\`, \`maxRetries\`, \`timeoutMs\`, \`headers\`, \`signal\`, \`fetch\`, \`now\`, \`allowUnsupportedVersion\`, \`onAttempt\`, \`logger\`, \`logLevel\`, \`tracing\`,
 \`dangerouslyAllowBrowser\` (a client created in a web page throws \`BrowserNotAllowedError\` without it: a secret key
 there can be read by anyone who opens the page).
-
+${pagingAndWaiting(client)}
 ## The openapi-fetch client
 
 For full control, \`${packageName}/raw\` is the openapi-fetch client typed with this version's

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Client, Operation } from '../model.mjs';
 import { CLUSTER_ID, currentClient, deprecatedClient } from '../test-documents.js';
 import { renderReadme } from './readme.mjs';
 
@@ -43,5 +44,38 @@ describe('renderReadme', () => {
 
   it('refuses a version without operations', () => {
     expect(() => renderReadme({ ...currentClient, operations: [] })).toThrow('2.1: a client without operations');
+  });
+});
+
+describe('the paging and waiting section', () => {
+  const [list, show] = currentClient.operations as [Operation, Operation];
+  const client = {
+    ...currentClient,
+    operations: [
+      { ...list, pagination: { items: 'clusters' } },
+      {
+        ...show,
+        resource: 'cluster',
+        waiters: {
+          clusterRunning: { success: ['RUNNING'], pending: ['CREATING'], failure: ['DELETING'] },
+          clusterDeleted: { notFound: 'success', pending: ['*'], pendingHttpStatuses: [500] },
+        },
+      },
+    ],
+  } as Client;
+
+  it('is written from the operations the spec marks, with a runnable example', () => {
+    const text = renderReadme(client);
+    expect(text).toContain('## Paging, waiting and errors');
+    expect(text).toContain('for await (const item of ske.paginate.listClusters({"size":50})) console.log(item);');
+    expect(text).toContain(`await ske.waitUntil.clusterRunning({"clusterId":"${CLUSTER_ID}"`);
+    expect(text).toContain(
+      '| `waitUntil.clusterDeleted` | `createClusterKubeconfig` | gone (404) | any status, HTTP 500 | – |',
+    );
+    expect(text).toContain('isSkeApiError(error, 404)');
+  });
+
+  it('is left out of a version without a list that pages or a waiter', () => {
+    expect(readme).not.toContain('## Paging');
   });
 });
