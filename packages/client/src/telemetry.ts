@@ -3,7 +3,7 @@
  * `SCP_SKE_LOG`, `tracing`). One log line per attempt: the operation, the API version, the answer's status
  * (or the failure's code), the request id, how long the attempt took, and why another attempt follows.
  * Never a header, a URL's query, a body, a credential or a signature. With tracing, one OpenTelemetry span
- * per call, from `@opentelemetry/api` when it is installed (looked for once per process; without it,
+ * per call, through the tracer provider the application's OpenTelemetry SDK registered (without one,
  * tracing does nothing).
  */
 import type { LogLevel, SkeClientOptions } from './client-options.js';
@@ -33,17 +33,18 @@ interface OpenTelemetry {
   trace: { getTracer(name: string): { startSpan(name: string, options: object): Span } };
 }
 
-// A variable, so that bundlers leave the import to run time: the package is an optional peer dependency.
-const OPEN_TELEMETRY = '@opentelemetry/api';
-let openTelemetry: Promise<OpenTelemetry | undefined> | undefined;
+/**
+ * Where `@opentelemetry/api` 1.x keeps what an OpenTelemetry SDK registers (`trace.setGlobalTracerProvider`),
+ * shared by every copy of the API in a process. Read there rather than imported: no module to resolve for a
+ * bundler (a Worker refuses a dynamic import of a name known only at run time), none to load, and it is the
+ * SDK the application set up that gets the spans.
+ */
+const OPEN_TELEMETRY_API = Symbol.for('opentelemetry.js.api.1');
 
-/** `@opentelemetry/api`, or undefined where it is not installed: looked for once per process. */
-export function loadOpenTelemetry(): Promise<OpenTelemetry | undefined> {
-  openTelemetry ??= import(/* @vite-ignore */ OPEN_TELEMETRY).then(
-    (module: OpenTelemetry & { default?: OpenTelemetry }) => (module.trace ? module : module.default),
-    () => undefined,
-  );
-  return openTelemetry;
+/** The tracer provider an OpenTelemetry SDK registered in this process, else undefined (tracing then does nothing). */
+export function registeredTracerProvider(): OpenTelemetry['trace'] | undefined {
+  const registry = (globalThis as { [key: symbol]: Partial<OpenTelemetry> | undefined })[OPEN_TELEMETRY_API];
+  return registry?.trace;
 }
 
 /** Why an attempt failed, in a word: an error's code (`ERR_SKE_NETWORK`, `ECONNRESET`) or its name. */
@@ -78,8 +79,7 @@ export async function createTelemetry(
     throw new SkeInputError('logLevel', expected);
   }
   const traced = tracing === true || /^(1|true|on)$/i.test(String(tracing));
-  const otel = traced ? await loadOpenTelemetry() : undefined;
-  const tracer = otel?.trace.getTracer('@scp-ske/client');
+  const tracer = traced ? registeredTracerProvider()?.getTracer('@scp-ske/client') : undefined;
   const log = (at: number, line: string) => {
     if (at <= rank) logger[LEVELS[at] as 'debug'](line);
   };

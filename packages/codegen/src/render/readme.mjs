@@ -116,7 +116,7 @@ try {
 Every method also takes options as its second argument, over the client's own: \`signal\`, \`timeoutMs\` (the deadline of
 the whole call, retries included; default 60000), \`maxRetries\`, \`headers\`, \`onAttempt\`. \`resolveCluster(ske, nameOrId)\`
 and \`resolveNodepool(ske, clusterId, nameOrId)\` find a resource by name or id. Logs: \`logLevel\` (or \`SCP_SKE_LOG=debug\`)
-and \`logger\`; OpenTelemetry spans: \`tracing: true\` with \`@opentelemetry/api\` installed.
+and \`logger\`; OpenTelemetry spans: \`tracing: true\`, through the tracer provider your OpenTelemetry SDK registered.
 `;
 }
 
