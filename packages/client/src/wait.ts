@@ -8,7 +8,7 @@
  * `SkeWaitTimeoutError` past `timeoutMs`, with the caller's reason on `signal`, and with a poll's own error
  * after the third transient failure in a row (a network error, a time-out, a 429 or a 5xx).
  */
-import { retryAfterDelay } from '@scp-ske/signing';
+import { retryAfterDelay, sleep } from '@scp-ske/signing';
 import { NetworkError, SkeApiError, SkeInputError, SkeTimeoutError } from './errors.js';
 import type { SkeResponse, WaiterSpec, WaitOptions } from './operation.js';
 import type { OperationCall } from './operation-methods.js';
@@ -67,21 +67,6 @@ function checkWaitOptions(options: unknown): WaitOptions {
       'a function (status, elapsedMs)',
     );
   return given;
-}
-
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** Polls `call` with `input` until the waiter `name` (`spec`) is done: see the module's comment. */

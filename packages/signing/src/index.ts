@@ -46,6 +46,7 @@ export {
   resolveRetryOptions,
   retryAfterDelay,
   SAFE_METHODS,
+  sleep,
 } from './retry.js';
 export {
   DEFAULT_LANGUAGE,

@@ -118,7 +118,10 @@ export function retryDelay(
   return asked ?? backoffDelay(retries, options);
 }
 
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+/**
+ * Resolves after `ms`, or rejects with the signal's reason as soon as it aborts.
+ * @internal For the scp-ske packages (the client's waiters); not a stable API.
+ */
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
