@@ -5,6 +5,7 @@
  * answered from the cache costs little more than starting Node; undefined sends it to the command.
  */
 import { parseArgs } from 'node:util';
+import { CONNECTION_OPTIONS } from './connection-options.js';
 import {
   accessKeyOf,
   type CredentialKey,
@@ -19,16 +20,8 @@ export const CREDENTIAL_OPTIONS = {
   'cluster-id': { type: 'string' },
   type: { type: 'string' },
   admin: { type: 'boolean' },
-  'api-version': { type: 'string' },
-  region: { type: 'string' },
-  environment: { type: 'string' },
-  endpoint: { type: 'string' },
-  timeout: { type: 'string' },
-  'allow-unsupported-version': { type: 'boolean' },
   'allow-server-host': { type: 'string', multiple: true },
-  json: { type: 'boolean' },
-  debug: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+  ...CONNECTION_OPTIONS,
 } as const;
 
 export type CredentialFlags = ReturnType<

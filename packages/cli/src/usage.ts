@@ -10,17 +10,7 @@ export class UsageError extends SkeError {
   }
 }
 
-export const CONNECTION_OPTIONS = {
-  'api-version': { type: 'string' },
-  region: { type: 'string' },
-  environment: { type: 'string' },
-  endpoint: { type: 'string' },
-  timeout: { type: 'string' },
-  'allow-unsupported-version': { type: 'boolean' },
-  json: { type: 'boolean' },
-  debug: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const satisfies ParseArgsConfig['options'];
+export { CONNECTION_OPTIONS } from './connection-options.js';
 
 type StrictConfig<O extends NonNullable<ParseArgsConfig['options']>, P extends boolean> = {
   args: string[];
