@@ -101,6 +101,9 @@ describe('installed with npm, outside the workspace', () => {
     for (let i = 0; i < 1200 && !/Clusters:/.test(banner); i++) await new Promise((resolve) => setTimeout(resolve, 25));
     const endpoint = /listening on (\S+)/.exec(banner)?.[1] as string;
     const [, accessKey, secretKey] = /SCP_ACCESS_KEY=(\S+) SCP_SECRET_KEY=(\S+)/.exec(banner) ?? [];
+    // The command serves a Kubernetes API by default, and the kubeconfigs it issues point there.
+    const kubeApi = /Kubernetes API on (https:\/\/127\.0\.0\.1:\d+)/.exec(banner)?.[1];
+    expect(kubeApi).toBeDefined();
     const output = execFileSync(process.execPath, ['out/consumer.js'], {
       cwd: project,
       env: {
@@ -113,7 +116,7 @@ describe('installed with npm, outside the workspace', () => {
     });
     expect(JSON.parse(output)).toEqual({
       apiVersion: 'ske 1.3',
-      server: 'https://70a599e031e749b7b260868f441e862b.ske.public.kr-west1.samsungsdscloud.com:6443',
+      server: kubeApi,
       contexts: ['demo-cluster'],
       forbidden: 403,
       names: ['demo-cluster', 'private-only-cluster'],
