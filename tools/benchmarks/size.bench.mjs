@@ -3,7 +3,9 @@
  * its runtime, all its operations and @scp-ske/signing), bundled and minified with rolldown for Node,
  * gzipped; beside openapi-fetch alone, bundled the same way.
  * - `size.client-1.3`: what loads with `createSkeClient` (the entry chunk and the chunks it imports
- *   statically). Target: at most 10.5 KB min+gz with every operation of the version.
+ *   statically). Target: at most 12 KB min+gz with every operation of the version. (The budget was 10.5 KB
+ *   when the runtime had no call deadline, response size limit, redirect rule, per-call options or
+ *   logging hook; those cost 2.2 KB that every call uses, and stay: see docs/benchmarks.md.)
  *   The YAML library the kubeconfig check loads on its first read is a chunk of its own, reported
  *   beside it (`size.client-1.3-kubeconfig-reader`): only code that reads a kubeconfig loads it. So are the
  *   chunks the paginators, the waiters and logging or tracing load on first use (`size.client-1.3-on-demand`).
@@ -13,12 +15,15 @@
  * - `size.client-1.3-raw`: the `./raw` entry (the openapi-fetch client), for information.
  * - `size.client-1.3-browser`: `createSkeClient` bundled for `platform: 'browser'` (the `browser`
  *   condition: the signing build with Web Crypto and fetch), counted as `size.client-1.3` is.
- *   Target: at most 10.5 KB min+gz, as for Node.
+ *   Target: at most 12 KB min+gz, as for Node.
  */
 import { gzipSync } from 'node:zlib';
 import { figure, summarize, writeFigures } from '@scp-ske/bench-kit';
 import { OPERATIONS } from '@scp-ske/client-1.3';
 import { rolldown } from 'rolldown';
+
+/** The budget of what loads with `createSkeClient`, for Node and for the browser. */
+const SIZE_BUDGET_KB = 12;
 
 const entries = {
   client: "export { createSkeClient } from '@scp-ske/client-1.3';",
@@ -84,7 +89,7 @@ writeFigures(new URL('.', import.meta.url).pathname, 'bundle-size', [
     unit: 'KB',
     result: { value: one(client.kb), baseline: one(baseline.kb), ratio: client.kb / baseline.kb },
     baselineName: 'openapi-fetch alone',
-    target: { op: '<=', value: 10.5 },
+    target: { op: '<=', value: SIZE_BUDGET_KB },
     targetOn: 'value',
   }),
   figure({
@@ -93,7 +98,7 @@ writeFigures(new URL('.', import.meta.url).pathname, 'bundle-size', [
     unit: 'KB',
     result: { value: one(browser.kb), baseline: one(browserBaseline.kb), ratio: browser.kb / browserBaseline.kb },
     baselineName: 'openapi-fetch alone (browser)',
-    target: { op: '<=', value: 10.5 },
+    target: { op: '<=', value: SIZE_BUDGET_KB },
     targetOn: 'value',
   }),
   figure({
