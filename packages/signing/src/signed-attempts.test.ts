@@ -277,3 +277,35 @@ describe('sleep', () => {
     expect(getEventListeners(aborted.signal, 'abort')).toHaveLength(0);
   });
 });
+
+describe('an attempt event', () => {
+  it('makes its headers only when the hook reads them (a Headers object loads Node’s fetch implementation)', async () => {
+    const server = await start([{ status: 503 }]);
+    const made: unknown[] = [];
+    const RealHeaders = globalThis.Headers;
+    globalThis.Headers = class extends RealHeaders {
+      constructor(init?: HeadersInit) {
+        super(init);
+        made.push(this);
+      }
+    };
+    try {
+      const seen: AttemptEvent[] = [];
+      const signedGet = createSignedGet({
+        credentials,
+        retry: { baseDelayMs: 1 },
+        onAttempt: (event) => seen.push(event),
+      });
+      expect((await signedGet(`${server.url}${PATH}`)).status).toBe(200);
+      expect(seen.map((event) => event.attempt)).toEqual([1, 2]);
+      expect(made).toHaveLength(0);
+      // Read afterwards, each event still gives its own attempt's signing headers.
+      expect(seen.map((event) => event.headers.get('scp-signature'))).toEqual(
+        server.received.map((record) => record.signature),
+      );
+      expect(made).toHaveLength(2);
+    } finally {
+      globalThis.Headers = RealHeaders;
+    }
+  });
+});
