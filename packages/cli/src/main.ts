@@ -10,7 +10,7 @@ import { homedir } from 'node:os';
 import { isatty } from 'node:tty';
 import { COMMAND_TABLE, SINGLE_COMMANDS } from './command-table.js';
 import type { Io } from './commands/kubeconfig.js';
-import { groupHelp, type HelpTopic, helpText } from './help.js';
+import type { HelpTopic } from './help.js';
 import { wantsJson } from './json-flag.js';
 import { installLastResort } from './last-resort.js';
 import { guardIo } from './terminal-text.js';
@@ -141,15 +141,23 @@ const groupOf = (name: string | undefined) =>
 const singleOf = (name: string | undefined) =>
   name !== undefined && Object.hasOwn(SINGLE, name) ? SINGLE[name] : undefined;
 
+/** Prints a help text: help.ts (the texts of every command) loads only when one is printed. */
+async function printHelp(io: Io, topic: HelpTopic): Promise<void> {
+  const { helpText } = await import('./help.js');
+  io.stdout(helpText(topic));
+}
+
 /** The help of a group: the kubeconfig one is written by hand, a table group's is derived. */
-const printGroupHelp = (group: string, io: Io) =>
+async function printGroupHelp(group: string, io: Io): Promise<void> {
+  const { groupHelp, helpText } = await import('./help.js');
   io.stdout(Object.hasOwn(COMMAND_TABLE, group) ? groupHelp(group) : helpText(group as HelpTopic));
+}
 
 /** `scp-ske help [group [subcommand]]`: the help of the command, as its `--help` prints it. */
 async function help(words: string[], io: Io): Promise<number> {
   const [group, subcommand] = words;
   if (group === undefined) {
-    io.stdout(helpText('main'));
+    await printHelp(io, 'main');
     return 0;
   }
   const single = singleOf(group);
@@ -157,13 +165,13 @@ async function help(words: string[], io: Io): Promise<number> {
   const commands = groupOf(group);
   if (!commands) return usageError(`help: no command "${group}"`);
   if (subcommand === undefined) {
-    printGroupHelp(group, io);
+    await printGroupHelp(group, io);
     return 0;
   }
   const command = Object.hasOwn(commands, subcommand) ? commands[subcommand] : undefined;
   if (!command) return usageError(`help: no command "${group} ${subcommand}"`);
   if (command.help) {
-    io.stdout(helpText(command.help));
+    await printHelp(io, command.help);
     return 0;
   }
   return command.run(['--help'], io);
@@ -172,11 +180,11 @@ async function help(words: string[], io: Io): Promise<number> {
 async function dispatch(argv: string[], io: Io): Promise<number> {
   const [command, subcommand, ...rest] = argv;
   if (command === undefined) {
-    io.stdout(helpText('main'));
+    await printHelp(io, 'main');
     return 2;
   }
   if (HELP_FLAGS.has(command)) {
-    io.stdout(helpText('main'));
+    await printHelp(io, 'main');
     return 0;
   }
   if (command === 'help') return help(argv.slice(1), io);
@@ -193,7 +201,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     );
   }
   if (subcommand === undefined || HELP_FLAGS.has(subcommand)) {
-    printGroupHelp(command, io);
+    await printGroupHelp(command, io);
     return subcommand === undefined ? 2 : 0;
   }
   const found = Object.hasOwn(commands, subcommand) ? commands[subcommand] : undefined;

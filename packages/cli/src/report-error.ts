@@ -20,6 +20,7 @@ import {
   UnsupportedVersionError,
 } from '@scp-ske/client';
 import { CredentialsNotFoundError, NetworkError, SigningOptionError, SkeTimeoutError } from '@scp-ske/signing';
+import { hintOf, withHint } from './error-hints.js';
 import { LockTimeoutError } from './file-lock.js';
 import { KubeconfigUnavailableError } from './kubeconfig-available.js';
 import { KubeconfigConflictError, KubeconfigFileError, UnsafeKubeconfigError } from './kubeconfig-errors.js';
@@ -52,13 +53,7 @@ export const FLAG_OF: Readonly<Record<string, string>> = {
   environment: '--environment',
 };
 
-const hints = new WeakMap<object, string>();
-
-/** Adds a hint to an error (printed on its own line, and as `hint` in JSON); returns the error. */
-export function withHint<E extends object>(error: E, hint: string): E {
-  hints.set(error, hint);
-  return error;
-}
+export { withHint };
 
 const isTimeout = (error: unknown): error is DOMException =>
   error instanceof DOMException && error.name === 'TimeoutError';
@@ -114,7 +109,7 @@ function kindOf(error: unknown): string {
 /** What to say about `error`; `helpCommand` is the command whose `--help` a usage error points to. */
 export function describeError(error: unknown, helpCommand: string): ErrorReport {
   const report = (exitCode: 1 | 2, code: string, message: string, fields: Record<string, unknown> = {}) => {
-    const hint = typeof error === 'object' && error !== null ? hints.get(error) : undefined;
+    const hint = hintOf(error);
     return { exitCode, code, message, fields: hint ? { ...fields, hint } : fields };
   };
   // Exit 2: the command line must change.
@@ -151,14 +146,15 @@ export function describeError(error: unknown, helpCommand: string): ErrorReport 
   const context = networkContextOf(error);
   if (error instanceof SkeApiError) {
     const { status, code, requestId, apiVersion, detail } = error;
-    if (status === 401 && code === 'SignatureMismatch' && !hints.has(error)) withHint(error, signatureHint(context));
+    if (status === 401 && code === 'SignatureMismatch' && hintOf(error) === undefined)
+      withHint(error, signatureHint(context));
     return report(1, code, apiErrorMessage(error), { status, requestId, apiVersion, detail });
   }
   if (error instanceof NetworkError) {
     const cause = error.cause instanceof Error ? error.cause.message : undefined;
     const reason = error.reason ?? cause ?? error.message;
     if (context === undefined) return report(1, error.code, `network error: ${oneLine(reason)}`, { reason });
-    if (!hints.has(error)) withHint(error, networkHint(error.reason, oneLine(context.host)));
+    if (hintOf(error) === undefined) withHint(error, networkHint(error.reason, oneLine(context.host)));
     return report(1, error.code, `network error: ${oneLine(reason)} reaching ${oneLine(context.host)}`, {
       reason,
       host: context.host,
@@ -166,7 +162,7 @@ export function describeError(error: unknown, helpCommand: string): ErrorReport 
   }
   if (error instanceof SkeTimeoutError) {
     const host = oneLine(context?.host ?? 'the service');
-    if (!hints.has(error)) {
+    if (hintOf(error) === undefined) {
       withHint(error, `check your network, VPN or proxy to ${host}; --timeout sets a longer deadline (default 30 s)`);
     }
     return report(1, error.code, `no answer from ${host} within ${duration(error.timeoutMs)} (--timeout)`, {

@@ -23,10 +23,9 @@ import {
   requestedApiVersion,
 } from '../credential-cache.js';
 import { CREDENTIAL_OPTIONS, credentialKey } from '../credential-fast.js';
-import { helpText } from '../help.js';
+import { withHint } from '../error-hints.js';
 import { readIncoming } from '../incoming-kubeconfig.js';
 import { KubeconfigFileError } from '../kubeconfig-errors.js';
-import { withHint } from '../report-error.js';
 import { parseFlags, UsageError } from '../usage.js';
 import { fetchKubeconfig, type Io } from './kubeconfig.js';
 
@@ -113,7 +112,7 @@ function forKubectl(error: unknown, clusterId: string, admin: boolean): unknown 
 export async function fetchCredential(argv: string[], io: Io): Promise<number> {
   const flags = parseFlags(argv, CREDENTIAL_OPTIONS);
   if (flags.help) {
-    io.stdout(helpText('credential'));
+    io.stdout((await import('../help.js')).helpText('credential'));
     return 0;
   }
   const clusterId = flags['cluster-id'];

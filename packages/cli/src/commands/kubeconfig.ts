@@ -8,10 +8,9 @@ import { resolve } from 'node:path';
 import { type KubeconfigResult, resolveCluster, SkeApiError } from '@scp-ske/client';
 import { checkedLists } from '../cluster-answers.js';
 import { connect, type Environment, environmentsOf } from '../connection.js';
-import { helpText } from '../help.js';
+import { withHint } from '../error-hints.js';
 import { checkPublicKubeconfig } from '../kubeconfig-available.js';
 import { checkKubeconfigText } from '../kubeconfig-check.js';
-import { withHint } from '../report-error.js';
 import { writeFileSafely } from '../safe-replace.js';
 import { allowedHost, checkServer, type ServerRule } from '../server-rule.js';
 import { checkArguments } from '../spec-arguments.js';
@@ -101,7 +100,7 @@ export async function fetchKubeconfig(flags: Flags<typeof FETCH_OPTIONS>, io: Io
 export async function getCommand(argv: string[], io: Io): Promise<number> {
   const flags = parseFlags(argv, { ...FETCH_OPTIONS, output: { type: 'string' } });
   if (flags.help) {
-    io.stdout(helpText('get'));
+    io.stdout((await import('../help.js')).helpText('get'));
     return 0;
   }
   if (flags.output !== undefined && flags.output.trim() === '') {
