@@ -165,9 +165,14 @@ function entryError(response: HttpReply, entry: ErrorEntry, status: number, apiV
  * an object whose `errors` is an array whose first entry has a string `code`; undefined for any other
  * body. No success schema of the API has `errors`.
  */
+/** Text whose first character other than white space opens a JSON object. */
+const JSON_OBJECT = /^[\s\uFEFF]*\{/;
+
 function envelopeEntry(data: unknown): ErrorEntry | undefined {
   let value = data;
-  if (typeof data === 'string') {
+  // Only text that opens an object can be the envelope: a kubeconfig's YAML is never given to JSON.parse,
+  // whose error for it costs more than the rest of the call.
+  if (typeof data === 'string' && JSON_OBJECT.test(data)) {
     try {
       value = JSON.parse(data);
     } catch {
