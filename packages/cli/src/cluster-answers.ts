@@ -24,29 +24,6 @@ function checkNamed(value: unknown, where: string): void {
   }
 }
 
-/**
- * What the client's name lookups (`resolveCluster`, `resolveNodepool`) read of `client`: its cluster and
- * nodepool lists, every item checked as above before the lookup reads its name (a ResponseFormatError,
- * never a TypeError, for an item without a string `id` and `name`).
- */
-export function checkedLists(client: Client) {
-  async function* checked(items: AsyncIterable<unknown>, list: string) {
-    let index = 0;
-    for await (const item of items) {
-      checkNamed(item, `${list}[${index++}]`);
-      yield item as { id: string; name: string };
-    }
-  }
-  return {
-    paginate: {
-      listClusters: (input?: { name?: string | null }, options?: { signal?: AbortSignal }) =>
-        checked(client.paginate.listClusters(input ?? {}, options), 'clusters'),
-      listNodepools: (input: { clusterId: string }, options?: { signal?: AbortSignal }) =>
-        checked(client.paginate.listNodepools(input, options), 'nodepools'),
-    },
-  };
-}
-
 /** `data` of a `listClusters` answer, checked: an object with a `clusters` array of named clusters. */
 export function clusterList(data: unknown): ClusterList {
   if (!isObject(data) || !Array.isArray(data.clusters)) {

@@ -5,7 +5,6 @@
  * request; a name needs `--cluster` (a usage error otherwise).
  */
 import { resolveNodepool as lookUp } from '@scp-ske/client';
-import { checkedLists } from './cluster-answers.js';
 import type { Client } from './connection.js';
 import { UsageError } from './usage.js';
 
@@ -23,7 +22,7 @@ export async function resolveNodepool(
   how: string,
 ): Promise<ResolvedNodepool> {
   if (clusterId !== undefined) {
-    return lookUp(checkedLists(client), clusterId, value, { how, listWith: '`scp-ske nodepools list --cluster …`' });
+    return lookUp(client, clusterId, value, { how, listWith: '`scp-ske nodepools list --cluster …`' });
   }
   if (NODEPOOL_ID.test(value)) return { id: value };
   throw new UsageError(`${how}: a nodepool named by name needs --cluster NAME|ID (or pass the nodepool's id)`);

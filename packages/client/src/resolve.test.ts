@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createVersionedClient } from './client.js';
+import { ResponseFormatError } from './errors.js';
 import type { OperationTable } from './operation.js';
 import {
   AmbiguousClusterError,
@@ -64,7 +65,8 @@ async function client(
     const url = new URL(request.url ?? '/', 'http://x');
     const page = Number(url.searchParams.get('page') ?? 0);
     const name = url.searchParams.get('name') ?? '';
-    const all = url.pathname === '/v1/clusters' ? clusters.filter((cluster) => cluster.name.includes(name)) : NODEPOOLS;
+    const all =
+      url.pathname === '/v1/clusters' ? clusters.filter((cluster) => String(cluster?.name).includes(name)) : NODEPOOLS;
     const key = url.pathname === '/v1/clusters' ? 'clusters' : 'nodepools';
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify({ [key]: all.slice(page * 2, page * 2 + 2), count: all.length }));
@@ -127,6 +129,16 @@ describe('resolveCluster', () => {
     await expect(resolving).rejects.toMatchObject({ visible: 5 });
     await expect(resolving).rejects.toThrow('"Prod\\u001b[31m"');
     await expect(resolveCluster(made, '')).rejects.toMatchObject({ argument: 'nameOrId' });
+  });
+
+  it('refuses a listed cluster without a string id and name as a malformed answer, naming it', async () => {
+    for (const bad of [{ id: id('9') }, { id: 9, name: 'nine' }, null, ['x']]) {
+      const { made } = await client([CLUSTERS[0], bad] as never);
+      // A name the filter refuses: every cluster is listed, the bad one too.
+      await expect(resolveCluster(made, 'NINE')).rejects.toThrow(
+        new ResponseFormatError('clusters[1] is not a cluster with a string "id" and "name"'),
+      );
+    }
   });
 
   it('says so when the key sees no cluster at all', async () => {

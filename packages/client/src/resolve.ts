@@ -7,7 +7,7 @@
  * (`listNodepools`), by id or exact name, the same way. Names in messages are quoted as JSON strings, so that
  * a control character in a name the service sent shows as an escape.
  */
-import { SkeError, SkeInputError } from './errors.js';
+import { ResponseFormatError, SkeError, SkeInputError } from './errors.js';
 
 /** A cluster or nodepool as the messages name it. */
 export interface Candidate {
@@ -42,14 +42,14 @@ export interface NamedSummary {
 /** What `resolveCluster` needs of a client: any version's. */
 export interface ClusterLister {
   readonly paginate: {
-    listClusters(input?: { name?: string | null }, options?: { signal?: AbortSignal }): AsyncIterable<NamedSummary>;
+    listClusters(input?: { name?: string | null }, options?: { signal?: AbortSignal }): AsyncIterable<unknown>;
   };
 }
 
 /** What `resolveNodepool` needs of a client: any version's. */
 export interface NodepoolLister {
   readonly paginate: {
-    listNodepools(input: { clusterId: string }, options?: { signal?: AbortSignal }): AsyncIterable<NamedSummary>;
+    listNodepools(input: { clusterId: string }, options?: { signal?: AbortSignal }): AsyncIterable<unknown>;
   };
 }
 
@@ -152,9 +152,20 @@ export class AmbiguousNodepoolError extends AmbiguousClusterError {
   override readonly name = 'AmbiguousNodepoolError';
 }
 
-async function collect(items: AsyncIterable<NamedSummary>): Promise<NamedSummary[]> {
+/**
+ * Every item of a list, each checked for what a lookup reads: an item without a string `id` and `name` is a
+ * `ResponseFormatError` naming it (`clusters[2]`), never a TypeError.
+ */
+async function collect(items: AsyncIterable<unknown>, list: string): Promise<NamedSummary[]> {
   const all: NamedSummary[] = [];
-  for await (const item of items) all.push(item);
+  for await (const item of items) {
+    const { id, name } = (item ?? {}) as Partial<Record<'id' | 'name', unknown>>;
+    if (typeof item !== 'object' || Array.isArray(item) || typeof id !== 'string' || typeof name !== 'string') {
+      // Stryker disable next-line StringLiteral: message text
+      throw new ResponseFormatError(`${list}[${all.length}] is not a cluster with a string "id" and "name"`);
+    }
+    all.push(item as NamedSummary);
+  }
   return all;
 }
 
@@ -188,7 +199,7 @@ export async function resolveCluster(
   }
   if (CLUSTER_ID.test(nameOrId)) return { id: nameOrId };
   const { how = 'resolveCluster', listWith = 'listClusters', signal } = options;
-  const list = (input: { name?: string }) => collect(client.paginate.listClusters(input, { signal }));
+  const list = (input: { name?: string }) => collect(client.paginate.listClusters(input, { signal }), 'clusters');
   let filtered = true;
   const matches = await list({ name: nameOrId }).catch((error: unknown) => {
     // A value the name filter does not accept cannot be any cluster's filter: list them all, compare here.
@@ -222,7 +233,7 @@ export async function resolveNodepool(
     throw new SkeInputError('nameOrId', 'a nodepool name or id');
   }
   const { how = 'resolveNodepool', listWith = 'listNodepools', signal } = options;
-  const nodepools = await collect(client.paginate.listNodepools({ clusterId }, { signal }));
+  const nodepools = await collect(client.paginate.listNodepools({ clusterId }, { signal }), 'nodepools');
   const byId = nodepools.find((nodepool) => nodepool.id === nameOrId);
   if (byId) return { id: byId.id, name: byId.name };
   const exact = nodepools.filter((nodepool) => nodepool.name === nameOrId);

@@ -4,7 +4,7 @@
  * visible (table cells and summary lines alike).
  */
 import { resolveCluster } from '@scp-ske/client';
-import { type ClusterList, checkedLists, clusterList, clusterShown, shown } from '../cluster-answers.js';
+import { type ClusterList, clusterList, clusterShown, shown } from '../cluster-answers.js';
 import { type Client, connect } from '../connection.js';
 import { helpText } from '../help.js';
 import { OUTPUT_OPTIONS, outputFormat, printData } from '../output.js';
@@ -120,7 +120,7 @@ export async function showCommand(argv: string[], io: Io): Promise<number> {
     throw new UsageError(`clusters show: expected one cluster id or name, received ${positionals.length} arguments`);
   }
   const { client } = await connect(flags, io);
-  const { id } = await resolveCluster(checkedLists(client), value, {
+  const { id } = await resolveCluster(client, value, {
     how: '`scp-ske clusters show`',
     listWith: LOOKUP.listWith,
   });

@@ -6,7 +6,6 @@
  */
 import { resolve } from 'node:path';
 import { type KubeconfigResult, resolveCluster, SkeApiError } from '@scp-ske/client';
-import { checkedLists } from '../cluster-answers.js';
 import { connect, type Environment, environmentsOf } from '../connection.js';
 import { withHint } from '../error-hints.js';
 import { checkPublicKubeconfig } from '../kubeconfig-available.js';
@@ -79,9 +78,7 @@ export async function fetchKubeconfig(flags: Flags<typeof FETCH_OPTIONS>, io: Io
   const { client, version } = await connect(flags, io);
   const operationId = admin ? 'createClusterKubeconfig' : 'showClusterUserKubeconfig';
   checkArguments(version, operationId, { kubeconfigType });
-  const clusterId = cluster.byId
-    ? cluster.value
-    : (await resolveCluster(checkedLists(client), cluster.value, LOOKUP)).id;
+  const clusterId = cluster.byId ? cluster.value : (await resolveCluster(client, cluster.value, LOOKUP)).id;
   if (kubeconfigType === 'public') await checkPublicKubeconfig(client, clusterId);
   // The client checks both arguments again, against the spec of the chosen version.
   const input = { clusterId, kubeconfigType: kubeconfigType as 'private' | 'public' };

@@ -9,7 +9,6 @@
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { type OperationTable, ResponseFormatError, resolveCluster } from '@scp-ske/client';
-import { checkedLists } from '../cluster-answers.js';
 import { COMMAND_TABLE, type ResourceCommand, SINGLE_COMMANDS } from '../command-table.js';
 import { confirmDelete, requireYes } from '../confirm.js';
 import { type Client, connect, resolveVersion, type Version } from '../connection.js';
@@ -162,9 +161,9 @@ export function resourceCommand(group: string | undefined, command: string) {
     const how = `\`scp-ske ${words}\``;
     const cluster =
       clusterFlag !== undefined
-        ? await resolveCluster(checkedLists(client), clusterFlag, LOOKUP)
+        ? await resolveCluster(client, clusterFlag, LOOKUP)
         : row.target === 'cluster' && value !== undefined
-          ? await resolveCluster(checkedLists(client), value, { how, listWith: LOOKUP.listWith })
+          ? await resolveCluster(client, value, { how, listWith: LOOKUP.listWith })
           : undefined;
     const nodepool =
       row.target === 'nodepool' && value !== undefined
