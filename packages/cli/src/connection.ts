@@ -7,16 +7,12 @@
  * UsageError naming the flag; every other problem is the client's or the signing package's own
  * error, which report-error.ts says in terms of the flag.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs';
 import { join } from 'node:path';
-import type { SkeClientOptions, VersionContract } from '@scp-ske/client';
-import { contract as contract_1_0 } from '@scp-ske/client-1.0';
-import { contract as contract_1_1 } from '@scp-ske/client-1.1';
-import { contract as contract_1_2 } from '@scp-ske/client-1.2';
-import { contract as contract_1_3 } from '@scp-ske/client-1.3';
+import type { OperationTable, SkeClientOptions } from '@scp-ske/client';
 import { type AttemptEvent, createCredentialChain, redactedHeaders } from '@scp-ske/signing';
 import { manifest } from '@scp-ske/spec';
-import { clientFactories } from './generated/clients.js';
+import { clientPackages, clientVersions } from './generated/clients.js';
 import { oneLine, rememberSecret } from './terminal-text.js';
 import { UsageError } from './usage.js';
 import { watchCalls } from './watch-client.js';
@@ -55,34 +51,28 @@ export function parseTimeout(value: string | undefined): number {
 
 const WHERE = 'pass it, set "default-region" and "auth-url" in ~/.scpconf/config.json, or pass --endpoint URL';
 
-export type Version = keyof typeof clientFactories;
+export type Version = (typeof clientVersions)[number];
+
+/** A version's client package, as `import()` gives it: loaded when a command first calls that version. */
+type ClientPackage = Awaited<ReturnType<(typeof clientPackages)[Version]>>;
 
 /**
- * A client of any version. Every version has the same operations (listClusters, showCluster,
- * createClusterKubeconfig, showClusterUserKubeconfig) and the kubeconfig conveniences, so the CLI
- * calls them on the union.
+ * A client of any version. Every version has the operations and kubeconfig conveniences the CLI's
+ * hand-written commands call, so the CLI calls them on the union.
  */
-export type Client = ReturnType<(typeof clientFactories)[Version]>;
-
-/** Each version's contract (its server template and SCP environments), as its client package has it. */
-const CONTRACTS: Record<Version, VersionContract> = {
-  '1.0': contract_1_0,
-  '1.1': contract_1_1,
-  '1.2': contract_1_2,
-  '1.3': contract_1_3,
-};
-
-/** The SCP environments of a version's servers (`s`, `g`, `e`). */
-export const environmentsOf = (version: Version): string[] => Object.keys(CONTRACTS[version].server.regions);
+export type Client = ReturnType<ClientPackage['createSkeClient']>;
 
 export function resolveVersion(flag: string | undefined): Version {
   const wanted = (flag ?? manifest.current).replace(/^ske\s+/, '');
-  if (!(wanted in clientFactories)) {
-    throw new UsageError(
-      `--api-version: expected one of ${Object.keys(clientFactories).join(', ')}, received "${flag}"`,
-    );
+  if (!(clientVersions as readonly string[]).includes(wanted)) {
+    throw new UsageError(`--api-version: expected one of ${clientVersions.join(', ')}, received "${flag}"`);
   }
   return wanted as Version;
+}
+
+/** The operation table of a version's client (what its methods are made from), its package loaded if it is not yet. */
+export async function operationsOf(version: Version): Promise<OperationTable> {
+  return (await clientPackages[version]()).OPERATIONS;
 }
 
 /** `default-region` and, from the host of `auth-url`, the environment, of SCP's config.json. */
@@ -90,7 +80,11 @@ export async function readScpConfig(environment: Environment): Promise<{ region?
   const dir = environment.env.SCP_CONFIG_DIR || join(environment.homeDir, '.scpconf');
   let data: Record<string, unknown>;
   try {
-    data = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8'));
+    // node:fs (loaded with Node), not node:fs/promises, which a command would load for this read alone.
+    const text = await new Promise<string>((resolve, reject) =>
+      readFile(join(dir, 'config.json'), 'utf8', (error, read) => (error ? reject(error) : resolve(read))),
+    );
+    data = JSON.parse(text);
   } catch {
     return {};
   }
@@ -119,10 +113,16 @@ export function debugLog(stderr: (text: string) => void) {
   };
 }
 
-export async function connect(
-  flags: ConnectionFlags,
-  environment: Environment,
-): Promise<{ client: Client; version: Version }> {
+export interface Connection {
+  client: Client;
+  version: Version;
+  /** The version's operation table, to check an argument before a request that comes first. */
+  operations: OperationTable;
+  /** The SCP environments of the version's servers (`s`, `g`, `e`). */
+  environments: string[];
+}
+
+export async function connect(flags: ConnectionFlags, environment: Environment): Promise<Connection> {
   const version = resolveVersion(flags['api-version']);
   const timeoutMs = parseTimeout(flags.timeout);
   const defaults = flags.endpoint ? {} : await readScpConfig(environment);
@@ -159,7 +159,13 @@ export async function connect(
   };
   // The CLI passes the user's strings through: the client checks them against the spec at run time
   // (a SkeInputError or UnsupportedVersionError, reported in terms of the flag by report-error.ts).
-  const client = clientFactories[version](options);
+  const { createSkeClient, OPERATIONS, contract } = await clientPackages[version]();
+  const client = createSkeClient(options);
   host = new URL(client.baseUrl).host;
-  return { client: watch.wrap(client), version };
+  return {
+    client: watch.wrap(client),
+    version,
+    operations: OPERATIONS,
+    environments: Object.keys(contract.server.regions),
+  };
 }

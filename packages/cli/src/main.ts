@@ -7,7 +7,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { isatty } from 'node:tty';
 import { COMMAND_TABLE, SINGLE_COMMANDS } from './command-table.js';
 import type { Io } from './commands/kubeconfig.js';
 import type { HelpTopic } from './help.js';
@@ -20,8 +19,10 @@ const processIo: Io = {
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   homeDir: homedir(),
+  // Read when a command asks (a prompt, a live progress line): a command that never asks touches
+  // neither stream, and node:tty loads only when a stream is a terminal.
   get isTTY() {
-    return isatty(0) && isatty(2);
+    return process.stdin.isTTY === true && process.stderr.isTTY === true;
   },
   prompt: async (question) => {
     const { createInterface } = await import('node:readline/promises');

@@ -21,13 +21,14 @@ import { renderConsumerPackageJson } from './render/consumer-package-json.mjs';
 /**
  * The workspace packages that use every version's client, by directory: each gets a version table
  * (`src/generated/clients.ts`) and a dependency on every client package; `raw` ones also get every
- * version's openapi-fetch client.
- * @typedef {{ dir: string, raw: boolean }} Consumer
+ * version's openapi-fetch client; `lazy` ones load a version's package on its first use (the CLI: a
+ * command calls one version, and loading the others would slow every command's start).
+ * @typedef {{ dir: string, raw: boolean, lazy?: boolean }} Consumer
  * @type {Consumer[]}
  */
 export const CONSUMERS = [
   { dir: 'apps/compat', raw: true },
-  { dir: 'packages/cli', raw: false },
+  { dir: 'packages/cli', raw: false, lazy: true },
   { dir: 'tools/client-tests', raw: true },
 ];
 
@@ -100,13 +101,13 @@ async function writeClientPackages(root, model) {
  */
 async function writeConsumers(root, model, consumers) {
   const written = [];
-  for (const { dir, raw } of consumers) {
+  for (const { dir, raw, lazy } of consumers) {
     const manifest = join(root, dir, 'package.json');
     if (!existsSync(manifest)) continue;
     written.push(
       ...(await writeFiles(join(root, dir), {
         'package.json': renderConsumerPackageJson(await readJson(manifest), model),
-        'src/generated/clients.ts': renderClientsTable(model, { raw }),
+        'src/generated/clients.ts': renderClientsTable(model, { raw, lazy }),
       })),
     );
   }

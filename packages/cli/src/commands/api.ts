@@ -8,8 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { apiRequest } from '../api-request.js';
-import { connect, resolveVersion } from '../connection.js';
-import { operationTables } from '../generated/clients.js';
+import { connect, operationsOf, resolveVersion } from '../connection.js';
 import { helpText } from '../help.js';
 import { CONNECTION_OPTIONS, parseCommand, UsageError } from '../usage.js';
 import type { Io } from './kubeconfig.js';
@@ -62,7 +61,7 @@ export async function apiCommand(argv: string[], io: Io): Promise<number> {
   if (!path.startsWith('/'))
     throw new UsageError(`PATH: expected a path from the spec, starting with /, received "${path}"`);
   const version = resolveVersion(flags['api-version']);
-  const request = apiRequest(operationTables[version], version, method, path, flags.query ?? []);
+  const request = apiRequest(await operationsOf(version), version, method, path, flags.query ?? []);
   if (flags.body !== undefined) {
     const { operationId, operation } = request;
     if (!operation.body)

@@ -2,20 +2,17 @@
  * `scp-ske kubeconfig get`, and the kubeconfig request `merge` shares (kubeconfig-merge.ts): the
  * answer is checked before anything is written or printed (its server by server-rule.ts, its text by
  * kubeconfig-check.ts). `get` prints a checked kubeconfig as it is, for redirection to a file. Nothing
- * here loads the merge's modules (the YAML document, locks, backups): `get` never needs them.
+ * here loads the merge's modules (the YAML document, locks, backups): `get` never needs them; and what
+ * only some calls need (the `public` check, writing `--output`, the admin hint) loads when they do.
  */
 import { resolve } from 'node:path';
 import { type KubeconfigResult, resolveCluster, SkeApiError } from '@scp-ske/client';
-import { connect, type Environment, environmentsOf } from '../connection.js';
-import { withHint } from '../error-hints.js';
-import { checkPublicKubeconfig } from '../kubeconfig-available.js';
+import { connect, type Environment } from '../connection.js';
 import { checkKubeconfigText } from '../kubeconfig-check.js';
-import { writeFileSafely } from '../safe-replace.js';
 import { allowedHost, checkServer, type ServerRule } from '../server-rule.js';
 import { checkArguments } from '../spec-arguments.js';
 import { oneLine, secretsFor, writeVerbatim } from '../terminal-text.js';
 import { CONNECTION_OPTIONS, type Flags, parseFlags, UsageError } from '../usage.js';
-import { resolveWriteTarget } from '../write-target.js';
 
 export interface Io extends Environment {
   stdout(text: string): void;
@@ -75,20 +72,23 @@ export async function fetchKubeconfig(flags: Flags<typeof FETCH_OPTIONS>, io: Io
   const kubeconfigType = required(flags.type, '--type', 'private or public');
   const admin = flags.admin ?? false;
   const allowedHosts = (flags['allow-server-host'] ?? []).map(allowedHost);
-  const { client, version } = await connect(flags, io);
+  const { client, operations, environments } = await connect(flags, io);
   const operationId = admin ? 'createClusterKubeconfig' : 'showClusterUserKubeconfig';
-  checkArguments(version, operationId, { kubeconfigType });
+  checkArguments(operations, operationId, { kubeconfigType });
   const clusterId = cluster.byId ? cluster.value : (await resolveCluster(client, cluster.value, LOOKUP)).id;
-  if (kubeconfigType === 'public') await checkPublicKubeconfig(client, clusterId);
+  if (kubeconfigType === 'public') {
+    await (await import('../kubeconfig-available.js')).checkPublicKubeconfig(client, clusterId);
+  }
   // The client checks both arguments again, against the spec of the chosen version.
   const input = { clusterId, kubeconfigType: kubeconfigType as 'private' | 'public' };
   let result: KubeconfigResult;
   try {
     result = admin ? await client.getAdminKubeconfig(input) : await client.getUserKubeconfig(input);
   } catch (error) {
-    throw admin && error instanceof SkeApiError && error.status === 403 ? withHint(error, ADMIN_HINT) : error;
+    if (!(admin && error instanceof SkeApiError && error.status === 403)) throw error;
+    throw (await import('../error-hints.js')).withHint(error, ADMIN_HINT);
   }
-  const serverRule = { endpoint: client.baseUrl, environments: environmentsOf(version), allowedHosts };
+  const serverRule = { endpoint: client.baseUrl, environments, allowedHosts };
   checkServer(result.server, serverRule);
   checkKubeconfigText(result.kubeconfig, secretsFor(io));
   return { ...result, clusterId, kubeconfigType, admin, serverRule };
@@ -105,9 +105,9 @@ export async function getCommand(argv: string[], io: Io): Promise<number> {
   }
   const output = flags.output === undefined ? undefined : resolve(flags.output);
   // A path that can never be written (a directory, a device) stops the command before any request.
-  if (output) await resolveWriteTarget(output);
+  if (output) await (await import('../write-target.js')).resolveWriteTarget(output);
   const result = await fetchKubeconfig(flags, io);
-  if (output) await writeFileSafely(output, result.kubeconfig);
+  if (output) await (await import('../safe-replace.js')).writeFileSafely(output, result.kubeconfig);
   const summary = {
     apiVersion: result.apiVersion,
     clusterId: result.clusterId,

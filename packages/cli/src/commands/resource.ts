@@ -8,11 +8,10 @@
  * command returns once the resource has reached its state (wait-step.ts), its progress on stderr.
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { type OperationTable, ResponseFormatError, resolveCluster } from '@scp-ske/client';
+import { ResponseFormatError, resolveCluster } from '@scp-ske/client';
 import { COMMAND_TABLE, type ResourceCommand, SINGLE_COMMANDS } from '../command-table.js';
 import { confirmDelete, requireYes } from '../confirm.js';
 import { type Client, connect, resolveVersion, type Version } from '../connection.js';
-import { operationTables } from '../generated/clients.js';
 import { OUTPUT_OPTIONS, outputFormat, printData } from '../output.js';
 import { progress } from '../progress.js';
 import { type BodyFlag, bodyFlags, bodyOptions, checkBody, fieldsFromFlags, readBodyFile } from '../request-body.js';
@@ -157,7 +156,7 @@ export function resourceCommand(group: string | undefined, command: string) {
     const reserved = takesCluster && fillsCluster ? [CLUSTER_FIELD] : [];
     const body = await buildBody(operation, values, bodyFlagList, version, reserved);
 
-    const { client } = await connect(values as Record<string, string | undefined>, io);
+    const { client, operations } = await connect(values as Record<string, string | undefined>, io);
     const how = `\`scp-ske ${words}\``;
     const cluster =
       clusterFlag !== undefined
@@ -169,8 +168,7 @@ export function resourceCommand(group: string | undefined, command: string) {
       row.target === 'nodepool' && value !== undefined
         ? await resolveNodepool(client, value, cluster?.id, how)
         : undefined;
-    const table: OperationTable = operationTables[version];
-    const takes = new Set(table[row.operation]?.parameters.map((parameter) => parameter.key));
+    const takes = new Set(operations[row.operation]?.parameters.map((parameter) => parameter.key));
     const input: Record<string, unknown> = {
       ...(cluster && takes.has('clusterId') && { clusterId: cluster.id }),
       ...(nodepool && takes.has('nodepoolId') && { nodepoolId: nodepool.id }),

@@ -25,3 +25,23 @@ describe('renderClientsTable', () => {
     expect(table.match(/^import /gm)).toHaveLength(2);
   });
 });
+
+describe('renderClientsTable, lazy', () => {
+  const table = renderClientsTable(model, { raw: false, lazy: true });
+
+  it('imports only types, and loads each version with import() from a loader of its own', () => {
+    expect(table.match(/^import /gm)).toHaveLength(2);
+    expect(table).toContain("import type * as Client_2_0 from '@scp-ske/client-2.0';");
+    expect(table).toContain("  '2.1': (): Promise<typeof Client_2_1> => import('@scp-ske/client-2.1'),");
+    expect(table).not.toMatch(/clientFactories|operationTables/);
+  });
+
+  it('lists the versions in order, and their paths types', () => {
+    expect(table).toContain("export const clientVersions = ['2.0', '2.1'] as const;");
+    expect(table).toContain("export interface PathsByVersion {\n  '2.0': Client_2_0.paths;\n  '2.1': Client_2_1.paths;\n}");
+  });
+
+  it('refuses a lazy table with the openapi-fetch clients', () => {
+    expect(() => renderClientsTable(model, { raw: true, lazy: true })).toThrow(/raw/);
+  });
+});
