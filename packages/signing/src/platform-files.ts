@@ -3,13 +3,18 @@
  * `~/.scpconf/credentials.json` with node:fs. The build for other runtimes (`platform-files.web.ts`)
  * reads no file, and the environment only where there is a `process.env`.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs';
 
 export { homedir } from 'node:os';
 export { join } from 'node:path';
 
-/** The file's text; rejects with an error whose `code` says why not (`ENOENT`, …). */
-export const readText = (path: string): Promise<string> => readFile(path, 'utf8');
+/**
+ * The file's text; rejects with an error whose `code` says why not (`ENOENT`, …). node:fs, not
+ * node:fs/promises: node:fs is loaded with Node itself, node:fs/promises would load for this one read
+ * (about a millisecond of every short-lived program that signs).
+ */
+export const readText = (path: string): Promise<string> =>
+  new Promise((resolve, reject) => readFile(path, 'utf8', (error, text) => (error ? reject(error) : resolve(text))));
 
 /** The environment the chain reads by default. */
 export const environment = (): Record<string, string | undefined> => process.env;

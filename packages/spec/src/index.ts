@@ -5,7 +5,6 @@
  * form `openapi/ske-<version>.dereferenced.json`);
  * this entry gives their paths, loads them, and exposes the manifest as a typed constant.
  */
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { manifest } from './generated/manifest.js';
 import type { DocumentForm, DocumentFormat } from './manifest-types.js';
@@ -64,6 +63,8 @@ export function documentPath(
 
 /** Reads and parses a version's JSON document. */
 export async function loadDocument(version: SkeVersion, form: DocumentForm = 'bundled'): Promise<OpenApiDocument> {
+  // Loaded here: a program that bundles this package for its manifest alone never loads node:fs/promises.
+  const { readFile } = await import('node:fs/promises');
   return JSON.parse(await readFile(documentPath(version, form, 'json'), 'utf8')) as OpenApiDocument;
 }
 
