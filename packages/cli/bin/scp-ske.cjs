@@ -4,6 +4,22 @@
 const argv = process.argv.slice(2);
 
 /**
+ * Writes `text` to stdout straight to its file descriptor: making process.stdout (a socket when kubectl
+ * reads a pipe) would cost more than the rest of a cache hit. A pipe that takes no more now (EAGAIN)
+ * gets the rest through process.stdout, which waits until it does.
+ */
+function writeOut(text) {
+  const bytes = Buffer.from(text);
+  let offset = 0;
+  try {
+    while (offset < bytes.length) offset += require('node:fs').writeSync(1, bytes, offset);
+  } catch (error) {
+    if (error.code !== 'EAGAIN') throw error;
+    process.stdout.write(bytes.subarray(offset));
+  }
+}
+
+/**
  * kubectl runs `scp-ske kubeconfig credential` for its calls: answered from the credential cache by
  * dist/scp-ske-credential.cjs alone (node:fs, node:path), without loading the command
  * (cli.exec-credential-cached). False when the cache has no answer.
@@ -13,7 +29,7 @@ function answeredFromCache() {
   const { homedir } = require('node:os');
   const cached = require('../dist/scp-ske-credential.cjs').cachedCredential(argv.slice(2), process.env, homedir());
   if (cached === undefined) return false;
-  process.stdout.write(cached);
+  writeOut(cached);
   return true;
 }
 
