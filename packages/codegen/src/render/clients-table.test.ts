@@ -38,7 +38,9 @@ describe('renderClientsTable, lazy', () => {
 
   it('lists the versions in order, and their paths types', () => {
     expect(table).toContain("export const clientVersions = ['2.0', '2.1'] as const;");
-    expect(table).toContain("export interface PathsByVersion {\n  '2.0': Client_2_0.paths;\n  '2.1': Client_2_1.paths;\n}");
+    expect(table).toContain(
+      "export interface PathsByVersion {\n  '2.0': Client_2_0.paths;\n  '2.1': Client_2_1.paths;\n}",
+    );
   });
 
   it('refuses a lazy table with the openapi-fetch clients', () => {
