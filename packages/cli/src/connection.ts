@@ -9,6 +9,7 @@
  */
 import { readFile } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { OperationTable, SkeClientOptions } from '@scp-ske/client';
 import { type AttemptEvent, createCredentialChain, redactedHeaders } from '@scp-ske/signing';
 import { manifest } from '@scp-ske/spec';
@@ -81,10 +82,7 @@ export async function readScpConfig(environment: Environment): Promise<{ region?
   let data: Record<string, unknown>;
   try {
     // node:fs (loaded with Node), not node:fs/promises, which a command would load for this read alone.
-    const text = await new Promise<string>((resolve, reject) =>
-      readFile(join(dir, 'config.json'), 'utf8', (error, read) => (error ? reject(error) : resolve(read))),
-    );
-    data = JSON.parse(text);
+    data = JSON.parse(await promisify(readFile)(join(dir, 'config.json'), 'utf8'));
   } catch {
     return {};
   }

@@ -4,6 +4,7 @@
  * reads no file, and the environment only where there is a `process.env`.
  */
 import { readFile } from 'node:fs';
+import { promisify } from 'node:util';
 
 export { homedir } from 'node:os';
 export { join } from 'node:path';
@@ -13,8 +14,7 @@ export { join } from 'node:path';
  * node:fs/promises: node:fs is loaded with Node itself, node:fs/promises would load for this one read
  * (about a millisecond of every short-lived program that signs).
  */
-export const readText = (path: string): Promise<string> =>
-  new Promise((resolve, reject) => readFile(path, 'utf8', (error, text) => (error ? reject(error) : resolve(text))));
+export const readText = (path: string): Promise<string> => promisify(readFile)(path, 'utf8');
 
 /** The environment the chain reads by default. */
 export const environment = (): Record<string, string | undefined> => process.env;
