@@ -363,6 +363,18 @@ describe('scp-ske versions and --help', () => {
     expect(run.stdout).toMatch(/ske 1\.0 +DEPRECATED +2025-12-31 +no/);
   });
 
+  it('says a refused connection is a network error naming the host, with or without credentials', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    for (const env of [setup().env, cliEnv(scratchHome())]) {
+      const run = await runCli(['versions', '--endpoint', `http://127.0.0.1:${port}`, '--json'], env);
+      expect(run.code).toBe(1);
+      expect(JSON.parse(run.stderr).error).toMatchObject({ code: 'ERR_SKE_NETWORK', reason: 'ECONNREFUSED' });
+    }
+  });
+
   it('reads the live version list with --endpoint', async () => {
     const { env } = setup();
     const run = await runCli(['versions', '--endpoint', emulator.url, '--json'], env);

@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import type { OperationTable, SkeClientOptions } from '@scp-ske/client';
 import { type AttemptEvent, createCredentialChain, redactedHeaders } from '@scp-ske/signing';
 import { manifest } from '@scp-ske/spec';
+import { parseDuration } from './duration.js';
 import { clientPackages, clientVersions } from './generated/clients.js';
 import { oneLine, rememberSecret } from './terminal-text.js';
 import { UsageError } from './usage.js';
@@ -37,17 +38,9 @@ export interface ConnectionFlags {
 /** The deadline of one call without --timeout: 30 seconds (retries and reading the answer included). */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-/** `--timeout`: seconds (`30`), or with a unit (`500ms`, `45s`, `2m`). */
+/** `--timeout` of a call: seconds (`30`), or a duration (`500ms`, `45s`, `2m`), up to an hour. */
 export function parseTimeout(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_TIMEOUT_MS;
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(value.trim());
-  const ms = match ? Number(match[1]) * (match[2] === 'ms' ? 1 : match[2] === 'm' ? 60_000 : 1000) : Number.NaN;
-  if (!Number.isFinite(ms) || ms < 1 || ms > 3_600_000) {
-    throw new UsageError(
-      `--timeout: expected seconds (30) or a duration (500ms, 45s, 2m) up to 1 hour, received "${value}"`,
-    );
-  }
-  return Math.round(ms);
+  return value === undefined ? DEFAULT_TIMEOUT_MS : parseDuration(value, '--timeout', 3_600_000, '1 hour');
 }
 
 const WHERE = 'pass it, set "default-region" and "auth-url" in ~/.scpconf/config.json, or pass --endpoint URL';

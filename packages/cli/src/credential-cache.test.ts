@@ -26,6 +26,11 @@ const KEY: CredentialKey = {
 };
 
 describe('the cache folder', () => {
+  it('ignores a relative $XDG_CACHE_HOME, as the XDG specification says', () => {
+    expect(cacheDir({ XDG_CACHE_HOME: 'relcache' }, '/h', 'linux')).toBe('/h/.cache/scp-ske');
+    expect(cacheDir({ XDG_CACHE_HOME: './c' }, '/h', 'linux')).toBe('/h/.cache/scp-ske');
+  });
+
   it('is $XDG_CACHE_HOME/scp-ske, else the platform’s user cache folder', () => {
     expect(cacheDir({ XDG_CACHE_HOME: '/x' }, '/home/u', 'linux')).toBe(join('/x', 'scp-ske'));
     expect(cacheDir({}, '/home/u', 'linux')).toBe(join('/home/u', '.cache', 'scp-ske'));

@@ -8,7 +8,7 @@
  * node:crypto, a sixth of a bare Node start), so that a kubectl call answered from here loads nothing else.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 
 /** What a cached credential is for: every flag that changes the answer, and the access key id. */
 export interface CredentialKey {
@@ -53,9 +53,12 @@ export const EXPIRY_MARGIN_MS = 5_000;
 
 type Env = Record<string, string | undefined>;
 
-/** The cache folder of scp-ske on this platform. */
+/**
+ * The cache folder of scp-ske on this platform. A relative `XDG_CACHE_HOME` is ignored, as the XDG Base
+ * Directory specification says: kubectl runs the plugin in whatever folder the user is in.
+ */
 export function cacheDir(env: Env, homeDir: string, platform: string = process.platform): string {
-  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'scp-ske');
+  if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return join(env.XDG_CACHE_HOME, 'scp-ske');
   if (platform === 'darwin') return join(homeDir, 'Library', 'Caches', 'scp-ske');
   if (platform === 'win32') return join(env.LOCALAPPDATA || join(homeDir, 'AppData', 'Local'), 'scp-ske');
   return join(homeDir, '.cache', 'scp-ske');

@@ -76,7 +76,8 @@ export function resourceHelp(group: string | undefined, command: string, version
       '',
       flagLine('--wait', `return once the ${change?.resource} is ${state}; progress on stderr (a live line on a`),
       flagLine('', 'terminal, one line per status change otherwise). Exit 1 on a timeout or a failed state'),
-      flagLine('--timeout DURATION', 'how long --wait waits, e.g. 90s, 30m, 1h30m (default 60m)'),
+      flagLine('--timeout DURATION', 'with --wait: how long it waits, e.g. 90s, 30m, 1h30m (default 60m, at most'),
+      flagLine('', "24h), each call keeping its own 30 s deadline; without --wait: the call's deadline"),
     );
   }
   if (row.confirm) {

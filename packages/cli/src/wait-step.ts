@@ -18,18 +18,6 @@ type Waiter = (
   options: { timeoutMs?: number; signal?: AbortSignal; onProgress?: (status: string, elapsedMs: number) => void },
 ) => Promise<unknown>;
 
-/** `30m`, `90s`, `1h30m`, `500ms` as milliseconds; a UsageError naming `--timeout` otherwise. */
-export function parseDuration(text: string, flag = '--timeout'): number {
-  const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
-  if (parts.length === 0 || parts.map((part) => part[0]).join('') !== text) {
-    throw new UsageError(`${flag}: expected a duration such as 90s, 30m or 1h30m, received "${text}"`);
-  }
-  const ms = parts.reduce((sum, [, value, unit]) => sum + Number(value) * (units[unit ?? 's'] ?? 0), 0);
-  if (ms <= 0) throw new UsageError(`${flag}: expected a duration above zero, received "${text}"`);
-  return Math.round(ms);
-}
-
 /**
  * Waits for the end of `change` on `target`; resolves with what the waiter resolves with (the last
  * show answer), after ending `progress` with the final status.

@@ -55,4 +55,31 @@ describe('watchCalls', () => {
       skewMs: 423_000,
     });
   });
+
+  it('watches each page of a paginator: a failed page carries the host too, and a loop left early lets it go', async () => {
+    const { watch } = watcher(false);
+    const failure = new Error('refused');
+    let released = false;
+    async function* pages() {
+      try {
+        yield 1;
+        yield 2;
+        throw failure;
+      } finally {
+        released = true;
+      }
+    }
+    const client = watch.wrap({ paginate: { listClusters: () => pages() } });
+    const seen: number[] = [];
+    await expect(
+      (async () => {
+        for await (const item of client.paginate.listClusters()) seen.push(item);
+      })(),
+    ).rejects.toBe(failure);
+    expect(seen).toEqual([1, 2]);
+    expect(networkContextOf(failure)).toMatchObject({ host: 'ske.kr-west1.s.samsungsdscloud.com' });
+    released = false;
+    for await (const item of client.paginate.listClusters()) if (item === 1) break;
+    expect(released).toBe(true);
+  });
 });

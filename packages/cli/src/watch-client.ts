@@ -54,15 +54,35 @@ export function watchCalls(options: WatchOptions) {
     );
   }
 
-  /** `client` with each method's promise watched. */
-  function wrap<C extends object>(client: C): C {
-    return new Proxy(client, {
+  /** `iterable` with each step (a page's call) watched. */
+  function watchedPages<T>(iterable: AsyncIterable<T>): AsyncIterable<T> {
+    return {
+      [Symbol.asyncIterator]() {
+        const iterator = iterable[Symbol.asyncIterator]();
+        return {
+          next: () => watched(iterator.next()),
+          // A loop left early lets the paginator go (no more pages asked for).
+          return: async (value?: unknown) => (await iterator.return?.(value)) ?? { done: true, value },
+        };
+      },
+    };
+  }
+
+  /** `object` with what each of its methods returns watched: a promise, or the pages of an async iterable. */
+  function wrap<C extends object>(object: C): C {
+    return new Proxy(object, {
       get(target, property, receiver) {
         const value = Reflect.get(target, property, receiver);
+        // The paginators (`client.paginate.listClusters(…)`): each page is a call.
+        if (property === 'paginate' && typeof value === 'object' && value !== null) return wrap(value);
         if (typeof value !== 'function') return value;
         return (...args: unknown[]) => {
           const result = (value as (...a: unknown[]) => unknown).apply(target, args);
-          return result instanceof Promise ? watched(result) : result;
+          if (result instanceof Promise) return watched(result);
+          if (result !== null && typeof result === 'object' && Symbol.asyncIterator in result) {
+            return watchedPages(result as AsyncIterable<unknown>);
+          }
+          return result;
         };
       },
     });

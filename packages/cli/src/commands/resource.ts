@@ -12,6 +12,7 @@ import { ResponseFormatError, resolveCluster } from '@scp-ske/client';
 import { COMMAND_TABLE, type ResourceCommand, SINGLE_COMMANDS } from '../command-table.js';
 import { confirmDelete, requireYes } from '../confirm.js';
 import { type Client, connect, resolveVersion, type Version } from '../connection.js';
+import { parseDuration } from '../duration.js';
 import { OUTPUT_OPTIONS, outputFormat, printData } from '../output.js';
 import { progress } from '../progress.js';
 import { type BodyFlag, bodyFlags, bodyOptions, checkBody, fieldsFromFlags, readBodyFile } from '../request-body.js';
@@ -20,11 +21,13 @@ import { resourceHelp } from '../resource-help.js';
 import { fields, listTable } from '../resource-output.js';
 import { isAsynchronous, type JsonSchema, requireOperation, type SpecOperation } from '../spec-document.js';
 import { CONNECTION_OPTIONS, UsageError } from '../usage.js';
-import { parseDuration, waitFor } from '../wait-step.js';
+import { waitFor } from '../wait-step.js';
 import { type Io, LOOKUP } from './kubeconfig.js';
 
 /** The default `--timeout` of `--wait`: a cluster's creation takes tens of minutes. */
 const DEFAULT_TIMEOUT = '60m';
+/** The longest `--wait` (a day): longer, a cluster's change has failed. */
+const WAIT_MAX_MS = 24 * 3_600_000;
 
 /** The value of `--api-version` in argv, before the flags are parsed (they depend on the version). */
 function apiVersionFlag(argv: readonly string[]): string | undefined {
@@ -67,7 +70,7 @@ export function commandOptions(
     ...OUTPUT_OPTIONS,
     ...(takesCluster && { cluster: { type: 'string' } }),
     ...(operation?.body && { 'from-file': { type: 'string' } }),
-    ...(operation && isAsynchronous(operation) && { wait: { type: 'boolean' }, timeout: { type: 'string' } }),
+    ...(operation && isAsynchronous(operation) && { wait: { type: 'boolean' } }),
     ...(row.confirm && { yes: { type: 'boolean', short: 'y' } }),
     ...bodyOptions(body),
   };
@@ -149,14 +152,23 @@ export function resourceCommand(group: string | undefined, command: string) {
     const clusterFlag = typeof values.cluster === 'string' ? values.cluster : undefined;
     if (row.inCluster && clusterFlag === undefined) throw new UsageError(`${words}: --cluster NAME|ID is required`);
     const wait = values.wait === true;
-    const timeoutMs = parseDuration(typeof values.timeout === 'string' ? values.timeout : DEFAULT_TIMEOUT);
-    if (values.timeout !== undefined && !wait) throw new UsageError('--timeout: only with --wait');
+    // With --wait, --timeout is how long it waits, and each call keeps its own default deadline;
+    // without, it is the deadline of the call (connection.ts).
+    const waitMs = wait
+      ? parseDuration(
+          typeof values.timeout === 'string' ? values.timeout : DEFAULT_TIMEOUT,
+          '--timeout',
+          WAIT_MAX_MS,
+          '24 hours',
+        )
+      : undefined;
     if (row.confirm) requireYes(io, values.yes === true, words);
     const fillsCluster = operation.body?.properties?.[CLUSTER_FIELD] !== undefined && clusterFlag !== undefined;
     const reserved = takesCluster && fillsCluster ? [CLUSTER_FIELD] : [];
     const body = await buildBody(operation, values, bodyFlagList, version, reserved);
 
-    const { client, operations } = await connect(values as Record<string, string | undefined>, io);
+    const connection = (wait ? { ...values, timeout: undefined } : values) as Record<string, string | undefined>;
+    const { client, operations } = await connect(connection, io);
     const how = `\`scp-ske ${words}\``;
     const cluster =
       clusterFlag !== undefined
@@ -183,7 +195,7 @@ export function resourceCommand(group: string | undefined, command: string) {
     const { data } = await answer(client, operation, call, input);
 
     const change = operation.stateChange;
-    if (wait && change && isAsynchronous(operation)) {
+    if (waitMs !== undefined && change && isAsynchronous(operation)) {
       const id = change.kind === 'create' ? createdId(data, change.resource) : target?.id;
       if (id === undefined) {
         throw new ResponseFormatError(`the answer of ${row.operation} names no ${change.resource} to wait for`);
@@ -192,7 +204,7 @@ export function resourceCommand(group: string | undefined, command: string) {
       const ids = { [`${change.resource}Id`]: id };
       const name = change.kind === 'create' ? (body?.name as string | undefined) : target?.name;
       const shown = await waitFor(client, version, change, ids, {
-        timeoutMs,
+        timeoutMs: waitMs,
         progress: progress(io, labelOf(change.resource, name, id)),
       });
       // Gone: the delete's answer for json and yaml, nothing more in a table (stderr said it).

@@ -37,12 +37,14 @@ async function fromService(endpoint: string, io: Io, debug: boolean): Promise<Om
     ...(debug && { onAttempt: debugLog(io.stderr) }),
   });
   const url = `${endpoint.replace(/\/+$/, '')}/`;
+  // A fetch that fails (refused, reset, no such host) rejects with a TypeError: a NetworkError here, as elsewhere.
+  const networkError = (cause: unknown) => {
+    throw cause instanceof TypeError ? new NetworkError('GET', url, cause) : cause;
+  };
   const response = await signedFetch(url).catch(async (error) => {
     // GET / may be public: without credentials, ask unsigned.
-    if (!(error instanceof CredentialsNotFoundError)) throw error;
-    return fetch(url).catch((cause) => {
-      throw new NetworkError('GET', url, cause);
-    });
+    if (!(error instanceof CredentialsNotFoundError)) return networkError(error);
+    return fetch(url).catch(networkError);
   });
   const text = await response.text();
   if (!response.ok) throw SkeApiError.fromResponse(response, text, 'GET /');
