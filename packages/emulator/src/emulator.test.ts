@@ -373,6 +373,26 @@ describe('fault injection', () => {
     emulator.setFaults({});
   });
 
+  it('carries out and records a request with a body whose client gave up while its answer was delayed', async () => {
+    emulator.setFaults({ createCluster: { latencyMs: 300 } });
+    const before = emulator.requests.length;
+    const impatient = createSignedFetch({ credentials: key1, now: () => emulator.now(), timeoutMs: 50 });
+    await expect(
+      impatient(`${emulator.url}/v1/clusters`, {
+        method: 'POST',
+        headers: { 'Scp-Api-Version': 'ske 1.3', 'Content-Type': 'application/json' },
+        body: JSON.stringify(clusterBody('ske 1.3', 'late-answer-cluster')),
+      }),
+    ).rejects.toMatchObject({ code: 'ERR_SKE_TIMEOUT' });
+    // The answer's delay ends, then the request is carried out: polled, not timed.
+    for (let tries = 0; tries < 100 && emulator.requests.length === before; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(emulator.requests.slice(before)).toMatchObject([{ method: 'POST', url: '/v1/clusters', status: 202 }]);
+    expect(emulator.clusters.map((cluster) => cluster.name)).toContain('late-answer-cluster');
+    emulator.setFaults({});
+  });
+
   it('resets the connection after reading the whole request, without carrying it out', async () => {
     emulator.setFaults({ setClusterLogging: { resetAfterRequest: 1 } });
     const put = () =>

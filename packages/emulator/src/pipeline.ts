@@ -9,6 +9,7 @@ import type { VersionEntry } from '@scp-ske/spec';
 import { type ErrorAnswer, envelope, newRequestId } from './envelope.js';
 import type { EmulatorCredentials } from './fixtures.js';
 import type { Parameters } from './parameters.js';
+import { BODY_LIMIT_BYTES, type BodyText, readBodyText } from './request-body.js';
 import type { Matched } from './routes.js';
 
 /** One request as the emulator saw it. The signature is never recorded. */
@@ -69,6 +70,7 @@ export class Exchange {
   parameters!: Parameters;
   /** The request body, parsed and valid; undefined when the operation takes none (body step). */
   body: unknown;
+  #bodyText: Promise<BodyText> | undefined;
 
   constructor(readonly request: IncomingMessage) {
     this.method = request.method ?? 'GET';
@@ -80,6 +82,16 @@ export class Exchange {
       status: 0,
       code: undefined,
     };
+  }
+
+  /**
+   * The body's text, read once whichever step asks first (the first caller's `limit` holds): a delayed
+   * request's body is read while it waits, so that a client giving up meanwhile leaves a request that
+   * arrived whole, carried out and recorded as one without a body is.
+   */
+  bodyText(limit = BODY_LIMIT_BYTES): Promise<BodyText> {
+    this.#bodyText ??= readBodyText(this.request, limit);
+    return this.#bodyText;
   }
 
   /** A header's value (repeated ones joined with `, `); `name` in lower case, as Node keys them. */

@@ -128,6 +128,11 @@ export function readBodyText(request: IncomingMessage, limit = BODY_LIMIT_BYTES)
       finish({ text: '' });
       return;
     }
+    // Closed before its body was read (the client gave up): it will tell nothing more.
+    if (request.destroyed) {
+      finish({ broken: true });
+      return;
+    }
     request.on('data', onData);
     request.on('end', onEnd);
     request.on('error', onBroken);

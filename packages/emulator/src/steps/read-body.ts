@@ -6,7 +6,7 @@
  */
 import { announcesBody } from '../malformed-http.js';
 import type { Step } from '../pipeline.js';
-import { BODY_LIMIT_BYTES, checkBody, isJsonType, missingBody, readBodyText } from '../request-body.js';
+import { BODY_LIMIT_BYTES, checkBody, isJsonType, missingBody } from '../request-body.js';
 
 export function readBody(limit = BODY_LIMIT_BYTES): Step {
   return (exchange) => {
@@ -24,7 +24,7 @@ export function readBody(limit = BODY_LIMIT_BYTES): Step {
         { connection: 'close' },
       );
     }
-    return readBodyText(exchange.request, limit).then((read) => {
+    return exchange.bodyText(limit).then((read) => {
       if ('broken' in read) {
         return exchange.fail(
           { status: 400, code: 'ValidationError', detail: ['The request body ended before it was complete.'] },
