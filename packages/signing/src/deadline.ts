@@ -98,6 +98,13 @@ export function callDeadline(
   return new Deadline(callerSignal, timeoutMs, () => new SkeTimeoutError(timeoutMs, method, url));
 }
 
+/** The reasons attempt deadlines abort with: told apart from a caller's own `TimeoutError` (`AbortSignal.timeout`). */
+const attemptTimeouts = new WeakSet<object>();
+
+/** Whether `error` is the `TimeoutError` of an attempt's own deadline (`retry.attemptTimeoutMs`). */
+export const isAttemptTimeout = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && attemptTimeouts.has(error);
+
 /**
  * The deadline of one attempt under `call`: none without `attemptTimeoutMs` (a timer fewer per
  * attempt); else one that also aborts, with a `TimeoutError` (retried as a network error), once the
@@ -108,6 +115,8 @@ export function attemptDeadline(call: Deadline, timeoutMs: number | undefined): 
   return new Deadline(call, timeoutMs, () => {
     // Stryker disable next-line StringLiteral: message text
     const message = `The attempt took longer than ${timeoutMs} ms`;
-    return new DOMException(message, 'TimeoutError');
+    const reason = new DOMException(message, 'TimeoutError');
+    attemptTimeouts.add(reason);
+    return reason;
   });
 }

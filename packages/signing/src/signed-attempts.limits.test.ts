@@ -129,6 +129,15 @@ describe.each(KINDS)('the %s', (kind) => {
       );
     });
 
+    it('reports the attempt it stopped, once, with the SkeTimeoutError', async () => {
+      const server = await serve(() => undefined);
+      const { call, events } = caller(kind, { timeoutMs: 300 });
+      await expect(call(`${server.url}/silent`)).rejects.toBeInstanceOf(SkeTimeoutError);
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({ attempt: 1, error: { code: 'ERR_SKE_TIMEOUT', timeoutMs: 300 } });
+      expect(events[0]?.retry).toBeUndefined();
+    });
+
     it('holds the waits between retries to it too', async () => {
       const server = await verifying([{ status: 503, headers: { 'retry-after': '30' } }]);
       // The first answer comes within the deadline even on a loaded machine; the 30 s wait after it cannot.
@@ -414,11 +423,33 @@ describe('the attempt loop, where it could leave something behind', () => {
     expect(server.received[3]?.headers['x-trace']).toEqual(['t-7']);
   });
 
-  it("reports an attempt time-out of the signed GET over a fetch option as fetch's TimeoutError, and retries it", async () => {
+  it.each(['signed GET over fetch', 'signed GET over node:http'] as const)(
+    'reports an attempt time-out of the %s as a NetworkError (its cause the TimeoutError), and retries a GET',
+    async (kind) => {
+      const server = await verifying(['hang']);
+      const { call, events } = caller(kind, { retry: { attemptTimeoutMs: 200 } });
+      expect((await call(`${server.url}/v1/clusters`)).status).toBe(200);
+      expect(events[0]?.error).toBeInstanceOf(NetworkError);
+      expect(events[0]?.error).toMatchObject({ code: 'ERR_SKE_NETWORK', cause: { name: 'TimeoutError' } });
+      expect(events[0]?.retry?.reason).toBe('network');
+    },
+  );
+
+  it('fails a PUT whose attempt times out with a NetworkError over the signed GET, sent once', async () => {
     const server = await verifying(['hang']);
-    const { call, events } = caller('signed GET over fetch', { retry: { attemptTimeoutMs: 200 } });
-    expect((await call(`${server.url}/v1/clusters`)).status).toBe(200);
-    expect(events[0]?.error).toMatchObject({ name: 'TimeoutError' });
-    expect(events[0]?.retry?.reason).toBe('network');
+    const { call, events } = caller('signed GET over node:http', { retry: { attemptTimeoutMs: 200 } });
+    const error = await rejection(call(`${server.url}/v1/c`, { method: 'PUT', body: '{}' }));
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.message).toBe(`network error: The attempt took longer than 200 ms (PUT ${server.url})`);
+    expect(events.map((event) => [event.attempt, event.retry])).toEqual([[1, undefined]]);
+    expect(server.received.length).toBeLessThanOrEqual(1);
+  });
+
+  it("keeps a caller's own TimeoutError (AbortSignal.timeout) as it is", async () => {
+    const server = await verifying(['hang']);
+    const { call } = caller('signed GET over node:http', { retry: { attemptTimeoutMs: 10_000 } });
+    const error = await rejection(call(`${server.url}/v1/c`, { signal: AbortSignal.timeout(100) }));
+    expect(error).not.toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ name: 'TimeoutError' });
   });
 });

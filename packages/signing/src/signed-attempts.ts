@@ -10,7 +10,7 @@ import { type CallLimitOptions, resolveCallLimits } from './call-limits.js';
 import { ClockSkew } from './clock-skew.js';
 import { type CredentialsInput, type CredentialValues, createCredentialChain } from './credentials.js';
 import { attemptDeadline, callDeadline, type Deadline, LONGEST_TIMER_MS } from './deadline.js';
-import { RedirectRefusedError } from './errors.js';
+import { RedirectRefusedError, SkeTimeoutError } from './errors.js';
 import { type HeadersLike, headerRecord } from './header-record.js';
 import { redirectTarget } from './redirect.js';
 import {
@@ -197,7 +197,11 @@ export async function runAttempts<Reply extends HttpReply>(
       timed?.clear();
       if (!('reply' in sent)) {
         const { error } = sent;
-        deadline.throwIfAborted();
+        if (deadline.aborted) {
+          // The call's own deadline passed during this attempt: it failed with it (a caller's abort is the caller's to tell).
+          if (deadline.reason instanceof SkeTimeoutError) report({ error: deadline.reason });
+          throw deadline.reason;
+        }
         const willRetry = replayable && retries < maxRetries && retriesFailure(method, error);
         const delayMs = willRetry ? backoffDelay(retries, retry) : 0;
         report({ error, ...(willRetry && { retry: { reason: 'network', delayMs } }) });

@@ -9,7 +9,7 @@
  * when asked to, re-signed.
  */
 
-import type { Deadline } from './deadline.js';
+import { type Deadline, isAttemptTimeout } from './deadline.js';
 import { NetworkError, SkeError } from './errors.js';
 import { type HeadersLike, headerRecord } from './header-record.js';
 import { limitedResponse, wholeReply } from './limited-body.js';
@@ -194,7 +194,7 @@ export function createSignedGet(options: SignedFetchOptions = {}): SignedGet {
   const context = signedContext(options);
   const { maxResponseBytes } = context;
   const fetchImpl = options.fetch ?? defaultFetch;
-  const send: Send<HttpReply> = fetchImpl
+  const sendOnce: Send<HttpReply> = fetchImpl
     ? async (method, url, headers, deadline, body) => {
         try {
           const response = await fetchImpl(url, { method, headers, body, signal: deadline.signal, redirect: 'manual' });
@@ -206,5 +206,11 @@ export function createSignedGet(options: SignedFetchOptions = {}): SignedGet {
       }
     : (method, url, headers, deadline, body) =>
         defaultSend(method, url, headers, deadline, maxResponseBytes, (body ?? undefined) as string | undefined);
+  // An attempt's own time-out (retry.attemptTimeoutMs) is a network failure, as a connection silent too long
+  // is: a NetworkError, the client's error model (the signed fetch keeps fetch's TimeoutError).
+  const send: Send<HttpReply> = (method, url, headers, deadline, body) =>
+    sendOnce(method, url, headers, deadline, body).catch((error: unknown) => {
+      throw isAttemptTimeout(error) ? new NetworkError(method, url, error) : error;
+    });
   return (url, init) => runAttempts(() => urlPlan(url, init, context, send, readWhole), context);
 }
