@@ -66,6 +66,12 @@ describe('readCached', () => {
     expect(readCached(path, KEY, 1_000_000, 0)).toBeUndefined();
   });
 
+  it('keeps a margin of at most half its time in the cache: a 5 s lifetime still serves', () => {
+    const short = { ...entry, expiresAt: 1_005_000 };
+    expect(readCached(write(short), KEY, 1_002_000, 5000)).toEqual(short);
+    expect(readCached(write(short), KEY, 1_002_500, 5000)).toBeUndefined();
+  });
+
   it('serves nothing for another key, or from a file that is not a cached credential', () => {
     expect(readCached(write(entry), { ...KEY, accessKey: 'AK2' }, 1_100_000, 600_000)).toBeUndefined();
     expect(readCached(write('not json'), KEY, 1_100_000, 600_000)).toBeUndefined();

@@ -48,7 +48,10 @@ export function credentialTtlMs(env: Env): number | undefined {
   return /^\d+$/.test(value) ? Number(value) * 1000 : undefined;
 }
 
-/** How long before its end a cached credential is no longer handed out, so that kubectl never gets a stale one. */
+/**
+ * How long before its end a cached credential is no longer handed out, so that kubectl never gets a stale
+ * one (at most half its time in the cache).
+ */
 export const EXPIRY_MARGIN_MS = 5_000;
 
 type Env = Record<string, string | undefined>;
@@ -141,7 +144,9 @@ export function readCached(
     typeof status.token === 'string' ||
     (typeof status.clientCertificateData === 'string' && typeof status.clientKeyData === 'string');
   if (!usable || typeof cached.fetchedAt !== 'number') return undefined;
-  if (Math.min(cached.expiresAt, cached.fetchedAt + ttlMs) - EXPIRY_MARGIN_MS <= nowMs) return undefined;
+  // The margin is at most half the credential's time in the cache: a short SCP_SKE_CREDENTIAL_TTL still caches.
+  const margin = Math.min(EXPIRY_MARGIN_MS, (cached.expiresAt - cached.fetchedAt) / 2);
+  if (Math.min(cached.expiresAt, cached.fetchedAt + ttlMs) - margin <= nowMs) return undefined;
   return cached;
 }
 

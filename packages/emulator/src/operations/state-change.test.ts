@@ -310,6 +310,16 @@ describe('the state rules', () => {
     });
   });
 
+  it('says a resource being deleted will take no change, rather than to wait', async () => {
+    await json('DELETE', `/v1/nodepools/${DEFAULT_POOL}`, '/v1/nodepools/{nodepool_id}', 202);
+    await invalid(
+      'PUT',
+      `/v1/nodepools/${DEFAULT_POOL}/labels`,
+      { labels: [] },
+      /^Nodepool default-pool is Deleting: it is being deleted; setNodepoolLabels cannot run on it\.$/,
+    );
+  });
+
   it('refuses a nodepool change while the nodepool scales', async () => {
     await json('PUT', `/v1/nodepools/${DEFAULT_POOL}`, '/v1/nodepools/{nodepool_id}', 200, {
       body: { desired_node_count: 3 },

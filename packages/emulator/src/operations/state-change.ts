@@ -68,6 +68,8 @@ function requireSteady(entry: Entry, model: ResourceModel | undefined, operation
   const status = entry.value.status;
   if (!model?.steady || status === model.steady) return undefined;
   const what = `${capitalized(entry.kind)} ${String(entry.value.name)} is ${String(status)}`;
+  // Being deleted: it will never be steady again.
+  if (entry.pending?.remove) return invalidState(`${what}: it is being deleted; ${operationId} cannot run on it.`);
   if (model.during.has(String(status))) {
     return invalidState(`${what}: a change is in progress; ${operationId} can run once it is ${model.steady}.`);
   }
