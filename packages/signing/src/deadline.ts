@@ -6,7 +6,7 @@
  * signal costs more than the rest of a loopback call's overhead. Once cleared, it lets go of its timer
  * and of the signal it listens to, so that a long-lived caller signal gathers no listeners.
  */
-import { SkeTimeoutError } from './errors.js';
+import { NetworkError, SkeTimeoutError } from './errors.js';
 
 /** The longest delay a timer takes (2³¹ − 1 ms, about 24.8 days); a longer one would fire at once. */
 export const LONGEST_TIMER_MS = 2 ** 31 - 1;
@@ -102,8 +102,17 @@ export function callDeadline(
 const attemptTimeouts = new WeakSet<object>();
 
 /** Whether `error` is the `TimeoutError` of an attempt's own deadline (`retry.attemptTimeoutMs`). */
-export const isAttemptTimeout = (error: unknown): boolean =>
+const isAttemptTimeout = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && attemptTimeouts.has(error);
+
+/**
+ * What an attempt of the signed GET that its deadline stopped fails with: its own time-out
+ * (`retry.attemptTimeoutMs`) as a `NetworkError`, as a connection silent too long is; any other reason
+ * (the call's `SkeTimeoutError`, a caller's abort) as it is.
+ */
+export function stoppedWith(reason: unknown, method: string, url: string): unknown {
+  return isAttemptTimeout(reason) ? new NetworkError(method, url, reason) : reason;
+}
 
 /**
  * The deadline of one attempt under `call`: none without `attemptTimeoutMs` (a timer fewer per

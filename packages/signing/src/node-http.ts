@@ -12,7 +12,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type * as Https from 'node:https';
 import type { Readable } from 'node:stream';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './call-limits.js';
-import type { Abortable } from './deadline.js';
+import { type Abortable, stoppedWith } from './deadline.js';
 import { NetworkError, ResponseTooLargeError } from './errors.js';
 import type { HttpReply, ReplyHeaders } from './signed-attempts.js';
 
@@ -121,7 +121,8 @@ export function nodeHttpSend(
   idleTimeoutMs = IDLE_TIMEOUT_MS,
 ): Promise<HttpReply> {
   return new Promise((resolve, reject) => {
-    const fail = (error: unknown) => reject(stop?.aborted ? stop.reason : new NetworkError(method, url, error));
+    const fail = (error: unknown) =>
+      reject(stop?.aborted ? stoppedWith(stop.reason, method, url) : new NetworkError(method, url, error));
     const [origin, path] = splitOrigin(url);
     const { send, hostname, port, host } = connectionTarget(origin);
     const options = {
@@ -172,7 +173,7 @@ export function nodeHttpSend(
     // Not let go of once answered: a deadline lives as long as its call, and destroying a request
     // already answered leaves its kept-alive connection alone.
     stop?.onAbort((reason) => {
-      reject(reason);
+      reject(stoppedWith(reason, method, url));
       outgoing.destroy();
     });
   });

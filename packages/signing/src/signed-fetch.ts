@@ -9,7 +9,7 @@
  * when asked to, re-signed.
  */
 
-import { type Deadline, isAttemptTimeout } from './deadline.js';
+import { type Deadline, stoppedWith } from './deadline.js';
 import { NetworkError, SkeError } from './errors.js';
 import { type HeadersLike, headerRecord } from './header-record.js';
 import { limitedResponse, wholeReply } from './limited-body.js';
@@ -194,23 +194,18 @@ export function createSignedGet(options: SignedFetchOptions = {}): SignedGet {
   const context = signedContext(options);
   const { maxResponseBytes } = context;
   const fetchImpl = options.fetch ?? defaultFetch;
-  const sendOnce: Send<HttpReply> = fetchImpl
+  const send: Send<HttpReply> = fetchImpl
     ? async (method, url, headers, deadline, body) => {
         try {
           const response = await fetchImpl(url, { method, headers, body, signal: deadline.signal, redirect: 'manual' });
           return await wholeReply(response, maxResponseBytes, method, url);
         } catch (error) {
           // A rejected fetch, or a body cut short, is a network failure: the same NetworkError as node:http's.
-          throw deadline.aborted || error instanceof SkeError ? error : new NetworkError(method, url, error);
+          if (deadline.aborted) throw stoppedWith(error, method, url);
+          throw error instanceof SkeError ? error : new NetworkError(method, url, error);
         }
       }
     : (method, url, headers, deadline, body) =>
         defaultSend(method, url, headers, deadline, maxResponseBytes, (body ?? undefined) as string | undefined);
-  // An attempt's own time-out (retry.attemptTimeoutMs) is a network failure, as a connection silent too long
-  // is: a NetworkError, the client's error model (the signed fetch keeps fetch's TimeoutError).
-  const send: Send<HttpReply> = (method, url, headers, deadline, body) =>
-    sendOnce(method, url, headers, deadline, body).catch((error: unknown) => {
-      throw isAttemptTimeout(error) ? new NetworkError(method, url, error) : error;
-    });
   return (url, init) => runAttempts(() => urlPlan(url, init, context, send, readWhole), context);
 }
