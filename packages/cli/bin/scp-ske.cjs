@@ -9,10 +9,11 @@ const argv = process.argv.slice(2);
  * gets the rest through process.stdout, which waits until it does.
  */
 function writeOut(text) {
+  const { writeSync } = require('node:fs');
   const bytes = Buffer.from(text);
   let offset = 0;
   try {
-    while (offset < bytes.length) offset += require('node:fs').writeSync(1, bytes, offset);
+    while (offset < bytes.length) offset += writeSync(1, bytes, offset);
   } catch (error) {
     if (error.code !== 'EAGAIN') throw error;
     process.stdout.write(bytes.subarray(offset));

@@ -60,10 +60,13 @@ export function apiRequest(
 ): ApiRequest {
   const upper = method.toUpperCase();
   const [path = '', inlineQuery] = target.split('?', 2);
-  const candidates = Object.entries(table).filter(([, operation]) => matchPath(operation.path, path) !== undefined);
-  const found = candidates.find(([, operation]) => operation.method === upper);
+  const candidates = Object.entries(table).flatMap(([operationId, operation]) => {
+    const values = matchPath(operation.path, path);
+    return values === undefined ? [] : [{ operationId, operation, values }];
+  });
+  const found = candidates.find((candidate) => candidate.operation.method === upper);
   if (!found) {
-    const methods = candidates.map(([, operation]) => operation.method);
+    const methods = candidates.map((candidate) => candidate.operation.method);
     throw new UsageError(
       methods.length > 0
         ? `${upper} ${path}: ske ${version} has ${methods.join(', ')} on this path, not ${upper}`
@@ -71,9 +74,8 @@ export function apiRequest(
             "; the version's paths are in its reference docs and @scp-ske/spec's document",
     );
   }
-  const [operationId, operation] = found;
+  const { operationId, operation, values: pathValues } = found;
   const input: Record<string, unknown> = {};
-  const pathValues = matchPath(operation.path, path) ?? {};
   for (const parameter of operation.parameters) {
     if (parameter.in === 'path') input[parameter.key] = pathValues[parameter.name];
   }

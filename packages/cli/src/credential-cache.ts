@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import { EXEC_API_VERSION } from './exec-user.js';
 
 /** What a cached credential is for: every flag that changes the answer, and the access key id. */
 export interface CredentialKey {
@@ -162,7 +163,7 @@ export function requestedApiVersion(env: Env): string {
       // Not JSON: answer in v1.
     }
   }
-  return 'client.authentication.k8s.io/v1';
+  return EXEC_API_VERSION;
 }
 
 /** The ExecCredential kubectl reads on stdout. */

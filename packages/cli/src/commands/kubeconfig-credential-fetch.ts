@@ -135,9 +135,10 @@ export async function fetchCredential(argv: string[], io: Io): Promise<number> {
     expiresAt: Math.min(credential.expiresAt ?? Number.POSITIVE_INFINITY, now + Math.max(ttlMs, 1000)),
   };
   if (cached.key.accessKey !== '' && ttlMs > 0) {
+    const path = cachePath(io.env, io.homeDir, cached.key);
     try {
-      await writeFileAtomic(cachePath(io.env, io.homeDir, cached.key), JSON.stringify(cached), 0o600);
-      await chmod(dirname(cachePath(io.env, io.homeDir, cached.key)), 0o700);
+      await writeFileAtomic(path, JSON.stringify(cached), 0o600);
+      await chmod(dirname(path), 0o700);
       await chmod(cacheDir(io.env, io.homeDir), 0o700);
     } catch (error) {
       // The credential is good without the cache: the next call fetches it again.

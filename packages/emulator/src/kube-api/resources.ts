@@ -3,6 +3,7 @@
  * and one node per node of its nodepools, as Kubernetes objects, and as the `Table` kubectl asks for
  * (`Accept: …;as=Table;g=meta.k8s.io;v=v1`), with the columns kubectl prints for them.
  */
+import { timestamp } from '../state/shape.js';
 import type { Entry } from '../state/store.js';
 
 export type KubeObject = Record<string, unknown>;
@@ -24,8 +25,6 @@ const createdOf = (cluster: Entry) => {
   const created = Date.parse(String(cluster.value.created_at ?? ''));
   return Number.isNaN(created) ? 0 : created;
 };
-
-const timestamp = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** Uid-like, stable: from the cluster id and the object's name. */
 const uidOf = (clusterId: string, name: string) => {
